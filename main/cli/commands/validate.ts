@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { validateDocument, type Diagnostic } from '../../../shared/validation';
+import type { DocumentError } from '../../../shared/document';
+import { readDocumentFile } from '../../services/document-file';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
+
+const HELP = `Usage: pipewright validate <file...> [--json]
+
+Checks pipeline documents. Prints one "file: where: message" line per finding.
+Exit status: 0 when every file is clean (warnings allowed), 1 when any has errors,
+2 when a file is unreadable or not a pipeline.`;
+
+interface FileReport {
+  file: string;
+  /** False when the file could not be read or is not a valid pipeline document. */
+  readable: boolean;
+  errors: DocumentError[];
+  diagnostics: Diagnostic[];
+}
+
+export const validateCommand: CliCommand = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    io.err(`pipewright validate: ${(error as Error).message}\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length === 0) {
+    io.err(`pipewright validate: name at least one file\n${HELP}`);
+    return EXIT_USAGE;
+  }
+
+  const reports: FileReport[] = [];
+  for (const file of parsed.positionals) {
+    const result = await readDocumentFile(resolve(io.cwd, file));
+    reports.push(
+      result.ok
+        ? { file, readable: true, errors: [], diagnostics: validateDocument(result.document) }
+        : { file, readable: false, errors: result.errors, diagnostics: [] },
+    );
+  }
+
+  if (parsed.values.json) {
+    io.out(JSON.stringify({ files: reports }, null, 2));
+  } else {
+    for (const report of reports) {
+      for (const e of report.errors) io.out(`${report.file}: ${e.path || '(file)'}: ${e.message}`);
+      for (const d of report.diagnostics) {
+        const where = d.nodeId ? `node ${d.nodeId}` : d.edgeId ? `edge ${d.edgeId}` : '(document)';
+        io.out(`${report.file}: ${where}: ${d.severity}: ${d.message} (${d.hint})`);
+      }
+      if (report.readable && report.diagnostics.length === 0) io.out(`${report.file}: ok`);
+    }
+  }
+  if (reports.some((r) => !r.readable)) return EXIT_USAGE;
+  if (reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'))) return EXIT_FINDINGS;
+  return EXIT_OK;
+};

@@ -1,0 +1,28 @@
+import { EXIT_USAGE, processIo, type CliCommand, type CliIo } from './io';
+
+/** Commands load lazily, so `pipewright validate` does not pay for BullMQ or the web server. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  validate: {
+    summary: 'validate <file...> [--json]   check pipeline documents',
+    load: async () => (await import('./commands/validate')).validateCommand,
+  },
+};
+
+export function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  pipewright ${c.summary}`);
+  return ['Usage:', ...lines, '', 'Run `pipewright <command> --help` for details.'].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`pipewright: unknown command "${name}"\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  return (await command.load())(rest, io);
+}

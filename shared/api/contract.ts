@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { DocumentError } from '../document/parse';
+import type { PipelineDocument } from '../document/schema';
+
+/**
+ * The one API contract between the renderer and the host (DESIGN.md "Processes and the API").
+ * Request channels are `domain:verb`; each has a zod schema for its request, checked on the host
+ * because the renderer is untrusted, and a response type. Event channels flow host → renderer.
+ * Both transports (Electron IPC, WebSocket) are generated from these two tables.
+ */
+
+const channel = <Req extends z.ZodType, Res>(request: Req) => ({
+  request,
+  // Phantom: carries the response type; never read at run time.
+  response: undefined as unknown as Res,
+});
+
+const none = z.strictObject({});
+const filePath = z
+  .string({ error: 'must be a file path' })
+  .min(1, { error: 'must be a non-empty file path' })
+  .max(4096, { error: 'must be at most 4096 characters' });
+/** Documents travel as JSON values and are validated by the host with the document schema. */
+const documentValue = z.unknown();
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'web';
+  platform: string;
+  /** True when the host can show native open/save dialogs (Electron). */
+  nativeDialogs: boolean;
+  userDataDir: string;
+}
+
+export interface ExampleInfo {
+  id: string;
+  name: string;
+  description: string;
+  document: PipelineDocument;
+}
+
+export interface OpenedDocument {
+  path: string | null;
+  document: PipelineDocument;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AppSettings {
+  theme: 'system' | 'light' | 'dark';
+  recentFiles: RecentFile[];
+  window?: { x?: number; y?: number; width: number; height: number; maximized: boolean };
+  redisUrl?: string;
+}
+
+export const appSettingsPatch = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+});
+
+export const requestChannels = {
+  'app:info': channel<typeof none, AppInfo>(none),
+  'examples:list': channel<typeof none, ExampleInfo[]>(none),
+  'documents:open': channel<z.ZodObject<{ path: typeof filePath }>, OpenedDocument>(
+    z.strictObject({ path: filePath }),
+  ),
+  /** Shows the host's open dialog; null when cancelled. */
+  'documents:pickOpen': channel<typeof none, { path: string } | null>(none),
+  /** Writes atomically (temp file, fsync, rename) and remembers the file as recent. */
+  'documents:save': channel<
+    z.ZodObject<{ path: typeof filePath; document: typeof documentValue }>,
+    { path: string; bytes: number }
+  >(z.strictObject({ path: filePath, document: documentValue })),
+  /** Shows the host's save dialog; null when cancelled. */
+  'documents:pickSave': channel<
+    z.ZodObject<{ suggestedName: z.ZodString }>,
+    { path: string } | null
+  >(z.strictObject({ suggestedName: z.string().max(255) })),
+  'documents:recent': channel<typeof none, RecentFile[]>(none),
+  /** Crash recovery: the editor writes its document here every few seconds. */
+  'recovery:write': channel<
+    z.ZodObject<{ key: z.ZodString; document: typeof documentValue }>,
+    { ok: true }
+  >(z.strictObject({ key: z.string().regex(/^[\w-]{1,64}$/), document: documentValue })),
+  'recovery:list': channel<
+    typeof none,
+    Array<{ key: string; savedAt: string; document: PipelineDocument }>
+  >(none),
+  'recovery:clear': channel<z.ZodObject<{ key: z.ZodString }>, { ok: true }>(
+    z.strictObject({ key: z.string().regex(/^[\w-]{1,64}$/) }),
+  ),
+  'settings:get': channel<typeof none, AppSettings>(none),
+  'settings:update': channel<typeof appSettingsPatch, AppSettings>(appSettingsPatch),
+  /** Tells the host whether the document has unsaved changes (close prompt, title). */
+  'window:setDirty': channel<
+    z.ZodObject<{ dirty: z.ZodBoolean; title: z.ZodString }>,
+    { ok: true }
+  >(z.strictObject({ dirty: z.boolean(), title: z.string().max(300) })),
+} as const;
+
+/** Commands the native menu sends to the renderer, which runs them as editor actions. */
+export const MENU_COMMANDS = [
+  'file:new',
+  'file:open',
+  'file:save',
+  'file:saveAs',
+  'file:export',
+  'edit:undo',
+  'edit:redo',
+  'edit:selectAll',
+  'view:fit',
+  'view:toggleTheme',
+  'run:simulate',
+  'run:start',
+  'run:stop',
+  'help:about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface EventPayloads {
+  /** A native menu item was chosen. */
+  'menu:command': { command: MenuCommand };
+  /** The host opened a document (command line, Open Recent, second instance). */
+  'document:opened': OpenedDocument;
+}
+
+export type RequestChannel = keyof typeof requestChannels;
+export type EventChannel = keyof EventPayloads;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = (typeof requestChannels)[C]['response'];
+
+export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['menu:command', 'document:opened'];
+
+/** The API as the renderer sees it: one async function per request channel, plus events. */
+export type PipewrightApi = {
+  [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+export interface PipewrightEvents {
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+/** Errors cross the transport as data; `code` lets the UI react, `message` is for people. */
+export type ApiErrorCode =
+  | 'invalid-request'
+  | 'invalid-document'
+  | 'not-found'
+  | 'io'
+  | 'forbidden'
+  | 'unsupported'
+  | 'internal';
+
+export interface ApiErrorData {
+  code: ApiErrorCode;
+  message: string;
+  errors?: DocumentError[];
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly errors: DocumentError[] | undefined;
+  constructor(data: ApiErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.errors = data.errors;
+  }
+  toData(): ApiErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+/** Envelope used by both transports. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };

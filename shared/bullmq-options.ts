@@ -1,0 +1,103 @@
+import { resolveSettings } from './document/defaults';
+import type {
+  KeepJobs,
+  PipelineDocument,
+  ProducerNode,
+  QueueNode,
+  WorkerNode,
+} from './document/schema';
+
+/**
+ * The one mapping from document nodes to BullMQ options (DESIGN.md). Code generation prints
+ * these objects and the runner passes them to BullMQ, so the two cannot drift. The shapes mirror
+ * BullMQ 6's option types without importing bullmq, keeping shared/ free of I/O libraries.
+ */
+
+export interface BullKeepJobs {
+  count?: number;
+  age?: number;
+}
+
+export interface BullDefaultJobOptions {
+  attempts?: number;
+  backoff?: { type: 'fixed' | 'exponential'; delay: number; jitter?: number };
+  removeOnComplete?: boolean | BullKeepJobs;
+  removeOnFail?: boolean | BullKeepJobs;
+}
+
+export interface BullJobOptions {
+  priority?: number;
+  delay?: number;
+  lifo?: boolean;
+}
+
+export interface BullWorkerOptions {
+  concurrency: number;
+  limiter?: { max: number; duration: number };
+}
+
+/** BullMQ key prefix; in cluster mode wrapped in a hash tag so every key lands in one slot. */
+export function keyPrefix(doc: PipelineDocument, runPrefix?: string): string {
+  const { prefix, cluster } = resolveSettings(doc.settings);
+  const full = runPrefix ? `${prefix}-${runPrefix}` : prefix;
+  return cluster ? `{${full}}` : full;
+}
+
+const keep = (value: KeepJobs | undefined): boolean | BullKeepJobs | undefined => {
+  if (value === undefined || value === true) return value;
+  const out: BullKeepJobs = {};
+  if (value.count !== undefined) out.count = value.count;
+  if (value.ageSec !== undefined) out.age = value.ageSec;
+  return out;
+};
+
+/** `defaultJobOptions` of the BullMQ Queue for a queue node. */
+export function queueDefaultJobOptions(queue: QueueNode): BullDefaultJobOptions {
+  const { attempts, backoff, removeOnComplete, removeOnFail } = queue.config;
+  const out: BullDefaultJobOptions = {};
+  if (attempts !== undefined) out.attempts = attempts;
+  if (backoff) {
+    out.backoff = { type: backoff.type, delay: backoff.delayMs };
+    if (backoff.jitter !== undefined) out.backoff.jitter = backoff.jitter;
+  }
+  const rc = keep(removeOnComplete);
+  if (rc !== undefined) out.removeOnComplete = rc;
+  const rf = keep(removeOnFail);
+  if (rf !== undefined) out.removeOnFail = rf;
+  return out;
+}
+
+/** Options of the BullMQ Worker for a worker node consuming `queue` (one replica). */
+export function workerOptions(worker: WorkerNode, queue: QueueNode): BullWorkerOptions {
+  const out: BullWorkerOptions = { concurrency: worker.config.concurrency };
+  const limit = queue.config.rateLimit;
+  if (limit) out.limiter = { max: limit.max, duration: limit.durationMs };
+  return out;
+}
+
+/** Per-job options a producer adds its jobs with. */
+export function producerJobOptions(producer: ProducerNode): BullJobOptions {
+  const { priority, delayMs, lifo } = producer.config.jobOptions ?? {};
+  const out: BullJobOptions = {};
+  if (priority) out.priority = priority;
+  if (delayMs) out.delay = delayMs;
+  if (lifo) out.lifo = true;
+  return out;
+}
+
+/**
+ * BullMQ's backoff delay before retry number `attemptsMade` (1-based), without jitter:
+ * fixed → delay; exponential → delay × 2^(attemptsMade − 1). Jitter, when set, draws uniformly
+ * from [delay × (1 − jitter), delay] as BullMQ does; `random` is a sample in [0, 1).
+ */
+export function backoffDelayMs(
+  backoff: NonNullable<BullDefaultJobOptions['backoff']>,
+  attemptsMade: number,
+  random = 1,
+): number {
+  const base =
+    backoff.type === 'fixed' ? backoff.delay : Math.round(2 ** (attemptsMade - 1) * backoff.delay);
+  if (!backoff.jitter) return base;
+  const minimum = base * (1 - backoff.jitter);
+  return Math.floor(random * (base - minimum) + minimum);
+}

@@ -1,0 +1,75 @@
+import type {
+  Arrival,
+  PipelineEdge,
+  QueueConfig,
+  ServiceDistribution,
+  Settings,
+  WorkerConfig,
+} from './schema';
+
+/** Values the semantics use when a field is absent (DESIGN.md). */
+export const DEFAULT_SETTINGS: Required<Settings> = {
+  redisUrl: 'redis://127.0.0.1:6379',
+  prefix: 'bull',
+  cluster: false,
+};
+
+export const resolveSettings = (settings: Settings | undefined): Required<Settings> => ({
+  ...DEFAULT_SETTINGS,
+  ...settings,
+});
+
+export const queueAttempts = (config: QueueConfig): number => config.attempts ?? 1;
+export const workerFailureRate = (config: WorkerConfig): number => config.failureRate ?? 0;
+export const workerWork = (config: WorkerConfig): 'io' | 'cpu' => config.work ?? 'io';
+export const workerCapacity = (config: WorkerConfig): number =>
+  config.concurrency * config.replicas;
+export const edgeOn = (edge: PipelineEdge): 'completed' | 'failed' => edge.on ?? 'completed';
+export const edgeProbability = (edge: PipelineEdge): number => edge.probability ?? 1;
+
+/** Mean of a service-time distribution in ms (a normal truncated at 0 is treated as untruncated). */
+export function meanServiceMs(service: ServiceDistribution): number {
+  switch (service.type) {
+    case 'fixed':
+      return service.ms;
+    case 'exponential':
+    case 'normal':
+    case 'lognormal':
+      return service.meanMs;
+    case 'uniform':
+      return (service.minMs + service.maxMs) / 2;
+  }
+}
+
+/** Standard deviation of a service-time distribution in ms. */
+export function stdDevServiceMs(service: ServiceDistribution): number {
+  switch (service.type) {
+    case 'fixed':
+      return 0;
+    case 'exponential':
+      return service.meanMs;
+    case 'normal':
+    case 'lognormal':
+      return service.stdDevMs;
+    case 'uniform':
+      return (service.maxMs - service.minMs) / Math.sqrt(12);
+  }
+}
+
+/**
+ * Long-run arrival rate in jobs per second, or undefined when it depends on a cron expression
+ * (see schedule/cron.ts for those). A ramp counts at its final rate: that is what it settles to.
+ */
+export function meanArrivalRatePerSec(arrival: Arrival): number | undefined {
+  switch (arrival.type) {
+    case 'constant':
+    case 'poisson':
+      return arrival.ratePerSec;
+    case 'burst':
+      return (arrival.size * 1000) / arrival.everyMs;
+    case 'ramp':
+      return arrival.toPerSec;
+    case 'schedule':
+      return arrival.everyMs === undefined ? undefined : 1000 / arrival.everyMs;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './parse';
+export * from './serialize';
+export * from './defaults';
+export * from './graph';

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import {
+  bool,
+  finiteNumber,
+  fraction,
+  intAtLeast,
+  nonEmptyString,
+  numberAtLeast,
+  oneOf,
+  tagged,
+} from './fields';
+
+/**
+ * The `pipewright/v1` document: the single source of truth for the file format (DESIGN.md).
+ * No defaults are filled in here, so a file round-trips to the same bytes; `defaults.ts`
+ * resolves absent fields where the semantics need them. Key order in these shapes is the order
+ * in which `serialize.ts` writes keys.
+ */
+
+export const FORMAT = 'pipewright/v1';
+export const FORMAT_VERSION = 1;
+
+const position = z.strictObject({ x: finiteNumber(), y: finiteNumber() });
+
+// Arrival models of a producer.
+const constantArrival = z.strictObject({
+  type: z.literal('constant'),
+  ratePerSec: numberAtLeast(0, { exclusive: true }),
+});
+const poissonArrival = z.strictObject({
+  type: z.literal('poisson'),
+  ratePerSec: numberAtLeast(0, { exclusive: true }),
+});
+const burstArrival = z.strictObject({
+  type: z.literal('burst'),
+  size: intAtLeast(1),
+  everyMs: numberAtLeast(0, { exclusive: true }),
+});
+const rampArrival = z.strictObject({
+  type: z.literal('ramp'),
+  fromPerSec: numberAtLeast(0),
+  toPerSec: numberAtLeast(0),
+  overMs: numberAtLeast(0, { exclusive: true }),
+});
+const scheduleArrival = z
+  .strictObject({
+    type: z.literal('schedule'),
+    everyMs: numberAtLeast(0, { exclusive: true }).optional(),
+    cron: nonEmptyString('cron expression', 120).optional(),
+  })
+  .refine((a) => (a.everyMs === undefined) !== (a.cron === undefined), {
+    error: 'needs exactly one of "everyMs" or "cron"',
+  });
+
+export const ARRIVAL_TYPES = ['constant', 'poisson', 'burst', 'ramp', 'schedule'] as const;
+export const arrivalSchema = tagged('type', ARRIVAL_TYPES, [
+  constantArrival,
+  poissonArrival,
+  burstArrival,
+  rampArrival,
+  scheduleArrival,
+]);
+
+// Service-time distributions of a worker.
+export const SERVICE_TYPES = ['fixed', 'exponential', 'uniform', 'normal', 'lognormal'] as const;
+export const serviceSchema = tagged('type', SERVICE_TYPES, [
+  z.strictObject({ type: z.literal('fixed'), ms: numberAtLeast(0) }),
+  z.strictObject({
+    type: z.literal('exponential'),
+    meanMs: numberAtLeast(0, { exclusive: true }),
+  }),
+  z
+    .strictObject({ type: z.literal('uniform'), minMs: numberAtLeast(0), maxMs: numberAtLeast(0) })
+    .refine((s) => s.maxMs >= s.minMs, { error: 'maxMs must be >= minMs', path: ['maxMs'] }),
+  z.strictObject({
+    type: z.literal('normal'),
+    meanMs: numberAtLeast(0),
+    stdDevMs: numberAtLeast(0),
+  }),
+  z.strictObject({
+    type: z.literal('lognormal'),
+    meanMs: numberAtLeast(0, { exclusive: true }),
+    stdDevMs: numberAtLeast(0),
+  }),
+]);
+
+/** BullMQ's priority range: 0 (none) to 2^21. */
+export const MAX_PRIORITY = 2_097_152;
+
+const jobOptions = z.strictObject({
+  priority: intAtLeast(0, MAX_PRIORITY).optional(),
+  delayMs: numberAtLeast(0).optional(),
+  lifo: bool().optional(),
+});
+
+const producerConfig = z.strictObject({
+  jobName: nonEmptyString('job name'),
+  arrival: arrivalSchema,
+  payload: z.json({ error: 'must be JSON data' }).optional(),
+  jobOptions: jobOptions.optional(),
+  limit: intAtLeast(1).optional(),
+  startMs: numberAtLeast(0).optional(),
+  stopMs: numberAtLeast(0).optional(),
+});
+
+const keepJobs = z.union(
+  [
+    z.literal(true),
+    z.strictObject({ count: intAtLeast(0).optional(), ageSec: intAtLeast(0).optional() }),
+  ],
+  { error: 'must be true or an object { count?, ageSec? }' },
+);
+
+const queueConfig = z.strictObject({
+  attempts: intAtLeast(1).optional(),
+  backoff: z
+    .strictObject({
+      type: oneOf(['fixed', 'exponential']),
+      delayMs: numberAtLeast(0),
+      jitter: fraction().optional(),
+    })
+    .optional(),
+  removeOnComplete: keepJobs.optional(),
+  removeOnFail: keepJobs.optional(),
+  rateLimit: z
+    .strictObject({ max: intAtLeast(1), durationMs: numberAtLeast(0, { exclusive: true }) })
+    .optional(),
+});
+
+const workerConfig = z.strictObject({
+  concurrency: intAtLeast(1, 10_000),
+  replicas: intAtLeast(1, 1_000),
+  service: serviceSchema,
+  failureRate: fraction().optional(),
+  work: oneOf(['io', 'cpu']).optional(),
+});
+
+const nodeShape = <K extends string, C extends z.ZodType>(kind: K, config: C) =>
+  z.strictObject({
+    id: nonEmptyString('id', 100),
+    kind: z.literal(kind),
+    name: nonEmptyString('name'),
+    position,
+    config,
+  });
+
+export const producerNodeSchema = nodeShape('producer', producerConfig);
+export const queueNodeSchema = nodeShape('queue', queueConfig);
+export const workerNodeSchema = nodeShape('worker', workerConfig);
+
+export const NODE_KINDS = ['producer', 'queue', 'worker'] as const;
+export const nodeSchema = tagged('kind', NODE_KINDS, [
+  producerNodeSchema,
+  queueNodeSchema,
+  workerNodeSchema,
+]);
+
+export const edgeSchema = z.strictObject({
+  id: nonEmptyString('id', 100),
+  from: nonEmptyString('node id', 100),
+  to: nonEmptyString('node id', 100),
+  on: oneOf(['completed', 'failed']).optional(),
+  probability: fraction().optional(),
+});
+
+export const settingsSchema = z.strictObject({
+  redisUrl: z
+    .string({ error: 'must be a redis:// or rediss:// URL' })
+    .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  prefix: z
+    .string({ error: 'must be a key prefix without ":" or braces' })
+    .regex(/^[^:{}\s]{1,64}$/, { error: 'must be 1-64 characters without ":", braces or spaces' })
+    .optional(),
+  cluster: bool().optional(),
+});
+
+export const MAX_NODES = 5_000;
+export const MAX_EDGES = 20_000;
+
+export const documentSchema = z.strictObject({
+  format: z.literal(FORMAT, { error: `must be "${FORMAT}"` }),
+  name: nonEmptyString('name'),
+  description: z.string({ error: 'must be a string' }).max(10_000).optional(),
+  settings: settingsSchema.optional(),
+  nodes: z
+    .array(nodeSchema, { error: 'must be an array of nodes' })
+    .max(MAX_NODES, { error: `must have at most ${MAX_NODES} nodes` }),
+  edges: z
+    .array(edgeSchema, { error: 'must be an array of edges' })
+    .max(MAX_EDGES, { error: `must have at most ${MAX_EDGES} edges` }),
+});
+
+export type PipelineDocument = z.infer<typeof documentSchema>;
+export type PipelineNode = z.infer<typeof nodeSchema>;
+export type ProducerNode = z.infer<typeof producerNodeSchema>;
+export type QueueNode = z.infer<typeof queueNodeSchema>;
+export type WorkerNode = z.infer<typeof workerNodeSchema>;
+export type NodeKind = PipelineNode['kind'];
+export type PipelineEdge = z.infer<typeof edgeSchema>;
+export type Arrival = z.infer<typeof arrivalSchema>;
+export type ServiceDistribution = z.infer<typeof serviceSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type ProducerConfig = ProducerNode['config'];
+export type QueueConfig = QueueNode['config'];
+export type WorkerConfig = WorkerNode['config'];
+export type KeepJobs = NonNullable<QueueConfig['removeOnComplete']>;
+export type JsonValue = z.infer<ReturnType<typeof z.json>>;

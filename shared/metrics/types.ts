@@ -1,0 +1,128 @@
+/**
+ * Figures shared by the simulator and real runs (DESIGN.md "Snapshots"), so every view is
+ * written once. Times in ms, rates per second, utilisation as a fraction of capacity.
+ */
+
+/** Latency statistics over a set of samples; all zero when `count` is 0. */
+export interface LatencyStats {
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface ProducerFigures {
+  kind: 'producer';
+  /** Jobs created since the start. */
+  created: number;
+  /** Creation rate over the last interval. */
+  ratePerSec: number;
+}
+
+export interface QueueFigures {
+  kind: 'queue';
+  waiting: number;
+  active: number;
+  delayed: number;
+  /** Totals since the start. */
+  completed: number;
+  failed: number;
+  enqueued: number;
+  /** Jobs added per second over the last interval. */
+  enqueuedPerSec: number;
+  paused: boolean;
+  /** Wait time of jobs that started in the last interval. */
+  waitMs: LatencyStats;
+}
+
+export interface WorkerFigures {
+  kind: 'worker';
+  /** Busy slots now, and the slots there are (concurrency × replicas). */
+  active: number;
+  capacity: number;
+  /** Mean busy slots / capacity over the last interval. */
+  utilisation: number;
+  /** Completions per second over the last interval. */
+  throughputPerSec: number;
+  /** Totals since the start. */
+  completed: number;
+  failed: number;
+  retried: number;
+  /** Service time of jobs that finished in the last interval. */
+  serviceMs: LatencyStats;
+}
+
+export type NodeFigures = ProducerFigures | QueueFigures | WorkerFigures;
+
+export interface RunSnapshot {
+  /** ms since the run started (simulated time for a simulation, wall time for a run). */
+  t: number;
+  nodes: Record<string, NodeFigures>;
+  /** Jobs per second that crossed each edge over the last interval. */
+  edges: Record<string, number>;
+  /** End-to-end latency of chains that finished in the last interval. */
+  endToEndMs: LatencyStats;
+}
+
+/** `pipewright-summary/v1`: printed by `simulate --json` and `run --json`. */
+export interface SummaryStat {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface ProducerSummary {
+  kind: 'producer';
+  name: string;
+  created: number;
+  ratePerSec: number;
+}
+
+export interface QueueSummary {
+  kind: 'queue';
+  name: string;
+  waitMs: SummaryStat;
+  waiting: { mean: number; max: number };
+  delayed: { mean: number; max: number };
+  enqueued: number;
+  verdict: 'stable' | 'growing';
+  /** When the backlog first crossed the growth threshold (ms), for a growing queue. */
+  growingSinceMs?: number;
+}
+
+export interface WorkerSummary {
+  kind: 'worker';
+  name: string;
+  completed: number;
+  failed: number;
+  retried: number;
+  throughputPerSec: number;
+  utilisation: number;
+  serviceMs: SummaryStat;
+}
+
+export type NodeSummary = ProducerSummary | QueueSummary | WorkerSummary;
+
+export interface RunSummary {
+  format: 'pipewright-summary/v1';
+  mode: 'simulate' | 'run';
+  document: string;
+  durationMs: number;
+  seed?: number;
+  replications?: number;
+  nodes: Record<string, NodeSummary & { ci95?: Record<string, unknown> }>;
+  endToEndMs: SummaryStat;
+}
+
+export const emptyLatency = (): LatencyStats => ({
+  count: 0,
+  mean: 0,
+  p50: 0,
+  p95: 0,
+  p99: 0,
+  max: 0,
+});
