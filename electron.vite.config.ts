@@ -11,7 +11,6 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'main/electron/index.ts'),
-          runner: resolve(root, 'main/runner/index.ts'),
         },
       },
     },
