@@ -116,6 +116,8 @@ export interface RunSummary {
   replications?: number;
   nodes: Record<string, NodeSummary & { ci95?: Record<string, unknown> }>;
   endToEndMs: SummaryStat;
+  /** With replications: 95 % confidence half-widths of `endToEndMs`. */
+  endToEndCi95?: SummaryStat;
 }
 
 export const emptyLatency = (): LatencyStats => ({

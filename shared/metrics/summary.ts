@@ -1,0 +1,194 @@
+import type { BacklogVerdict } from './backlog-trend';
+import type { LogHistogram } from './histogram';
+import { meanCi95, summaryStat } from './stats';
+import type { TimeWeightedAverage } from './time-weighted';
+import type { NodeSummary, RunSummary, SummaryStat } from './types';
+
+/**
+ * Assembles the `pipewright-summary/v1` object (DESIGN.md "Summary format") from engine-agnostic
+ * statistics, so the simulator and a real run (fed from job timestamps) print the same shape.
+ */
+
+export interface LevelStat {
+  mean: number;
+  max: number;
+}
+
+export interface ProducerStatsInput {
+  kind: 'producer';
+  name: string;
+  /** Jobs created during the measured span. */
+  created: number;
+}
+
+export interface QueueStatsInput {
+  kind: 'queue';
+  name: string;
+  wait: LogHistogram;
+  waiting: LevelStat;
+  delayed: LevelStat;
+  /** Jobs added during the measured span. */
+  enqueued: number;
+  backlog: BacklogVerdict;
+}
+
+export interface WorkerStatsInput {
+  kind: 'worker';
+  name: string;
+  completed: number;
+  failed: number;
+  retried: number;
+  /** Mean busy slots / capacity over the measured span. */
+  utilisation: number;
+  service: LogHistogram;
+}
+
+export type NodeStatsInput = ProducerStatsInput | QueueStatsInput | WorkerStatsInput;
+
+export interface SummaryInput {
+  mode: 'simulate' | 'run';
+  /** The document's name. */
+  document: string;
+  /** Measured span (warm-up excluded), ms. */
+  durationMs: number;
+  seed?: number;
+  /** Per node id, in document order. */
+  nodes: Record<string, NodeStatsInput>;
+  endToEnd: LogHistogram;
+}
+
+/** Mean and max of a time-weighted level over its window ending at `endMs`. */
+export const levelStat = (level: TimeWeightedAverage, endMs: number): LevelStat => ({
+  mean: level.mean(endMs),
+  max: level.max,
+});
+
+export function buildSummary(input: SummaryInput): RunSummary {
+  const perSec = (n: number) => (input.durationMs > 0 ? (n * 1000) / input.durationMs : 0);
+  const nodes: RunSummary['nodes'] = {};
+  for (const [id, node] of Object.entries(input.nodes)) {
+    nodes[id] = nodeSummary(node, perSec);
+  }
+  return {
+    format: 'pipewright-summary/v1',
+    mode: input.mode,
+    document: input.document,
+    durationMs: input.durationMs,
+    ...(input.seed === undefined ? {} : { seed: input.seed }),
+    nodes,
+    endToEndMs: summaryStat(input.endToEnd),
+  };
+}
+
+function nodeSummary(node: NodeStatsInput, perSec: (n: number) => number): NodeSummary {
+  switch (node.kind) {
+    case 'producer':
+      return {
+        kind: 'producer',
+        name: node.name,
+        created: node.created,
+        ratePerSec: perSec(node.created),
+      };
+    case 'queue': {
+      const out: NodeSummary = {
+        kind: 'queue',
+        name: node.name,
+        waitMs: summaryStat(node.wait),
+        waiting: { mean: node.waiting.mean, max: node.waiting.max },
+        delayed: { mean: node.delayed.mean, max: node.delayed.max },
+        enqueued: node.enqueued,
+        verdict: node.backlog.verdict,
+      };
+      if (node.backlog.growingSinceMs !== undefined) {
+        out.growingSinceMs = node.backlog.growingSinceMs;
+      }
+      return out;
+    }
+    case 'worker':
+      return {
+        kind: 'worker',
+        name: node.name,
+        completed: node.completed,
+        failed: node.failed,
+        retried: node.retried,
+        throughputPerSec: perSec(node.completed),
+        utilisation: node.utilisation,
+        serviceMs: summaryStat(node.service),
+      };
+  }
+}
+
+/** Numeric leaves keep their place; text (kind, name, verdict) is not averaged. */
+type Numeric = number | { [key: string]: Numeric };
+const TEXT_KEYS = new Set(['kind', 'name', 'verdict', 'growingSinceMs']);
+
+/** Mean and CI half-width of every numeric leaf across objects of one shape. */
+function averageShape(samples: readonly Record<string, unknown>[]): {
+  mean: Record<string, Numeric>;
+  ci95: Record<string, Numeric>;
+} {
+  const mean: Record<string, Numeric> = {};
+  const ci95: Record<string, Numeric> = {};
+  const first = samples[0] ?? {};
+  for (const [key, value] of Object.entries(first)) {
+    if (TEXT_KEYS.has(key)) continue;
+    if (typeof value === 'number') {
+      const stat = meanCi95(samples.map((s) => (s[key] as number | undefined) ?? 0));
+      mean[key] = stat.mean;
+      ci95[key] = stat.halfWidth;
+    } else if (value !== null && typeof value === 'object') {
+      const inner = averageShape(samples.map((s) => (s[key] ?? {}) as Record<string, unknown>));
+      mean[key] = inner.mean;
+      ci95[key] = inner.ci95;
+    }
+  }
+  return { mean, ci95 };
+}
+
+/**
+ * Combines replications of one model (same nodes) into one summary: every number is the mean over
+ * the replications and each node gains `ci95` with the 95 % Student-t half-widths (DESIGN.md).
+ * A queue is "growing" when at least half of the replications say so; `growingSinceMs` is then
+ * the mean over those that do. The seed reported is the first replication's.
+ */
+export function combineReplications(runs: readonly RunSummary[]): RunSummary {
+  const first = runs[0];
+  if (!first) throw new Error('combineReplications needs at least one summary');
+  if (runs.length === 1) return first;
+  const nodes: RunSummary['nodes'] = {};
+  for (const [id, node] of Object.entries(first.nodes)) {
+    const samples = runs.map((r) => r.nodes[id] ?? node) as unknown as Record<string, unknown>[];
+    const { mean, ci95 } = averageShape(samples);
+    const combined = { ...node, ...mean, ci95 } as NodeSummary & { ci95: Record<string, unknown> };
+    delete (combined as { growingSinceMs?: number }).growingSinceMs;
+    if (combined.kind === 'queue') {
+      const growing = runs
+        .map((r) => r.nodes[id])
+        .filter((n) => n?.kind === 'queue' && n.verdict === 'growing') as Array<
+        NodeSummary & { kind: 'queue' }
+      >;
+      combined.verdict = growing.length * 2 >= runs.length ? 'growing' : 'stable';
+      const since = growing.flatMap((n) =>
+        n.growingSinceMs === undefined ? [] : [n.growingSinceMs],
+      );
+      if (combined.verdict === 'growing' && since.length > 0) {
+        combined.growingSinceMs = since.reduce((a, b) => a + b, 0) / since.length;
+      }
+    }
+    nodes[id] = combined;
+  }
+  const endToEnd = averageShape(
+    runs.map((r) => r.endToEndMs as unknown as Record<string, unknown>),
+  );
+  return {
+    format: 'pipewright-summary/v1',
+    mode: first.mode,
+    document: first.document,
+    durationMs: runs.reduce((a, r) => a + r.durationMs, 0) / runs.length,
+    ...(first.seed === undefined ? {} : { seed: first.seed }),
+    replications: runs.length,
+    nodes,
+    endToEndMs: endToEnd.mean as unknown as SummaryStat,
+    endToEndCi95: endToEnd.ci95 as unknown as SummaryStat,
+  };
+}
