@@ -31,6 +31,8 @@ export interface AppInfo {
   /** True when the host can show native open/save dialogs (Electron). */
   nativeDialogs: boolean;
   userDataDir: string;
+  /** Problems the host met at start that the user should hear about (e.g. a corrupt settings file). */
+  warnings: string[];
 }
 
 export interface ExampleInfo {
@@ -69,6 +71,10 @@ export const appSettingsPatch = z.strictObject({
 export const requestChannels = {
   'app:info': channel<typeof none, AppInfo>(none),
   'examples:list': channel<typeof none, ExampleInfo[]>(none),
+  /** A new, unsaved document: a copy of the example `exampleId`, or an empty pipeline. */
+  'documents:new': channel<z.ZodObject<{ exampleId: z.ZodOptional<z.ZodString> }>, OpenedDocument>(
+    z.strictObject({ exampleId: z.string().min(1).max(100).optional() }),
+  ),
   'documents:open': channel<z.ZodObject<{ path: typeof filePath }>, OpenedDocument>(
     z.strictObject({ path: filePath }),
   ),
@@ -79,12 +85,30 @@ export const requestChannels = {
     z.ZodObject<{ path: typeof filePath; document: typeof documentValue }>,
     { path: string; bytes: number }
   >(z.strictObject({ path: filePath, document: documentValue })),
+  /**
+   * Save As: like `documents:save`, but refuses (code `already-exists`) to replace an existing
+   * file unless `overwrite` is true — web mode has no native dialog to ask first.
+   */
+  'documents:saveAs': channel<
+    z.ZodObject<{
+      path: typeof filePath;
+      document: typeof documentValue;
+      overwrite: z.ZodOptional<z.ZodBoolean>;
+    }>,
+    { path: string; bytes: number }
+  >(z.strictObject({ path: filePath, document: documentValue, overwrite: z.boolean().optional() })),
   /** Shows the host's save dialog; null when cancelled. */
   'documents:pickSave': channel<
     z.ZodObject<{ suggestedName: z.ZodString }>,
     { path: string } | null
   >(z.strictObject({ suggestedName: z.string().max(255) })),
   'documents:recent': channel<typeof none, RecentFile[]>(none),
+  'documents:clearRecent': channel<typeof none, RecentFile[]>(none),
+  /**
+   * Documents the host opened before the renderer was listening (command line, file association).
+   * Returns them once; later ones arrive as `document:opened` events.
+   */
+  'documents:pending': channel<typeof none, OpenedDocument[]>(none),
   /** Crash recovery: the editor writes its document here every few seconds. */
   'recovery:write': channel<
     z.ZodObject<{ key: z.ZodString; document: typeof documentValue }>,
@@ -135,6 +159,10 @@ export interface EventPayloads {
 export type RequestChannel = keyof typeof requestChannels;
 export type EventChannel = keyof EventPayloads;
 export type RequestOf<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['request']>;
+/** A request after the host validated it (defaults applied). */
+export type ValidRequestOf<C extends RequestChannel> = z.output<
+  (typeof requestChannels)[C]['request']
+>;
 export type ResponseOf<C extends RequestChannel> = (typeof requestChannels)[C]['response'];
 
 export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
@@ -142,7 +170,9 @@ export const EVENT_CHANNELS: readonly EventChannel[] = ['menu:command', 'documen
 
 /** The API as the renderer sees it: one async function per request channel, plus events. */
 export type PipewrightApi = {
-  [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+  [C in RequestChannel]: object extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<ResponseOf<C>>
+    : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 };
 export interface PipewrightEvents {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
@@ -156,6 +186,10 @@ export type ApiErrorCode =
   | 'io'
   | 'forbidden'
   | 'unsupported'
+  | 'already-exists'
+  | 'too-large'
+  /** The transport lost its connection to the host before an answer came. */
+  | 'disconnected'
   | 'internal';
 
 export interface ApiErrorData {
@@ -184,3 +218,21 @@ export class ApiError extends Error {
 
 /** Envelope used by both transports. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
+
+/**
+ * What the Electron preload exposes as `window.pipewright`: one function per request channel that
+ * answers with the envelope (errors cannot cross the context bridge with their fields), plus events.
+ * `renderer/api` turns it into a `PipewrightApi`.
+ */
+export type PipewrightBridge = {
+  [C in RequestChannel]: (request?: RequestOf<C>) => Promise<ApiResult<ResponseOf<C>>>;
+} & PipewrightEvents;
+
+/** WebSocket frames (web mode). Requests carry an id that the answer repeats. */
+export interface WireRequest {
+  id: number;
+  channel: string;
+  payload?: unknown;
+}
+export type WireMessage =
+  { id: number | null; result: ApiResult<unknown> } | { event: EventChannel; payload: unknown };
