@@ -6,6 +6,7 @@ import type {
   Settings,
   WorkerConfig,
 } from './schema';
+import { meanCronIntervalMs, parseCron } from '../schedule/cron';
 
 /** Values the semantics use when a field is absent (DESIGN.md). */
 export const DEFAULT_SETTINGS: Required<Settings> = {
@@ -57,10 +58,11 @@ export function stdDevServiceMs(service: ServiceDistribution): number {
 }
 
 /**
- * Long-run arrival rate in jobs per second, or undefined when it depends on a cron expression
- * (see schedule/cron.ts for those). A ramp counts at its final rate: that is what it settles to.
+ * Long-run arrival rate in jobs per second. A ramp counts at its final rate: that is what it
+ * settles to. A cron schedule counts at its mean rate over the calendar (0 for an expression that
+ * does not parse, which a parsed document never holds).
  */
-export function meanArrivalRatePerSec(arrival: Arrival): number | undefined {
+export function meanArrivalRatePerSec(arrival: Arrival): number {
   switch (arrival.type) {
     case 'constant':
     case 'poisson':
@@ -69,7 +71,10 @@ export function meanArrivalRatePerSec(arrival: Arrival): number | undefined {
       return (arrival.size * 1000) / arrival.everyMs;
     case 'ramp':
       return arrival.toPerSec;
-    case 'schedule':
-      return arrival.everyMs === undefined ? undefined : 1000 / arrival.everyMs;
+    case 'schedule': {
+      if (arrival.everyMs !== undefined) return 1000 / arrival.everyMs;
+      const parsed = parseCron(arrival.cron ?? '');
+      return parsed.ok ? 1000 / meanCronIntervalMs(parsed.cron) : 0;
+    }
   }
 }

@@ -9,6 +9,7 @@ import {
   oneOf,
   tagged,
 } from './fields';
+import { parseCron } from '../schedule/cron';
 
 /**
  * The `pipewright/v1` document: the single source of truth for the file format (DESIGN.md).
@@ -46,7 +47,13 @@ const scheduleArrival = z
   .strictObject({
     type: z.literal('schedule'),
     everyMs: numberAtLeast(0, { exclusive: true }).optional(),
-    cron: nonEmptyString('cron expression', 120).optional(),
+    cron: nonEmptyString('cron expression', 120)
+      .superRefine((expr, ctx) => {
+        if (expr.length === 0 || expr.length > 120) return; // already reported by the length rule
+        const parsed = parseCron(expr);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+      })
+      .optional(),
   })
   .refine((a) => (a.everyMs === undefined) !== (a.cron === undefined), {
     error: 'needs exactly one of "everyMs" or "cron"',
