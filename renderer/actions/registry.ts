@@ -1,0 +1,85 @@
+import { addNodeAction } from './add-node';
+import { autoLayoutAction } from './auto-layout';
+import { connectAction } from './connect';
+import { copyAction } from './copy';
+import { cutAction } from './cut';
+import { deleteAction } from './delete';
+import { duplicateAction } from './duplicate';
+import { editDocumentAction } from './edit-document';
+import { editEdgeAction } from './edit-edge';
+import { editNodesAction } from './edit-nodes';
+import {
+  exportAction,
+  importAction,
+  newDocumentAction,
+  openAction,
+  saveAction,
+  saveAsAction,
+} from './file-actions';
+import { fitViewAction } from './fit-view';
+import { insertFragmentAction } from './insert-fragment';
+import { matchesShortcut, type KeyLike } from './keyboard';
+import { moveNodesAction } from './move-nodes';
+import { pasteAction } from './paste';
+import { redoAction } from './redo';
+import { renameAction } from './rename';
+import { selectAllAction } from './select-all';
+import type { Action } from './types';
+import { aboutAction, quickAddAction, toggleThemeAction } from './ui-actions';
+import { undoAction } from './undo';
+import { zoomToSelectionAction } from './zoom-to-selection';
+
+/** Every editor operation, once. Toolbar, menus, keyboard and quick-add all look here. */
+export const ACTIONS = [
+  newDocumentAction,
+  openAction,
+  saveAction,
+  saveAsAction,
+  importAction,
+  exportAction,
+  undoAction,
+  redoAction,
+  cutAction,
+  copyAction,
+  pasteAction,
+  duplicateAction,
+  deleteAction,
+  selectAllAction,
+  renameAction,
+  quickAddAction,
+  addNodeAction,
+  insertFragmentAction,
+  connectAction,
+  moveNodesAction,
+  editNodesAction,
+  editEdgeAction,
+  editDocumentAction,
+  autoLayoutAction,
+  fitViewAction,
+  zoomToSelectionAction,
+  toggleThemeAction,
+  aboutAction,
+] as const;
+
+/** Any registered action, its input type erased (for lists, menus and key handling). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- inputs differ per action
+export type AnyAction = Action<any>;
+
+const byId = new Map<string, AnyAction>(ACTIONS.map((a: AnyAction) => [a.id, a]));
+
+export function getAction(id: string): AnyAction | undefined {
+  return byId.get(id);
+}
+
+/** The action a key press triggers, if any. In a text field only undo/redo fire. */
+export function actionForKey(
+  event: KeyLike,
+  isMac: boolean,
+  inTextField: boolean,
+): AnyAction | undefined {
+  return ACTIONS.find(
+    (a: AnyAction) =>
+      (!inTextField || a.shortcutInFields === true) &&
+      (a.shortcuts ?? []).some((s) => matchesShortcut(s, event, isMac)),
+  );
+}

@@ -1,0 +1,60 @@
+import type { XY } from '../editing/new-node';
+import { documentStore } from '../state/document-store';
+import { selectionStore, setSelection } from '../state/selection-store';
+import { uiStore } from '../state/ui-store';
+import type { Action, ActionState, Effect } from './types';
+
+export type EffectHandler = (effect: Effect) => void | Promise<void>;
+
+let handleEffect: EffectHandler | null = null;
+let viewCenter: () => XY = () => ({ x: 0, y: 0 });
+
+/** The editor shell carries out effects (view, clipboard, dialogs, files). */
+export function setEffectHandler(handler: EffectHandler | null): void {
+  handleEffect = handler;
+}
+
+/** The canvas tells actions where the middle of the visible area is. */
+export function setViewCenterProvider(provider: () => XY): void {
+  viewCenter = provider;
+}
+
+export function currentActionState(now = Date.now()): ActionState {
+  const ui = uiStore.getState();
+  return {
+    doc: documentStore.getState(),
+    selection: selectionStore.getState(),
+    now,
+    viewCenter: viewCenter(),
+    themePreference: ui.themePreference,
+    systemTheme: ui.systemTheme,
+  };
+}
+
+export function isEnabled<I>(action: Action<I>, state = currentActionState()): boolean {
+  return action.enabled ? action.enabled(state) : true;
+}
+
+/**
+ * Runs an action against the stores: applies the document and selection it returns, then hands
+ * its effects to the shell. Returns the effects (tests and callers may inspect them).
+ */
+export async function runAction<I>(action: Action<I>, input: I): Promise<Effect[]> {
+  const state = currentActionState();
+  if (!isEnabled(action, state)) return [];
+  const pending = action.perform(state, input);
+  const result = pending instanceof Promise ? await pending : pending;
+  if (result.doc) {
+    // An async action (auto-layout) must not overwrite edits made while it ran.
+    if (documentStore.getState() !== state.doc) {
+      const message = `${action.label} was skipped: the pipeline changed meanwhile. Try again.`;
+      await handleEffect?.({ type: 'toast', tone: 'warning', message });
+      return [];
+    }
+    documentStore.setState(result.doc, true);
+  }
+  if (result.selection) setSelection(result.selection);
+  const effects = result.effects ?? [];
+  for (const effect of effects) await handleEffect?.(effect);
+  return effects;
+}

@@ -1,0 +1,128 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { PipelineDocument } from '../../shared/document';
+import { validateDocument, type Diagnostic } from '../../shared/validation';
+import { documentStore } from './document-store';
+
+/** Errors and warnings attached to one node or edge, for its badge. */
+export interface ElementDiagnostics {
+  errors: number;
+  warnings: number;
+  /** The first message, shown as the badge's tooltip. */
+  messages: string;
+}
+
+export interface DiagnosticsState {
+  diagnostics: readonly Diagnostic[];
+  byNode: Readonly<Record<string, ElementDiagnostics>>;
+  byEdge: Readonly<Record<string, ElementDiagnostics>>;
+}
+
+export const diagnosticsStore = createStore<DiagnosticsState>()(() => ({
+  diagnostics: [],
+  byNode: {},
+  byEdge: {},
+}));
+
+export const useDiagnostics = (): readonly Diagnostic[] =>
+  useStore(diagnosticsStore, (s) => s.diagnostics);
+export const useNodeDiagnostics = (nodeId: string): ElementDiagnostics | undefined =>
+  useStore(diagnosticsStore, (s) => s.byNode[nodeId]);
+export const useEdgeDiagnostics = (edgeId: string): ElementDiagnostics | undefined =>
+  useStore(diagnosticsStore, (s) => s.byEdge[edgeId]);
+
+/** Runs the validation rules; a failing rule becomes a diagnostic rather than a crash. */
+export function computeDiagnostics(doc: PipelineDocument): Diagnostic[] {
+  try {
+    return validateDocument(doc);
+  } catch (error) {
+    return [
+      {
+        rule: 'internal',
+        severity: 'warning',
+        message: `The checks could not run: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'This is a bug in Pipewright; the document itself is unaffected.',
+      },
+    ];
+  }
+}
+
+function group(
+  diagnostics: readonly Diagnostic[],
+  key: 'nodeId' | 'edgeId',
+  previous: Readonly<Record<string, ElementDiagnostics>>,
+): Record<string, ElementDiagnostics> {
+  const out: Record<string, ElementDiagnostics> = {};
+  for (const d of diagnostics) {
+    const id = d[key];
+    if (id === undefined) continue;
+    const entry = (out[id] ??= { errors: 0, warnings: 0, messages: '' });
+    if (d.severity === 'error') entry.errors++;
+    else entry.warnings++;
+    entry.messages = entry.messages === '' ? d.message : `${entry.messages}\n${d.message}`;
+  }
+  // Keep unchanged entries' identity so only badges whose findings changed re-render.
+  for (const [id, entry] of Object.entries(out)) {
+    const old = previous[id];
+    if (
+      old &&
+      old.errors === entry.errors &&
+      old.warnings === entry.warnings &&
+      old.messages === entry.messages
+    ) {
+      out[id] = old;
+    }
+  }
+  return out;
+}
+
+export function setDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  const previous = diagnosticsStore.getState();
+  diagnosticsStore.setState(
+    {
+      diagnostics,
+      byNode: group(diagnostics, 'nodeId', previous.byNode),
+      byEdge: group(diagnostics, 'edgeId', previous.byEdge),
+    },
+    true,
+  );
+}
+
+/** True when something other than node positions changed (positions never affect the rules). */
+export function structureChanged(a: PipelineDocument, b: PipelineDocument): boolean {
+  if (a === b) return false;
+  if (a.edges !== b.edges || a.settings !== b.settings || a.name !== b.name) return true;
+  if (a.nodes.length !== b.nodes.length) return true;
+  return a.nodes.some((n, i) => {
+    const m = b.nodes[i]!;
+    return (
+      n !== m && (n.id !== m.id || n.kind !== m.kind || n.name !== m.name || n.config !== m.config)
+    );
+  });
+}
+
+/**
+ * Keeps the diagnostics in step with the document store. Validation runs once per macrotask,
+ * so a burst of changes (a drag, typing) is checked once, and is skipped for pure moves.
+ */
+export function connectDiagnostics(schedule: (run: () => void) => void = queueTask): () => void {
+  let checked: PipelineDocument | null = null;
+  let pending = false;
+  const run = () => {
+    pending = false;
+    const doc = documentStore.getState().document;
+    if (checked !== null && !structureChanged(checked, doc)) return;
+    checked = doc;
+    setDiagnostics(computeDiagnostics(doc));
+  };
+  run();
+  return documentStore.subscribe((state, previous) => {
+    if (state.document === previous.document || pending) return;
+    pending = true;
+    schedule(run);
+  });
+}
+
+function queueTask(run: () => void): void {
+  setTimeout(run, 0);
+}
