@@ -228,6 +228,9 @@ export type PipewrightBridge = {
   [C in RequestChannel]: (request?: RequestOf<C>) => Promise<ApiResult<ResponseOf<C>>>;
 } & PipewrightEvents;
 
+/** The largest WebSocket request the web host accepts: one document (10 MB) and its envelope. */
+export const MAX_WIRE_REQUEST_BYTES = 11 * 1024 * 1024;
+
 /** WebSocket frames (web mode). Requests carry an id that the answer repeats. */
 export interface WireRequest {
   id: number;

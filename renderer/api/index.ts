@@ -1,0 +1,2 @@
+export { createApi, webSocketUrl, type CreateApiOptions } from './create-api';
+export type { ConnectionStatus, HostApi } from './transport';
