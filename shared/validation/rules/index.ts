@@ -1,4 +1,33 @@
 import type { ValidationRule } from '../types';
+import { capacity } from './capacity';
+import { duplicateEdge } from './duplicate-edge';
+import { duplicateName } from './duplicate-name';
+import { edgeProbabilityRule } from './edge-probability';
+import { endlessLoop } from './endless-loop';
+import { failedEdge } from './failed-edge';
+import { illegalEdge } from './illegal-edge';
+import { nameWhitespace } from './name-whitespace';
+import { orphanQueue } from './orphan-queue';
+import { producerTarget } from './producer-target';
+import { queueName } from './queue-name';
+import { rateLimit } from './rate-limit';
+import { unconsumedQueue } from './unconsumed-queue';
+import { workerInput } from './worker-input';
 
 /** Every validation rule, in the order their findings are listed. */
-export const RULES: readonly ValidationRule[] = [];
+export const RULES: readonly ValidationRule[] = [
+  illegalEdge,
+  failedEdge,
+  workerInput,
+  producerTarget,
+  orphanQueue,
+  unconsumedQueue,
+  duplicateName,
+  queueName,
+  nameWhitespace,
+  duplicateEdge,
+  edgeProbabilityRule,
+  capacity,
+  rateLimit,
+  endlessLoop,
+];

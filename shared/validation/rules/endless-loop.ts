@@ -1,0 +1,78 @@
+import { edgeOn, edgeProbability, workerFailureRate } from '../../document/defaults';
+import type { PipelineNode } from '../../document/schema';
+import type { Diagnostic, ValidationRule } from '../types';
+
+/**
+ * Jobs that can never leave a worker → queue loop: every worker on it always succeeds and always
+ * re-enqueues (probability 1) into the loop, and every queue on it feeds only the loop's workers.
+ * Other exits do not help: a job that also leaves still spawns its next round. Found as the
+ * largest set of nodes closed under "certainly passes a job on to a node of the set".
+ */
+export const endlessLoop: ValidationRule = {
+  id: 'endless-loop',
+  check({ doc, graph }) {
+    const inSet = new Set(doc.nodes.filter((n) => n.kind !== 'producer').map((n) => n.id));
+    const keeps = (node: PipelineNode): boolean => {
+      if (node.kind === 'queue') {
+        const consumers = graph.consumers(node.id);
+        return consumers.length > 0 && consumers.every((w) => inSet.has(w.id));
+      }
+      if (node.kind !== 'worker' || workerFailureRate(node.config) > 0) return false;
+      return graph
+        .outgoing(node.id)
+        .some(
+          (e) =>
+            edgeOn(e) === 'completed' &&
+            edgeProbability(e) === 1 &&
+            graph.nodes.get(e.to)?.kind === 'queue' &&
+            inSet.has(e.to),
+        );
+    };
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const id of inSet) {
+        if (!keeps(graph.nodes.get(id)!)) {
+          inSet.delete(id);
+          changed = true;
+        }
+      }
+    }
+    return components(inSet, doc.nodes, graph.outgoing).map((members) => {
+      const names = members.map((n) => JSON.stringify(n.name));
+      const listed = names.length > 6 ? [...names.slice(0, 6), '…'] : names;
+      const anchor = members.find((n) => n.kind === 'worker') ?? members[0]!;
+      return {
+        rule: 'endless-loop',
+        severity: 'warning',
+        nodeId: anchor.id,
+        message: `jobs loop forever between ${listed.join(', ')}: every worker there always succeeds and always re-enqueues into the loop`,
+        hint: 'give an edge of the loop a probability below 1 (or let a worker fail sometimes) so jobs can leave it',
+      } satisfies Diagnostic;
+    });
+  },
+};
+
+/** Groups of the set joined by edges (either direction), each in document order. */
+function components(
+  ids: ReadonlySet<string>,
+  nodes: readonly PipelineNode[],
+  outgoing: (id: string) => readonly { to: string }[],
+): PipelineNode[][] {
+  const parent = new Map([...ids].map((id) => [id, id] as const));
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  for (const id of ids) {
+    for (const e of outgoing(id)) if (ids.has(e.to)) parent.set(root(e.to), root(id));
+  }
+  const groups = new Map<string, PipelineNode[]>();
+  for (const node of nodes) {
+    if (!ids.has(node.id)) continue;
+    const r = root(node.id);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(node);
+  }
+  return [...groups.values()];
+}
