@@ -1,0 +1,3 @@
+export * from './erlang';
+export * from './service';
+export * from './stations';

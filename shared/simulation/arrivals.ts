@@ -1,0 +1,90 @@
+import type { Arrival } from '../document/schema';
+import { nextCronTime, type CronSchedule } from '../schedule/cron';
+import type { Random } from './random';
+
+/**
+ * A producer's arrival times (ms of simulated time), one batch at a time. Every process starts at
+ * the producer's `startMs`:
+ * - constant: one job every 1/rate, the first one interval after the start;
+ * - poisson: exponential gaps with the given rate;
+ * - burst: `size` jobs at the start and every `everyMs` after it;
+ * - ramp: the rate moves linearly from `fromPerSec` to `toPerSec` over `overMs` and then stays;
+ *   job k arrives when the integrated rate reaches k (a deterministic ramp, like `constant`);
+ * - schedule every: one job at the start and every `everyMs` (a BullMQ Job Scheduler fires at once);
+ * - schedule cron: at each fire time, with simulated time 0 at wall-clock `epochMs` (UTC).
+ */
+export interface ArrivalProcess {
+  /** Jobs per batch. */
+  readonly batch: number;
+  /** Time of the next batch (Infinity when there is none). */
+  next(): number;
+}
+
+export function arrivalProcess(
+  arrival: Arrival,
+  startMs: number,
+  random: Random,
+  epochMs: number,
+  cron: CronSchedule | undefined,
+): ArrivalProcess {
+  switch (arrival.type) {
+    case 'constant':
+      return periodic(startMs, 1000 / arrival.ratePerSec, 1, 1);
+    case 'poisson': {
+      const mean = 1000 / arrival.ratePerSec;
+      let t = startMs;
+      return {
+        batch: 1,
+        next: () => (t += -mean * Math.log(random.next())),
+      };
+    }
+    case 'burst':
+      return periodic(startMs, arrival.everyMs, 0, arrival.size);
+    case 'ramp':
+      return ramp(startMs, arrival.fromPerSec, arrival.toPerSec, arrival.overMs);
+    case 'schedule': {
+      if (arrival.everyMs !== undefined) return periodic(startMs, arrival.everyMs, 0, 1);
+      if (!cron) throw new Error('a cron schedule needs its parsed expression');
+      let afterEpoch = epochMs + startMs - 1;
+      return {
+        batch: 1,
+        next: () => {
+          afterEpoch = nextCronTime(cron, afterEpoch);
+          return afterEpoch - epochMs;
+        },
+      };
+    }
+  }
+}
+
+/** Batches at start + (k + firstIndex) × period, k = 0, 1, … (no drift from repeated adds). */
+function periodic(
+  startMs: number,
+  periodMs: number,
+  firstIndex: number,
+  batch: number,
+): ArrivalProcess {
+  let k = firstIndex;
+  return { batch, next: () => startMs + k++ * periodMs };
+}
+
+function ramp(startMs: number, fromPerSec: number, toPerSec: number, overMs: number) {
+  const a = fromPerSec / 1000; // jobs per ms at the start
+  const b = (toPerSec - fromPerSec) / 1000 / overMs; // change of rate per ms
+  const duringRamp = (overMs * (fromPerSec + toPerSec)) / 2000; // jobs arriving during the ramp
+  let k = 0;
+  return {
+    batch: 1,
+    next: (): number => {
+      k++;
+      if (k <= duringRamp) {
+        // Solve a·τ + b·τ²/2 = k with the cancellation-free form of the quadratic root.
+        const root = Math.sqrt(Math.max(0, a * a + 2 * b * k));
+        const tau = (2 * k) / (a + root);
+        return startMs + Math.min(tau, overMs);
+      }
+      if (toPerSec === 0) return Infinity;
+      return startMs + overMs + ((k - duringRamp) * 1000) / toPerSec;
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import type { BullDefaultJobOptions } from '../bullmq-options';
+import { producerJobOptions, queueDefaultJobOptions } from '../bullmq-options';
+import {
+  edgeOn,
+  edgeProbability,
+  queueAttempts,
+  workerCapacity,
+  workerFailureRate,
+} from '../document/defaults';
+import type {
+  PipelineDocument,
+  ProducerNode,
+  QueueNode,
+  ServiceDistribution,
+  WorkerNode,
+} from '../document/schema';
+import { parseCron, type CronSchedule } from '../schedule/cron';
+
+/**
+ * A document compiled to integer-indexed stations, the form the engine runs. Every rule here is
+ * DESIGN.md "Semantics"; BullMQ options come from `bullmq-options.ts`, so the simulator and the
+ * generated code read the document the same way.
+ */
+
+export interface Route {
+  queue: number;
+  edge: number;
+  probability: number;
+}
+
+export interface ProducerModel {
+  node: ProducerNode;
+  targets: Route[];
+  priority: number;
+  delayMs: number;
+  lifo: boolean;
+  limit: number;
+  startMs: number;
+  stopMs: number;
+  cron: CronSchedule | undefined;
+}
+
+export interface QueueModel {
+  node: QueueNode;
+  consumers: number[];
+  /** Edge index of each consumer's queue → worker edge, parallel to `consumers`. */
+  consumerEdges: number[];
+  attempts: number;
+  backoff: BullDefaultJobOptions['backoff'];
+  /** BullMQ limiter, or max 0 when there is none. */
+  limitMax: number;
+  limitDurationMs: number;
+}
+
+export interface WorkerModel {
+  node: WorkerNode;
+  /** The queue it consumes, or -1 when it has none (it then stays idle). */
+  queue: number;
+  capacity: number;
+  service: ServiceDistribution;
+  failureRate: number;
+  completed: Route[];
+  failed: Route[];
+}
+
+export interface SimulationModel {
+  doc: PipelineDocument;
+  producers: ProducerModel[];
+  queues: QueueModel[];
+  workers: WorkerModel[];
+  edgeIds: string[];
+  /** Document node ids in document order, with the station they map to. */
+  order: Array<{ id: string; kind: 'producer' | 'queue' | 'worker'; index: number }>;
+}
+
+/** A document the simulator cannot run, with one message per problem. */
+export class SimulationModelError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`cannot simulate this pipeline:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SimulationModelError';
+  }
+}
+
+export function compileModel(doc: PipelineDocument): SimulationModel {
+  const problems: string[] = [];
+  const producers: ProducerModel[] = [];
+  const queues: QueueModel[] = [];
+  const workers: WorkerModel[] = [];
+  const order: SimulationModel['order'] = [];
+  const index = new Map<string, { kind: string; index: number }>();
+  const label = (id: string) => {
+    const node = doc.nodes.find((n) => n.id === id);
+    return node ? `${node.kind} "${node.name}"` : `"${id}"`;
+  };
+
+  for (const node of doc.nodes) {
+    if (index.has(node.id)) {
+      problems.push(`node id "${node.id}" is used twice; give each node its own id`);
+      continue;
+    }
+    if (node.kind === 'producer') {
+      const options = producerJobOptions(node);
+      let cron: CronSchedule | undefined;
+      const arrival = node.config.arrival;
+      if (arrival.type === 'schedule' && arrival.cron !== undefined) {
+        const parsed = parseCron(arrival.cron);
+        if (parsed.ok) cron = parsed.cron;
+        else problems.push(`${label(node.id)}: cron "${arrival.cron}": ${parsed.error}`);
+      }
+      index.set(node.id, { kind: 'producer', index: producers.length });
+      order.push({ id: node.id, kind: 'producer', index: producers.length });
+      producers.push({
+        node,
+        targets: [],
+        priority: options.priority ?? 0,
+        delayMs: options.delay ?? 0,
+        lifo: options.lifo ?? false,
+        limit: node.config.limit ?? Infinity,
+        startMs: node.config.startMs ?? 0,
+        stopMs: node.config.stopMs ?? Infinity,
+        cron,
+      });
+    } else if (node.kind === 'queue') {
+      const limit = node.config.rateLimit;
+      index.set(node.id, { kind: 'queue', index: queues.length });
+      order.push({ id: node.id, kind: 'queue', index: queues.length });
+      queues.push({
+        node,
+        consumers: [],
+        consumerEdges: [],
+        attempts: queueAttempts(node.config),
+        backoff: queueDefaultJobOptions(node).backoff,
+        limitMax: limit?.max ?? 0,
+        // BullMQ sets the limiter key's expiry to floor(duration) ms.
+        limitDurationMs: limit ? Math.max(1, Math.floor(limit.durationMs)) : 0,
+      });
+    } else {
+      index.set(node.id, { kind: 'worker', index: workers.length });
+      order.push({ id: node.id, kind: 'worker', index: workers.length });
+      workers.push({
+        node,
+        queue: -1,
+        capacity: workerCapacity(node.config),
+        service: node.config.service,
+        failureRate: workerFailureRate(node.config),
+        completed: [],
+        failed: [],
+      });
+    }
+  }
+
+  const edgeIds: string[] = [];
+  doc.edges.forEach((edge, e) => {
+    edgeIds.push(edge.id);
+    const from = index.get(edge.from);
+    const to = index.get(edge.to);
+    const where = `edge "${edge.id}"`;
+    if (!from || !to) {
+      problems.push(
+        `${where} joins ${label(edge.from)} to ${label(edge.to)}, which do not both exist`,
+      );
+      return;
+    }
+    const route = { queue: to.index, edge: e, probability: edgeProbability(edge) };
+    if (from.kind === 'producer' && to.kind === 'queue') {
+      // Every arrival adds one job to each target (DESIGN.md): no probability, no failure path.
+      if (edgeOn(edge) === 'completed')
+        producers[from.index]!.targets.push({ ...route, probability: 1 });
+    } else if (from.kind === 'queue' && to.kind === 'worker') {
+      const worker = workers[to.index]!;
+      if (worker.queue >= 0) {
+        problems.push(
+          `${label(edge.to)} consumes more than one queue; a worker consumes exactly one (remove ${where})`,
+        );
+        return;
+      }
+      worker.queue = from.index;
+      queues[from.index]!.consumers.push(to.index);
+      queues[from.index]!.consumerEdges.push(e);
+    } else if (from.kind === 'worker' && to.kind === 'queue') {
+      (edgeOn(edge) === 'failed'
+        ? workers[from.index]!.failed
+        : workers[from.index]!.completed
+      ).push(route);
+    } else {
+      problems.push(
+        `${where} goes from a ${from.kind} to a ${to.kind}; edges go producer → queue, queue → worker or worker → queue`,
+      );
+    }
+  });
+
+  if (problems.length > 0) throw new SimulationModelError(problems);
+  return { doc, producers, queues, workers, edgeIds, order };
+}

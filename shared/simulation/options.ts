@@ -1,0 +1,65 @@
+import type { RunSnapshot } from '../metrics/types';
+
+/** How a simulation runs. Times are ms of simulated time. */
+export interface SimulationOptions {
+  /** PRNG seed: the same seed gives the same results. Default 1. */
+  seed?: number;
+  /** Measured span after the warm-up. Default 10 minutes unless `jobs` is given. */
+  durationMs?: number;
+  /** Stop once producers have created this many jobs after the warm-up. */
+  jobs?: number;
+  /** Excluded from statistics. Default 0. */
+  warmupMs?: number;
+  /** Interval of `onSnapshot` calls (and of backlog sampling). */
+  snapshotIntervalMs?: number;
+  onSnapshot?: (snapshot: RunSnapshot) => void;
+  /** Wall-clock time (epoch ms, UTC) of simulated time 0, for cron schedules. */
+  epochMs?: number;
+  /** Called for every step of every job: for tests and debugging (slows the run down). */
+  trace?: (event: JobTraceEvent) => void;
+  /** Backlog (jobs waiting) above which a rising queue is "growing"; default per queue. */
+  backlogThreshold?: (queueId: string, consumerCapacity: number) => number;
+}
+
+export interface JobTraceEvent {
+  type: 'added' | 'started' | 'completed' | 'retrying' | 'failed';
+  /** Simulated time, ms. */
+  t: number;
+  /** Unique per job over the run. */
+  job: number;
+  queueId: string;
+  workerId?: string;
+  /** Attempts made so far (after this one for completed/retrying/failed). */
+  attemptsMade: number;
+  priority: number;
+  /** added: the job's delay; retrying: the backoff before the next attempt. */
+  delayMs?: number;
+}
+
+/** Monday 2026-01-05 00:00 UTC: a fixed origin keeps cron-driven runs reproducible. */
+export const DEFAULT_EPOCH_MS = 1_767_571_200_000;
+export const DEFAULT_DURATION_MS = 600_000;
+
+/** Default growth threshold: ten jobs per slot of its workers, and at least 100. */
+export const defaultBacklogThreshold = (_queueId: string, capacity: number) =>
+  Math.max(100, 10 * capacity);
+
+export function checkOptions(options: SimulationOptions): void {
+  const positive = (name: string, value: number | undefined) => {
+    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+      throw new RangeError(`${name} must be a positive number, got ${value}`);
+    }
+  };
+  positive('durationMs', options.durationMs);
+  positive('jobs', options.jobs);
+  positive('snapshotIntervalMs', options.snapshotIntervalMs);
+  if (
+    options.warmupMs !== undefined &&
+    !(options.warmupMs >= 0 && Number.isFinite(options.warmupMs))
+  ) {
+    throw new RangeError(`warmupMs must be a number >= 0, got ${options.warmupMs}`);
+  }
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
+    throw new RangeError(`seed must be an integer, got ${options.seed}`);
+  }
+}

@@ -1,0 +1,112 @@
+import { latencyStats } from '../metrics/stats';
+import { buildSummary, levelStat, type NodeStatsInput } from '../metrics/summary';
+import type { NodeFigures, RunSnapshot, RunSummary } from '../metrics/types';
+import type { Simulation } from './engine';
+
+/** Turns a simulation's state into the shared `RunSnapshot` and `pipewright-summary/v1` shapes. */
+
+/** Figures at `t`; interval figures cover the time since the previous tick. */
+export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
+  const dt = t - sim.lastTickMs;
+  const perSec = (n: number) => (dt > 0 ? (n * 1000) / dt : 0);
+  const nodes: Record<string, NodeFigures> = {};
+  for (const { id, kind, index } of sim.model.order) {
+    if (kind === 'producer') {
+      const p = sim.producers[index]!;
+      nodes[id] = { kind, created: p.created, ratePerSec: perSec(p.created - p.createdAtTick) };
+    } else if (kind === 'queue') {
+      const q = sim.queues[index]!;
+      nodes[id] = {
+        kind,
+        waiting: q.waiting.size,
+        active: q.active,
+        delayed: q.delayed,
+        completed: q.completed,
+        failed: q.failed,
+        enqueued: q.enqueued,
+        enqueuedPerSec: perSec(q.enqueued - q.enqueuedAtTick),
+        paused: false,
+        waitMs: latencyStats(q.waitInterval),
+      };
+    } else {
+      const w = sim.workers[index]!;
+      const busyArea = w.busyLevel.area(t) - w.busyAreaAtTick;
+      nodes[id] = {
+        kind,
+        active: w.busy,
+        capacity: w.capacity,
+        utilisation: dt > 0 ? busyArea / (w.capacity * dt) : w.busy / w.capacity,
+        throughputPerSec: perSec(w.completed - w.completedAtTick),
+        completed: w.completed,
+        failed: w.failed,
+        retried: w.retried,
+        serviceMs: latencyStats(w.serviceInterval),
+      };
+    }
+  }
+  const edges: Record<string, number> = {};
+  sim.model.edgeIds.forEach((id, e) => {
+    edges[id] = perSec(sim.edgeCounts[e]! - sim.edgeCountsAtTick[e]!);
+  });
+  return { t, nodes, edges, endToEndMs: latencyStats(sim.endToEndInterval) };
+}
+
+/** Starts a new snapshot interval at `t`. */
+export function markTick(sim: Simulation, t: number): void {
+  for (const p of sim.producers) p.createdAtTick = p.created;
+  for (const q of sim.queues) {
+    q.enqueuedAtTick = q.enqueued;
+    q.waitingAreaAtTick = q.waitingLevel.area(t);
+    q.delayedAreaAtTick = q.delayedLevel.area(t);
+    q.waitInterval.reset();
+  }
+  for (const w of sim.workers) {
+    w.completedAtTick = w.completed;
+    w.busyAreaAtTick = w.busyLevel.area(t);
+    w.serviceInterval.reset();
+  }
+  sim.edgeCountsAtTick.set(sim.edgeCounts);
+  sim.endToEndInterval.reset();
+  sim.lastTickMs = t;
+}
+
+/** The summary of the measured span [warm-up, endMs]. */
+export function buildSimulationSummary(sim: Simulation, endMs: number): RunSummary {
+  const nodes: Record<string, NodeStatsInput> = {};
+  for (const { id, kind, index } of sim.model.order) {
+    if (kind === 'producer') {
+      const p = sim.producers[index]!;
+      nodes[id] = { kind, name: p.model.node.name, created: p.created - p.createdAtWarmup };
+    } else if (kind === 'queue') {
+      const q = sim.queues[index]!;
+      nodes[id] = {
+        kind,
+        name: q.model.node.name,
+        wait: q.wait,
+        waiting: levelStat(q.waitingLevel, endMs),
+        delayed: levelStat(q.delayedLevel, endMs),
+        enqueued: q.enqueued - q.enqueuedAtWarmup,
+        backlog: q.trend.verdict(endMs),
+      };
+    } else {
+      const w = sim.workers[index]!;
+      nodes[id] = {
+        kind,
+        name: w.model.node.name,
+        completed: w.completed - w.completedAtWarmup,
+        failed: w.failed - w.failedAtWarmup,
+        retried: w.retried - w.retriedAtWarmup,
+        utilisation: w.busyLevel.mean(endMs) / w.capacity,
+        service: w.service,
+      };
+    }
+  }
+  return buildSummary({
+    mode: 'simulate',
+    document: sim.model.doc.name,
+    durationMs: Math.max(0, endMs - sim.warmupMs),
+    seed: sim.seed,
+    nodes,
+    endToEnd: sim.endToEnd,
+  });
+}

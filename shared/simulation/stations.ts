@@ -1,0 +1,154 @@
+import { BacklogTrend } from '../metrics/backlog-trend';
+import { LogHistogram } from '../metrics/histogram';
+import { TimeWeightedAverage } from '../metrics/time-weighted';
+import { arrivalProcess, type ArrivalProcess } from './arrivals';
+import { WaitingJobs } from './job-lists';
+import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
+import { serviceSampler, type Random } from './random';
+
+/**
+ * Run-time state and statistics of each station. Totals count from the start of the run; the
+ * `measured*` baselines taken at the end of the warm-up turn them into measured figures, and the
+ * `*AtTick` marks give per-interval figures for snapshots.
+ */
+
+export class ProducerState {
+  created = 0;
+  createdAtWarmup = 0;
+  createdAtTick = 0;
+
+  constructor(
+    readonly model: ProducerModel,
+    readonly arrivals: ArrivalProcess,
+  ) {}
+}
+
+export class QueueState {
+  readonly waiting = new WaitingJobs();
+  delayed = 0;
+  /** Idle slots across all consumers. */
+  idle = 0;
+  consumers: WorkerState[] = [];
+  /** BullMQ limiter: end of the current window and starts counted in it. */
+  windowEnd = -Infinity;
+  windowCount = 0;
+  wakePending = false;
+
+  enqueued = 0;
+  completed = 0;
+  failed = 0;
+  enqueuedAtWarmup = 0;
+  enqueuedAtTick = 0;
+  readonly waitingLevel = new TimeWeightedAverage();
+  readonly delayedLevel = new TimeWeightedAverage();
+  readonly wait = new LogHistogram();
+  readonly waitInterval = new LogHistogram();
+  readonly trend: BacklogTrend;
+  waitingAreaAtTick = 0;
+  delayedAreaAtTick = 0;
+
+  constructor(
+    readonly index: number,
+    readonly model: QueueModel,
+    backlogThreshold: number,
+  ) {
+    this.trend = new BacklogTrend(backlogThreshold);
+  }
+
+  /**
+   * BullMQ's limiter: the first start after a window expired opens a window of `duration` ms
+   * (the key's PEXPIRE); at most `max` jobs start in it. True when a start is allowed now, and
+   * then counts it; false when the window is full (it reopens at `windowEnd`).
+   */
+  admit(t: number): boolean {
+    const max = this.model.limitMax;
+    if (max === 0) return true;
+    if (t >= this.windowEnd) this.windowCount = 0;
+    if (this.windowCount >= max) return false;
+    if (this.windowCount === 0) this.windowEnd = t + this.model.limitDurationMs;
+    this.windowCount++;
+    return true;
+  }
+
+  /** The consumer with the most idle slots (the first one on a tie). */
+  pickWorker(): WorkerState {
+    const consumers = this.consumers;
+    let best = consumers[0]!;
+    for (let i = 1; i < consumers.length; i++) {
+      if (consumers[i]!.idle > best.idle) best = consumers[i]!;
+    }
+    return best;
+  }
+
+  /** Busy slots of the consumers. */
+  get active(): number {
+    let busy = 0;
+    for (const w of this.consumers) busy += w.busy;
+    return busy;
+  }
+}
+
+export class WorkerState {
+  busy = 0;
+  completed = 0;
+  failed = 0;
+  retried = 0;
+  completedAtWarmup = 0;
+  failedAtWarmup = 0;
+  retriedAtWarmup = 0;
+  completedAtTick = 0;
+  readonly busyLevel = new TimeWeightedAverage();
+  busyAreaAtTick = 0;
+  readonly service = new LogHistogram();
+  readonly serviceInterval = new LogHistogram();
+  readonly capacity: number;
+  readonly failureRate: number;
+  readonly completedRoutes: Route[];
+  readonly failedRoutes: Route[];
+  /** Edge index of its queue → worker edge (-1 without a queue). */
+  inputEdge = -1;
+
+  constructor(
+    readonly index: number,
+    readonly model: WorkerModel,
+    readonly sample: () => number,
+  ) {
+    this.capacity = model.capacity;
+    this.failureRate = model.failureRate;
+    this.completedRoutes = model.completed;
+    this.failedRoutes = model.failed;
+  }
+
+  get idle(): number {
+    return this.capacity - this.busy;
+  }
+}
+
+/** The stations of a model, wired together. */
+export function buildStations(
+  model: SimulationModel,
+  random: Random,
+  backlogThreshold: (queueId: string, consumerCapacity: number) => number,
+  epochMs: number,
+): { producers: ProducerState[]; queues: QueueState[]; workers: WorkerState[] } {
+  const workers = model.workers.map(
+    (w, i) => new WorkerState(i, w, serviceSampler(w.service, random)),
+  );
+  const queues = model.queues.map((q, i) => {
+    const consumers = q.consumers.map((w) => workers[w]!);
+    const capacity = consumers.reduce((sum, w) => sum + w.capacity, 0);
+    const state = new QueueState(i, q, backlogThreshold(q.node.id, capacity));
+    state.consumers = consumers;
+    state.idle = capacity;
+    q.consumerEdges.forEach((edge, k) => (consumers[k]!.inputEdge = edge));
+    return state;
+  });
+  const producers = model.producers.map(
+    (p) =>
+      new ProducerState(
+        p,
+        arrivalProcess(p.node.config.arrival, p.startMs, random, epochMs, p.cron),
+      ),
+  );
+  return { producers, queues, workers };
+}

@@ -1,0 +1,128 @@
+import type {
+  Arrival,
+  PipelineDocument,
+  PipelineEdge,
+  PipelineNode,
+  ProducerNode,
+  QueueNode,
+  ServiceDistribution,
+  WorkerNode,
+} from '../../../../shared/document/schema';
+
+/** Small builders for pipeline documents used by the simulation and queueing tests. */
+
+const at = { x: 0, y: 0 };
+
+export const producer = (
+  id: string,
+  arrival: Arrival,
+  config: Partial<ProducerNode['config']> = {},
+): ProducerNode => ({
+  id,
+  kind: 'producer',
+  name: id,
+  position: at,
+  config: { jobName: 'job', arrival, ...config },
+});
+
+export const queue = (id: string, config: QueueNode['config'] = {}): QueueNode => ({
+  id,
+  kind: 'queue',
+  name: id,
+  position: at,
+  config,
+});
+
+export const worker = (
+  id: string,
+  service: ServiceDistribution,
+  concurrency = 1,
+  config: Partial<WorkerNode['config']> = {},
+): WorkerNode => ({
+  id,
+  kind: 'worker',
+  name: id,
+  position: at,
+  config: { concurrency, replicas: 1, service, ...config },
+});
+
+let edgeCounter = 0;
+export const edge = (
+  from: string,
+  to: string,
+  extra: Partial<PipelineEdge> = {},
+): PipelineEdge => ({
+  id: `${from}-${to}-${edgeCounter++}`,
+  from,
+  to,
+  ...extra,
+});
+
+export const pipeline = (
+  name: string,
+  nodes: PipelineNode[],
+  edges: PipelineEdge[],
+): PipelineDocument => ({ format: 'pipewright/v1', name, nodes, edges });
+
+/** One Poisson producer → queue → worker with c slots. */
+export const mmc = (ratePerSec: number, service: ServiceDistribution, servers: number) =>
+  pipeline(
+    `M/${service.type}/${servers}`,
+    [producer('p', { type: 'poisson', ratePerSec }), queue('q'), worker('w', service, servers)],
+    [edge('p', 'q'), edge('q', 'w')],
+  );
+
+/** A three-stage pipeline with retries, routing, a dead-letter queue, priorities and a limit. */
+export const featureRich = (): PipelineDocument =>
+  pipeline(
+    'Feature rich',
+    [
+      producer('signup', { type: 'poisson', ratePerSec: 40 }, { jobOptions: { priority: 3 } }),
+      producer(
+        'batch',
+        { type: 'burst', size: 50, everyMs: 5000 },
+        { jobOptions: { delayMs: 200 } },
+      ),
+      producer(
+        'ramp',
+        { type: 'ramp', fromPerSec: 0, toPerSec: 20, overMs: 30_000 },
+        { stopMs: 50_000 },
+      ),
+      producer(
+        'tick',
+        { type: 'schedule', everyMs: 1000 },
+        { limit: 30, jobOptions: { lifo: true } },
+      ),
+      producer('cron', { type: 'schedule', cron: '*/5 * * * * *' }),
+      queue('ingest', {
+        attempts: 3,
+        backoff: { type: 'exponential', delayMs: 100, jitter: 0.5 },
+        rateLimit: { max: 120, durationMs: 1000 },
+      }),
+      worker('parser', { type: 'lognormal', meanMs: 40, stdDevMs: 30 }, 4, { failureRate: 0.1 }),
+      worker('parser-b', { type: 'uniform', minMs: 10, maxMs: 90 }, 2, { failureRate: 0.05 }),
+      queue('enrich', { attempts: 2, backoff: { type: 'fixed', delayMs: 250 } }),
+      worker('enricher', { type: 'normal', meanMs: 60, stdDevMs: 40 }, 8, { failureRate: 0.2 }),
+      queue('store'),
+      worker('storer', { type: 'fixed', ms: 15 }, 2),
+      queue('dead-letters'),
+    ],
+    [
+      edge('signup', 'ingest'),
+      edge('batch', 'ingest'),
+      edge('ramp', 'ingest'),
+      edge('tick', 'ingest'),
+      edge('cron', 'enrich'),
+      edge('ingest', 'parser'),
+      edge('ingest', 'parser-b'),
+      edge('parser', 'enrich', { probability: 0.7 }),
+      edge('parser', 'store', { probability: 0.5 }),
+      edge('parser-b', 'enrich'),
+      edge('parser', 'dead-letters', { on: 'failed' }),
+      edge('parser-b', 'dead-letters', { on: 'failed' }),
+      edge('enrich', 'enricher'),
+      edge('enricher', 'store'),
+      edge('enricher', 'dead-letters', { on: 'failed' }),
+      edge('store', 'storer'),
+    ],
+  );
