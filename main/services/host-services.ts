@@ -4,7 +4,7 @@ import type {
   EventPayloads,
   OpenedDocument,
 } from '../../shared/api/contract';
-import packageJson from '../../package.json';
+import { version as appVersion } from '../../package.json';
 import { apiError } from './api-errors';
 import { realFs, type AtomicFs } from './atomic-write';
 import { createDispatcher, type Dispatch, type HostHandlers } from './dispatcher';
@@ -89,7 +89,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       await settings.get(); // loading settings may add a warning the user should see
       return {
         name: APP_NAME,
-        version: packageJson.version,
+        version: appVersion,
         host,
         platform: process.platform,
         nativeDialogs: dialogs !== undefined,

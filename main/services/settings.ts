@@ -94,7 +94,12 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
         }
         return s;
       }),
-    setWindow: (state) => change((s) => ({ ...s, window: state })),
+    async setWindow(state) {
+      const current = await load();
+      // Closing a window that was not moved should not rewrite the file.
+      if (JSON.stringify(current.window) === JSON.stringify(state)) return structuredClone(current);
+      return change((s) => ({ ...s, window: state }));
+    },
     addRecent: async (filePath, name) =>
       (
         await change((s) => {

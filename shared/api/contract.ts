@@ -170,7 +170,7 @@ export const EVENT_CHANNELS: readonly EventChannel[] = ['menu:command', 'documen
 
 /** The API as the renderer sees it: one async function per request channel, plus events. */
 export type PipewrightApi = {
-  [C in RequestChannel]: object extends RequestOf<C>
+  [C in RequestChannel]: Record<never, never> extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<ResponseOf<C>>
     : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 };
