@@ -11,6 +11,8 @@ import { createDispatcher, type Dispatch, type HostHandlers } from './dispatcher
 import { createDocumentService, type DocumentService } from './documents';
 import { APP_NAME } from './paths';
 import { createRecoveryStore, type RecoveryStore } from './recovery';
+import { createRunServices, type RunServices } from './runs-api';
+import type { SpawnRunner } from '../runner/spawn';
 import { createSettingsStore, type SettingsStore } from './settings';
 
 /** Native open/save dialogs; only the Electron host has them. */
@@ -34,6 +36,8 @@ export interface HostServicesOptions {
   fs?: AtomicFs;
   /** Where warnings go besides `app:info` (default: stderr). */
   warn?: (message: string) => void;
+  /** How to start the runner process (Electron: utilityProcess); default a Node fork. */
+  spawnRunner?: SpawnRunner;
 }
 
 export type EventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
@@ -54,8 +58,10 @@ export interface HostServices {
   documents: DocumentService;
   settings: SettingsStore;
   recovery: RecoveryStore;
+  /** Real runs, Redis and monitoring (issue 6). */
+  runs: RunServices;
   warnings: readonly string[];
-  /** Waits for settings writes in flight. */
+  /** Waits for settings writes in flight; stops a run and a managed Redis. */
   close(): Promise<void>;
 }
 
@@ -77,6 +83,11 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   };
   const pending: OpenedDocument[] = [];
   let rendererListening = false;
+  const runs = createRunServices({
+    redisUrl: async () => (await settings.get()).redisUrl,
+    ...(options.spawnRunner ? { spawnRunner: options.spawnRunner } : {}),
+    emit,
+  });
 
   const noDialogs = () =>
     apiError(
@@ -134,6 +145,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       options.window?.setDirty(dirty, title);
       return { ok: true };
     },
+    ...runs.handlers,
   };
 
   return {
@@ -152,7 +164,10 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     documents,
     settings,
     recovery,
+    runs,
     warnings,
-    close: () => settings.flush(),
+    close: async () => {
+      await Promise.all([settings.flush(), runs.close()]);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentError } from '../document/parse';
 import type { PipelineDocument } from '../document/schema';
+import type { QueueFigures, RunSnapshot, RunSummary } from '../metrics/types';
 
 /**
  * The one API contract between the renderer and the host (DESIGN.md "Processes and the API").
@@ -128,6 +129,8 @@ export const requestChannels = {
     z.ZodObject<{ dirty: z.ZodBoolean; title: z.ZodString }>,
     { ok: true }
   >(z.strictObject({ dirty: z.boolean(), title: z.string().max(300) })),
+  // runs (issue 6): defined in the runs section at the end of this file.
+  ...runRequestChannels(),
 } as const;
 
 /** Commands the native menu sends to the renderer, which runs them as editor actions. */
@@ -166,7 +169,16 @@ export type ValidRequestOf<C extends RequestChannel> = z.output<
 export type ResponseOf<C extends RequestChannel> = (typeof requestChannels)[C]['response'];
 
 export const REQUEST_CHANNELS = Object.keys(requestChannels) as RequestChannel[];
-export const EVENT_CHANNELS: readonly EventChannel[] = ['menu:command', 'document:opened'];
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'menu:command',
+  'document:opened',
+  // runs (issue 6)
+  'run:snapshot',
+  'run:log',
+  'run:status',
+  'redis:status',
+  'monitor:snapshot',
+];
 
 /** The API as the renderer sees it: one async function per request channel, plus events. */
 export type PipewrightApi = {
@@ -239,3 +251,256 @@ export interface WireRequest {
 }
 export type WireMessage =
   { id: number | null; result: ApiResult<unknown> } | { event: EventChannel; payload: unknown };
+
+// --- runs (issue 6) ---
+// Real runs on BullMQ, the Redis they use, and read-only monitoring of an existing Redis.
+// Owned by the runs service (main/services/runs*.ts); the request table above spreads
+// `runRequestChannels()` in, which is hoisted because that table is built before this section.
+
+// Function declarations, not consts: they run while the request table is being built.
+function runNodeId(what: string) {
+  const message = `must be the id of a ${what} node`;
+  return z.string({ error: message }).min(1, { error: message }).max(100, { error: message });
+}
+function runRedisUrl() {
+  const message = 'must be a redis:// or rediss:// URL';
+  return z
+    .string({ error: message })
+    .max(2048, { error: message })
+    .regex(/^rediss?:\/\/\S+$/, { error: message });
+}
+function boundedNumber(min: number, max: number, integer = false) {
+  const message = `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
+  const base = z
+    .number({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+  return integer ? base.int({ error: message }) : base;
+}
+
+function runSchemas() {
+  const control = z.discriminatedUnion(
+    'type',
+    [
+      z.strictObject({ type: z.literal('pause'), queueId: runNodeId('queue') }),
+      z.strictObject({ type: z.literal('resume'), queueId: runNodeId('queue') }),
+      z.strictObject({
+        type: z.literal('rate'),
+        producerId: runNodeId('producer'),
+        ratePerSec: boundedNumber(0, 100_000),
+      }),
+      z.strictObject({
+        type: z.literal('concurrency'),
+        workerId: runNodeId('worker'),
+        concurrency: boundedNumber(1, 10_000, true),
+      }),
+      z.strictObject({
+        type: z.literal('killReplica'),
+        workerId: runNodeId('worker'),
+        /** Which replica (0-based); the last one still alive when absent. */
+        replica: boundedNumber(0, 999, true).optional(),
+      }),
+      z.strictObject({
+        type: z.literal('failureRate'),
+        workerId: runNodeId('worker'),
+        failureRate: boundedNumber(0, 1),
+      }),
+    ],
+    {
+      error:
+        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "failureRate"',
+    },
+  );
+  const start = z.strictObject({
+    document: z.unknown(),
+    /** Tried first; when it does not answer the host starts redis-server from PATH. */
+    redisUrl: runRedisUrl().optional(),
+    /** Stop by itself after this long (ms); runs until run:stop when absent. */
+    durationMs: boundedNumber(1000, 86_400_000, true).optional(),
+    /** Leave the run's keys in Redis when it stops (default: remove them). */
+    keepKeys: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+  const stop = z.strictObject({
+    /** Stop producing, then let the workers empty the queues before closing them. */
+    drain: z.boolean({ error: 'must be true or false' }).optional(),
+    keepKeys: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+  const report = z.strictObject({
+    format: z.enum(['json', 'html'], { error: 'must be "json" or "html"' }),
+    /** Write the report to this file on the host; returned inline when absent. */
+    path: z.string().min(1).max(4096).optional(),
+  });
+  const monitor = z.strictObject({
+    redisUrl: runRedisUrl().optional(),
+    /** BullMQ key prefix to look under (default "bull"). */
+    prefix: z
+      .string({ error: 'must be a key prefix' })
+      .regex(/^\S{1,100}$/, { error: 'must be a key prefix of 1-100 characters without spaces' })
+      .optional(),
+  });
+  return { control, start, stop, report, monitor, none: z.strictObject({}) };
+}
+
+/** Request schemas of the run channels, for hosts and the runner to validate with. */
+export const runRequestSchemas = runSchemas();
+export const runControlSchema = runRequestSchemas.control;
+export type RunControl = z.infer<typeof runControlSchema>;
+export type RunStartRequest = z.infer<typeof runRequestSchemas.start>;
+export type RunStopRequest = z.infer<typeof runRequestSchemas.stop>;
+export type MonitorTarget = z.infer<typeof runRequestSchemas.monitor>;
+
+export type RedisConnectionState =
+  'unknown' | 'connecting' | 'connected' | 'lost' | 'reconnected' | 'unavailable';
+
+/** The Redis the app runs against, for the status bar. */
+export interface RedisStatus {
+  state: RedisConnectionState;
+  /** Password hidden. */
+  url: string | null;
+  /** True when Pipewright started this redis-server itself. */
+  managed: boolean;
+  version: string | null;
+  maxmemoryPolicy: string | null;
+  /** e.g. an eviction policy that loses jobs. */
+  warnings: string[];
+  message: string;
+  /** What to install, when no Redis could be found or started. */
+  help: string | null;
+}
+
+/** Server load at one snapshot. */
+export interface RedisFigures {
+  usedMemoryBytes: number;
+  opsPerSec: number;
+  connectedClients: number;
+}
+
+export type RunState =
+  'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'crashed' | 'failed';
+
+export interface RunStatus {
+  runId: string | null;
+  state: RunState;
+  message: string;
+  documentName: string | null;
+  /** Epoch ms. */
+  startedAt: number | null;
+  /** The runner's own Redis connection, while a run is on. */
+  redis: 'connected' | 'lost' | 'reconnected' | null;
+  /** After a crash: `run:restart` carries the run on with the same keys. */
+  canRestart: boolean;
+  /** Ids of queues paused by a control. */
+  pausedQueues: string[];
+}
+
+export interface RunInfo {
+  runId: string;
+  /** The BullMQ key prefix of this run's keys. */
+  prefix: string;
+  documentName: string;
+  startedAt: number;
+  redis: RedisStatus;
+}
+
+export interface RunSnapshotEvent {
+  runId: string;
+  snapshot: RunSnapshot;
+  redis: RedisFigures | null;
+}
+
+export interface RunLogEntry {
+  runId: string;
+  /** ms since the run started. */
+  t: number;
+  level: 'info' | 'warn' | 'error';
+  nodeId?: string;
+  message: string;
+}
+
+export interface RunResult {
+  runId: string;
+  summary: RunSummary;
+  drained: boolean;
+  /** Keys deleted from Redis (0 when kept). */
+  keysRemoved: number;
+  keysKept: boolean;
+}
+
+export interface RunReportFile {
+  format: 'json' | 'html';
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  /** Where it was written, when a path was given. */
+  path: string | null;
+  /** The report itself, when no path was given. */
+  content: string | null;
+}
+
+/** A queue found in a monitored Redis, with figures like a run's queue plus throughput. */
+export interface MonitorQueueFigures extends QueueFigures {
+  name: string;
+  /** Completions and final failures per second over the last interval. */
+  throughputPerSec: number;
+  failedPerSec: number;
+  /** Workers connected to the queue now. */
+  workers: number;
+}
+
+export interface MonitorSnapshot {
+  t: number;
+  prefix: string;
+  /** Keyed by BullMQ queue name. */
+  queues: Record<string, MonitorQueueFigures>;
+  redis: RedisFigures | null;
+}
+
+export interface MonitorInfo {
+  url: string;
+  prefix: string;
+  queues: string[];
+}
+
+function runRequestChannels() {
+  const s = runSchemas();
+  return {
+    /** Starts a real run of a document (one at a time). */
+    'run:start': channel<typeof s.start, RunInfo>(s.start),
+    /** Stops the run; its final summary comes back. */
+    'run:stop': channel<typeof s.stop, RunResult>(s.stop),
+    /** Steers the running pipeline; refused with `invalid-request` for unknown nodes. */
+    'run:control': channel<typeof s.control, { ok: true }>(s.control),
+    /** After a crash: starts the runner again on the same keys. */
+    'run:restart': channel<typeof s.none, RunInfo>(s.none),
+    'run:current': channel<typeof s.none, RunStatus>(s.none),
+    /** The last run's report (configuration, summary, charts). */
+    'run:report': channel<typeof s.report, RunReportFile>(s.report),
+    /** Finds (or starts) Redis and says what it found. */
+    'redis:status': channel<typeof s.none, RedisStatus>(s.none),
+    /** Lists BullMQ queues under a prefix, read-only. */
+    'monitor:discover': channel<typeof s.monitor, MonitorInfo>(s.monitor),
+    /** Streams `monitor:snapshot` events for the queues under a prefix. */
+    'monitor:start': channel<typeof s.monitor, MonitorInfo>(s.monitor),
+    'monitor:stop': channel<typeof s.none, { ok: true }>(s.none),
+  };
+}
+
+export type RunRequestChannel = keyof ReturnType<typeof runRequestChannels>;
+
+export interface EventPayloads {
+  /** About four times a second while a run is on. */
+  'run:snapshot': RunSnapshotEvent;
+  /** Notable events: failures with their error, stalled jobs, reconnects, controls. */
+  'run:log': RunLogEntry;
+  'run:status': RunStatus;
+  'redis:status': RedisStatus;
+  'monitor:snapshot': MonitorSnapshot;
+}
+
+export const RUN_EVENT_CHANNELS = [
+  'run:snapshot',
+  'run:log',
+  'run:status',
+  'redis:status',
+  'monitor:snapshot',
+] as const;

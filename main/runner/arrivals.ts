@@ -1,0 +1,49 @@
+import type { Arrival } from '../../shared/document';
+import { arrivalProcess, type ArrivalProcess } from '../../shared/simulation/arrivals';
+import type { Random } from '../../shared/simulation/random';
+
+type TimedArrival = Exclude<Arrival, { type: 'schedule' }>;
+
+/**
+ * When a producer's jobs arrive, as ms offsets from the run's start: the simulator's arrival
+ * processes (shared/simulation/arrivals.ts), so a run and a simulation of the same document load
+ * the pipeline alike. A rate change restarts the process at that moment with the new rate
+ * (a ramp turns constant; a burst keeps its size and spaces bursts to match).
+ */
+export class ArrivalClock {
+  private process: ArrivalProcess;
+  /** Offset of the next batch and its size. */
+  nextAt: number;
+  size: number;
+  private model: TimedArrival;
+
+  constructor(
+    arrival: TimedArrival,
+    startMs: number,
+    private readonly random: Random,
+  ) {
+    this.model = arrival;
+    this.process = arrivalProcess(arrival, startMs, random, Date.now(), undefined);
+    this.size = this.process.batch;
+    this.nextAt = this.process.next();
+  }
+
+  advance(): void {
+    this.nextAt = this.process.next();
+  }
+
+  setRate(ratePerSec: number, atMs: number): void {
+    const m = this.model;
+    if (ratePerSec <= 0) {
+      this.nextAt = Infinity;
+      return;
+    }
+    this.model =
+      m.type === 'burst'
+        ? { ...m, everyMs: (m.size * 1000) / ratePerSec }
+        : { type: m.type === 'poisson' ? 'poisson' : 'constant', ratePerSec };
+    this.process = arrivalProcess(this.model, atMs, this.random, Date.now(), undefined);
+    this.size = this.process.batch;
+    this.nextAt = this.process.next();
+  }
+}

@@ -1,0 +1,261 @@
+import type { Queue } from 'bullmq';
+import { Random } from '../../shared/simulation/random';
+import type { ProducerPlan, QueuePlan } from './plan';
+import { ArrivalClock } from './arrivals';
+import { producerJobId } from './job-ids';
+import type { RunMetrics } from './metrics';
+import type { RunJobData } from './workers';
+
+export interface ProducerContext {
+  queues: Map<string, { plan: QueuePlan; queue: Queue }>;
+  metrics: RunMetrics | null;
+  epoch: number;
+  /** A fresh seed per random stream. */
+  seed(): number;
+  log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void;
+}
+
+/** At most this many jobs per addBulk call. */
+const BATCH = 500;
+/** Timer bounds: at high rates arrivals are batched per tick; at low rates controls stay quick. */
+const MIN_TICK_MS = 5;
+const MAX_TICK_MS = 100;
+
+/**
+ * A load generator for one producer: adds jobs to each target queue at the arrival model's pace
+ * (batched with addBulk), honouring `limit`, `startMs` and `stopMs`. `schedule` producers are
+ * BullMQ job schedulers (upsertJobScheduler), so BullMQ itself creates their jobs.
+ */
+export class LoadGenerator {
+  private readonly clock: ArrivalClock | null;
+  private timer: NodeJS.Timeout | undefined;
+  private startedAt = 0;
+  private seq = 0;
+  private pending = 0;
+  private inFlight: Promise<void> | null = null;
+  private stopped = false;
+  private dropped = 0;
+  private lastDropLog = 0;
+
+  constructor(
+    readonly plan: ProducerPlan,
+    private readonly ctx: ProducerContext,
+  ) {
+    const arrival = plan.node.config.arrival;
+    this.clock =
+      arrival.type === 'schedule'
+        ? null
+        : new ArrivalClock(arrival, plan.node.config.startMs ?? 0, new Random(ctx.seed()));
+  }
+
+  get id(): string {
+    return this.plan.node.id;
+  }
+  private get schedulerId(): string {
+    return `pipewright-${this.id.replace(/:/g, '_')}`;
+  }
+
+  async start(): Promise<void> {
+    this.startedAt = Date.now();
+    const { arrival, startMs, stopMs, limit } = this.plan.node.config;
+    if (arrival.type === 'schedule') {
+      await this.upsertSchedulers(arrival.everyMs, arrival.cron, { startMs, stopMs, limit });
+      return;
+    }
+    this.schedule();
+  }
+
+  /** Jobs created so far by BullMQ for a schedule producer (its first target's count). */
+  async schedulerIterations(): Promise<number | null> {
+    if (this.clock) return null;
+    const first = this.plan.targets[0];
+    if (!first) return 0;
+    const scheduler = await this.ctx.queues
+      .get(first.queueId)!
+      .queue.getJobScheduler(this.schedulerId);
+    return scheduler?.iterationCount ?? 0;
+  }
+
+  /** New arrival rate (jobs/s) from now on; throws for a cron schedule, which has no rate. */
+  async setRate(ratePerSec: number): Promise<void> {
+    const arrival = this.plan.node.config.arrival;
+    if (this.clock) {
+      this.clock.setRate(ratePerSec, this.elapsed());
+      this.reschedule();
+      return;
+    }
+    if (arrival.type === 'schedule' && arrival.cron !== undefined) {
+      throw new Error(
+        `producer "${this.plan.node.name}" runs on the cron schedule "${arrival.cron}"; it has no rate to change`,
+      );
+    }
+    if (ratePerSec === 0) {
+      await this.removeSchedulers();
+      return;
+    }
+    await this.upsertSchedulers(1000 / ratePerSec, undefined, {
+      limit: this.plan.node.config.limit,
+    });
+  }
+
+  /** Stops producing; resolves when no add is in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.pending = 0;
+    clearTimeout(this.timer);
+    if (!this.clock) await this.removeSchedulers().catch(() => undefined);
+    await this.inFlight;
+  }
+
+  private elapsed(): number {
+    return Date.now() - this.startedAt;
+  }
+
+  private reschedule(): void {
+    clearTimeout(this.timer);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped || !this.clock) return;
+    const wait = this.clock.nextAt - this.elapsed();
+    if (!Number.isFinite(wait)) return;
+    this.timer = setTimeout(() => this.tick(), Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, wait)));
+  }
+
+  private tick(): void {
+    const clock = this.clock!;
+    const { stopMs, limit } = this.plan.node.config;
+    const now = this.elapsed();
+    let due = 0;
+    while (clock.nextAt <= now) {
+      if (stopMs !== undefined && clock.nextAt >= stopMs) {
+        this.stopped = true;
+        break;
+      }
+      due += clock.size;
+      clock.advance();
+    }
+    if (limit !== undefined && this.seq + this.pending + due >= limit) {
+      due = Math.max(0, limit - this.seq - this.pending);
+      this.stopped = true;
+    }
+    this.pending += due;
+    // Redis not keeping up (or away): keep at most ~10 s of arrivals, drop the rest.
+    const cap = Math.max(1000, 10 * this.ratePerSecEstimate());
+    if (this.pending > cap) {
+      this.dropped += this.pending - cap;
+      this.pending = cap;
+      if (Date.now() - this.lastDropLog > 5000) {
+        this.lastDropLog = Date.now();
+        this.ctx.log(
+          'warn',
+          `producer "${this.plan.node.name}": Redis is not keeping up; ${this.dropped} arrivals dropped so far`,
+          this.id,
+        );
+      }
+    }
+    void this.flush();
+    this.schedule();
+  }
+
+  private ratePerSecEstimate(): number {
+    const { arrival } = this.plan.node.config;
+    switch (arrival.type) {
+      case 'constant':
+      case 'poisson':
+        return arrival.ratePerSec;
+      case 'burst':
+        return (arrival.size * 1000) / arrival.everyMs;
+      case 'ramp':
+        return Math.max(arrival.fromPerSec, arrival.toPerSec);
+      default:
+        return 0;
+    }
+  }
+
+  private flush(): Promise<void> {
+    if (this.inFlight || this.pending === 0) return this.inFlight ?? Promise.resolve();
+    this.inFlight = (async () => {
+      try {
+        while (this.pending > 0) {
+          const n = Math.min(BATCH, this.pending);
+          this.pending -= n;
+          await this.add(n);
+        }
+      } finally {
+        this.inFlight = null;
+      }
+    })();
+    return this.inFlight;
+  }
+
+  private async add(n: number): Promise<void> {
+    const { jobName, payload } = this.plan.node.config;
+    const origin = Date.now();
+    const jobs = Array.from({ length: n }, () => {
+      const data: RunJobData = { origin, payload };
+      return {
+        name: jobName,
+        data,
+        opts: {
+          ...this.plan.jobOptions,
+          jobId: producerJobId(this.id, this.ctx.epoch, this.seq++),
+        },
+      };
+    });
+    try {
+      await Promise.all(
+        this.plan.targets.map(async (hop) => {
+          await this.ctx.queues.get(hop.queueId)!.queue.addBulk(jobs);
+          this.ctx.metrics?.enqueued(hop.queueId, n, hop.edgeId);
+        }),
+      );
+      this.ctx.metrics?.created(this.id, n);
+    } catch (error) {
+      this.ctx.log(
+        'error',
+        `producer "${this.plan.node.name}": adding ${n} jobs failed: ${(error as Error).message}`,
+        this.id,
+      );
+    }
+  }
+
+  private async upsertSchedulers(
+    everyMs: number | undefined,
+    cron: string | undefined,
+    window: { startMs?: number; stopMs?: number; limit?: number },
+  ): Promise<void> {
+    const { jobName, payload } = this.plan.node.config;
+    const { priority, lifo } = this.plan.jobOptions;
+    const now = Date.now();
+    await Promise.all(
+      this.plan.targets.map(async (hop) => {
+        await this.ctx.queues.get(hop.queueId)!.queue.upsertJobScheduler(
+          this.schedulerId,
+          {
+            ...(cron !== undefined
+              ? { pattern: cron }
+              : { every: Math.max(1, Math.round(everyMs!)) }),
+            ...(window.limit !== undefined ? { limit: window.limit } : {}),
+            ...(window.startMs ? { startDate: now + window.startMs } : {}),
+            ...(window.stopMs !== undefined ? { endDate: now + window.stopMs } : {}),
+          },
+          {
+            name: jobName,
+            data: { payload },
+            opts: { ...(priority ? { priority } : {}), ...(lifo ? { lifo } : {}) },
+          },
+        );
+      }),
+    );
+  }
+
+  private async removeSchedulers(): Promise<void> {
+    await Promise.all(
+      this.plan.targets.map((hop) =>
+        this.ctx.queues.get(hop.queueId)!.queue.removeJobScheduler(this.schedulerId),
+      ),
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { HostMessage } from './protocol';
+
+/**
+ * How a host starts the runner process. Under Node it is `child_process.fork` of the TypeScript
+ * entry through tsx (below); the Electron shell implements the same interface with
+ * `utilityProcess.fork` of the bundled `runner.js`.
+ */
+export interface RunnerProcess {
+  readonly pid: number | undefined;
+  send(message: HostMessage): void;
+  /** Raw messages from the runner; the host validates them. */
+  onMessage(listener: (message: unknown) => void): void;
+  /** The process ended; `code` null when killed by a signal. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+export type SpawnRunner = () => RunnerProcess;
+
+const entry = fileURLToPath(new URL('./index.ts', import.meta.url));
+
+/** The runner as a Node child process, running the TypeScript sources through tsx. */
+export const spawnNodeRunner: SpawnRunner = () => {
+  // An absolute loader URL: `--import tsx` alone would resolve against the user's cwd.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = fork(entry, [], {
+    execArgv: ['--import', tsx],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  child.on('error', () => {});
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (message) => {
+      if (child.connected) child.send(message);
+    },
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
+    kill: (signal = 'SIGTERM') => {
+      child.kill(signal);
+    },
+  };
+};

@@ -1,0 +1,296 @@
+import { Worker, type Job, type Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { backoffDelayMs } from '../../shared/bullmq-options';
+import type { CpuPool } from './cpu-pool';
+import { hopJobId, stableUniform } from './job-ids';
+import type { RunMetrics } from './metrics';
+import type { QueuePlan, WorkerPlan } from './plan';
+import { Random, serviceSampler } from '../../shared/simulation/random';
+
+/** What every job of a run carries besides the producer's payload. */
+export interface RunJobData {
+  /** Epoch ms the chain's first job was created at its producer (end-to-end latency). */
+  origin: number;
+  payload?: unknown;
+}
+
+export interface WorkerContext {
+  prefix: string;
+  redisUrl: string;
+  connectionOptions: Record<string, unknown>;
+  stalledIntervalMs: number;
+  lockDurationMs: number;
+  metrics: RunMetrics | null;
+  queues: Map<string, { plan: QueuePlan; queue: Queue }>;
+  cpu: () => CpuPool;
+  /** A fresh seed per random stream. */
+  seed(): number;
+  log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void;
+  /** Epoch ms at which a retried job became ready again, by queue and job id. */
+  readyAt: Map<string, Map<string, number>>;
+}
+
+interface Replica {
+  index: number;
+  worker: Worker;
+  connection: Redis;
+  busy: number;
+  killed: boolean;
+}
+
+/** Synthetic failure, thrown at the modelled rate. */
+export class SyntheticFailure extends Error {
+  constructor(rate: number) {
+    super(`synthetic failure (failure rate ${rate})`);
+    this.name = 'SyntheticFailure';
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * One worker node: `replicas` BullMQ Worker instances (each with its own connection, as separate
+ * processes would have) running synthetic work. Chaining and dead-lettering happen in the
+ * processor, as in the generated code: a completed job adds one job to each downstream queue
+ * (per-edge probability), a job failing its last attempt is added to the `on: failed` targets.
+ */
+export class WorkerGroup {
+  private readonly replicas: Replica[] = [];
+  private concurrency: number;
+  failureRate: number;
+  private readonly random: Random;
+  private readonly sample: () => number;
+  private failureLog = { windowStart: 0, shown: 0, suppressed: 0 };
+
+  constructor(
+    readonly plan: WorkerPlan,
+    private readonly ctx: WorkerContext,
+  ) {
+    this.concurrency = plan.options.concurrency;
+    this.failureRate = plan.failureRate;
+    this.random = new Random(ctx.seed());
+    this.sample = serviceSampler(plan.node.config.service, this.random);
+  }
+
+  get id(): string {
+    return this.plan.node.id;
+  }
+  get capacity(): number {
+    return this.concurrency * this.replicas.filter((r) => !r.killed).length;
+  }
+  get alive(): number {
+    return this.replicas.filter((r) => !r.killed).length;
+  }
+
+  start(): void {
+    for (let i = 0; i < this.plan.node.config.replicas; i++) this.replicas.push(this.spawn(i));
+    this.ctx.metrics?.capacity(this.id, this.capacity);
+  }
+
+  setConcurrency(concurrency: number): void {
+    this.concurrency = concurrency;
+    for (const r of this.replicas) if (!r.killed) r.worker.concurrency = concurrency;
+    this.ctx.metrics?.capacity(this.id, this.capacity);
+  }
+
+  /**
+   * Kills one replica as a crashed process would die: no more lock renewals, no completions. Its
+   * active jobs stay active until their locks expire; another replica's stalled check then moves
+   * them back to waiting and they run again.
+   */
+  async kill(index?: number): Promise<{ index: number; activeJobs: number }> {
+    const alive = this.replicas.filter((r) => !r.killed);
+    const replica = index === undefined ? alive.at(-1) : this.replicas[index];
+    if (!replica || replica.killed) {
+      throw new Error(
+        index === undefined
+          ? `worker "${this.plan.node.name}" has no replica left to kill`
+          : `worker "${this.plan.node.name}" has no live replica ${index} (live: ${
+              alive.map((r) => r.index).join(', ') || 'none'
+            })`,
+      );
+    }
+    replica.killed = true;
+    const activeJobs = replica.busy;
+    this.ctx.metrics?.busy(this.id, -replica.busy);
+    replica.busy = 0;
+    this.ctx.metrics?.capacity(this.id, this.capacity);
+    await replica.worker.close(true).catch(() => undefined);
+    replica.connection.disconnect();
+    return { index: replica.index, activeJobs };
+  }
+
+  /** Closes every replica; waits for active jobs unless `force`. */
+  async close(force = false): Promise<void> {
+    await Promise.all(
+      this.replicas
+        .filter((r) => !r.killed)
+        .map(async (r) => {
+          r.killed = true;
+          await r.worker.close(force).catch(() => undefined);
+          r.connection.disconnect();
+        }),
+    );
+  }
+
+  private spawn(index: number): Replica {
+    const queue = this.ctx.queues.get(this.plan.queueId)!;
+    const connection = new Redis(this.ctx.redisUrl, {
+      ...this.ctx.connectionOptions,
+      maxRetriesPerRequest: null,
+    });
+    connection.on('error', () => {});
+    const replica = { index, connection, busy: 0, killed: false } as Replica;
+    replica.worker = new Worker(queue.plan.bullName, (job) => this.process(job, replica), {
+      connection,
+      prefix: this.ctx.prefix,
+      ...this.plan.options,
+      concurrency: this.concurrency,
+      stalledInterval: this.ctx.stalledIntervalMs,
+      lockDuration: this.ctx.lockDurationMs,
+      name: `${this.plan.node.name}#${index}`,
+    });
+    this.listen(replica);
+    return replica;
+  }
+
+  private listen(replica: Replica): void {
+    const { worker } = replica;
+    const nodeId = this.id;
+    let lastError = 0;
+    worker.on('error', (error) => {
+      if (replica.killed) return;
+      const now = Date.now();
+      if (now - lastError < 2000) return;
+      lastError = now;
+      this.ctx.log(
+        'warn',
+        `worker "${this.plan.node.name}" #${replica.index}: ${error.message}`,
+        nodeId,
+      );
+    });
+    worker.on('completed', (job) => {
+      this.ctx.metrics?.completed(nodeId, serviceMs(job));
+    });
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const attempts = job.opts.attempts ?? 1;
+      const final = job.attemptsMade >= attempts;
+      this.ctx.metrics?.failed(nodeId, serviceMs(job), final);
+      if (!final) this.rememberRetry(job, attempts);
+      this.logFailure(job, error, final);
+    });
+    worker.on('stalled', (jobId) => {
+      this.ctx.log(
+        'warn',
+        `job ${jobId} stalled in "${this.ctx.queues.get(this.plan.queueId)!.plan.bullName}" ` +
+          '(its worker stopped renewing the lock); moved back to waiting',
+        this.plan.queueId,
+      );
+    });
+  }
+
+  /** When a job that will be retried becomes ready again, for its next wait time. */
+  private rememberRetry(job: Job, attempts: number): void {
+    const backoff = this.ctx.queues.get(this.plan.queueId)!.plan.defaultJobOptions.backoff;
+    const delay =
+      backoff && job.attemptsMade < attempts ? backoffDelayMs(backoff, job.attemptsMade) : 0;
+    let ready = this.ctx.readyAt.get(this.plan.queueId);
+    if (!ready) this.ctx.readyAt.set(this.plan.queueId, (ready = new Map()));
+    ready.set(job.id!, Date.now() + delay);
+  }
+
+  private logFailure(job: Job, error: Error, final: boolean): void {
+    const now = Date.now();
+    const state = this.failureLog;
+    if (now - state.windowStart >= 1000) {
+      if (state.suppressed > 0) {
+        this.ctx.log(
+          'warn',
+          `worker "${this.plan.node.name}": ${state.suppressed} more failures not shown`,
+          this.id,
+        );
+      }
+      state.windowStart = now;
+      state.shown = 0;
+      state.suppressed = 0;
+    }
+    if (state.shown >= 5) {
+      state.suppressed++;
+      return;
+    }
+    state.shown++;
+    const attempts = job.opts.attempts ?? 1;
+    this.ctx.log(
+      final ? 'error' : 'warn',
+      `job ${job.id} failed in worker "${this.plan.node.name}" (attempt ${job.attemptsMade} of ${attempts}): ${error.message}` +
+        (final
+          ? this.plan.onFailed.length > 0
+            ? '; dead-lettered'
+            : '; no attempts left'
+          : '; will retry'),
+      this.id,
+    );
+  }
+
+  private async process(job: Job, replica: Replica): Promise<null> {
+    const metrics = this.ctx.metrics;
+    const queueId = this.plan.queueId;
+    const ready = this.ctx.readyAt.get(queueId);
+    const readyAt = ready?.get(job.id!);
+    if (readyAt !== undefined) ready!.delete(job.id!);
+    const processedOn = job.processedOn ?? Date.now();
+    metrics?.started(queueId, processedOn - (readyAt ?? job.timestamp + (job.delay || 0)));
+    const queueEdge = this.ctx.queues.get(queueId)!.plan.consumerEdges.get(this.id);
+    if (queueEdge !== undefined) metrics?.edge(queueEdge);
+    replica.busy++;
+    metrics?.busy(this.id, 1);
+    try {
+      const ms = this.sample();
+      if (this.plan.work === 'cpu') {
+        if (ms > 0) await this.ctx.cpu().burn(ms);
+      } else if (ms > 0) {
+        await sleep(ms);
+      }
+      // A killed replica's processors finish in memory only: nothing they do reaches Redis.
+      if (replica.killed) return null;
+      if (this.failureRate > 0 && this.random.next() < this.failureRate) {
+        const attempts = job.opts.attempts ?? 1;
+        if (job.attemptsMade + 1 >= attempts) await this.forward(job, this.plan.onFailed);
+        throw new SyntheticFailure(this.failureRate);
+      }
+      const forwarded = await this.forward(job, this.plan.onCompleted);
+      if (forwarded === 0 && metrics) {
+        const data = job.data as Partial<RunJobData> | undefined;
+        metrics.chainEnded(Date.now() - (data?.origin ?? job.timestamp));
+      }
+      return null;
+    } finally {
+      if (!replica.killed) {
+        replica.busy--;
+        metrics?.busy(this.id, -1);
+      }
+    }
+  }
+
+  /** Adds the job's successor to each hop taken; returns how many were taken. */
+  private async forward(job: Job, hops: WorkerPlan['onCompleted']): Promise<number> {
+    let taken = 0;
+    for (const hop of hops) {
+      if (hop.probability < 1 && stableUniform(`${job.id}|${hop.edgeId}`) >= hop.probability)
+        continue;
+      const target = this.ctx.queues.get(hop.queueId)!;
+      const data = job.data as Partial<RunJobData> | undefined;
+      const next: RunJobData = { origin: data?.origin ?? job.timestamp, payload: data?.payload };
+      await target.queue.add(job.name, next, { jobId: hopJobId(job.id!, hop.edgeId) });
+      this.ctx.metrics?.enqueued(hop.queueId, 1, hop.edgeId);
+      taken++;
+    }
+    return taken;
+  }
+}
+
+function serviceMs(job: Job): number {
+  const end = job.finishedOn ?? Date.now();
+  return job.processedOn === undefined ? 0 : Math.max(0, end - job.processedOn);
+}

@@ -1,0 +1,126 @@
+import type { PipelineNode } from '../../shared/document';
+import type { NodeSummary, SummaryStat } from '../../shared/metrics';
+import type { RunReport } from './run-report';
+import { escapeXml as esc, renderLegend, renderLineChart, type LineChart } from './run-report-svg';
+
+const num = (v: number, digits = 1) =>
+  Number.isFinite(v) ? (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString('en-US') : '–';
+const pct = (v: number) => `${num(v * 100)} %`;
+const stat = (s: SummaryStat) => `${num(s.mean)} / ${num(s.p95)} / ${num(s.p99)} / ${num(s.max)}`;
+
+function configOf(node: PipelineNode): string {
+  const c = node.config as Record<string, unknown>;
+  return esc(JSON.stringify(c).slice(0, 400));
+}
+
+function summaryRow(id: string, n: NodeSummary): string {
+  const cells = (...values: string[]) => values.map((v) => `<td>${v}</td>`).join('');
+  switch (n.kind) {
+    case 'producer':
+      return `<tr><th>${esc(n.name)}</th><td>producer</td>${cells(`${num(n.created, 0)} created`, `${num(n.ratePerSec)} jobs/s`, '', '')}</tr>`;
+    case 'queue':
+      return `<tr><th>${esc(n.name)}</th><td>queue</td>${cells(
+        `${num(n.enqueued, 0)} enqueued`,
+        `wait ms (mean / p95 / p99 / max): ${stat(n.waitMs)}`,
+        `waiting mean ${num(n.waiting.mean)}, max ${num(n.waiting.max, 0)}`,
+        n.verdict === 'growing' ? '<strong class="bad">growing</strong>' : 'stable',
+      )}</tr>`;
+    case 'worker':
+      return `<tr><th>${esc(n.name)}</th><td>worker</td>${cells(
+        `${num(n.completed, 0)} completed, ${num(n.failed, 0)} failed, ${num(n.retried, 0)} retried`,
+        `service ms (mean / p95 / p99 / max): ${stat(n.serviceMs)}`,
+        `${num(n.throughputPerSec)} jobs/s`,
+        `utilisation ${pct(n.utilisation)}`,
+      )}</tr>`;
+  }
+  return `<tr><th>${esc(id)}</th></tr>`;
+}
+
+function chart(c: LineChart): string {
+  return `<figure>${renderLineChart(c)}<figcaption>${renderLegend(c)}</figcaption></figure>`;
+}
+
+/** The report as one self-contained HTML page: no scripts, no external resources. */
+export function renderRunReportHtml(report: RunReport): string {
+  const { document: doc, summary, series } = report;
+  const name = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
+  const depth: LineChart = {
+    title: 'Queue depth (waiting + delayed)',
+    unit: 'jobs',
+    t: series.t,
+    series: Object.entries(series.depth).map(([id, values]) => ({ name: name(id), values })),
+  };
+  const throughput: LineChart = {
+    title: 'Worker throughput',
+    unit: 'jobs/s',
+    t: series.t,
+    series: Object.entries(series.throughput).map(([id, values]) => ({ name: name(id), values })),
+  };
+  const memory: LineChart = {
+    title: 'Redis memory',
+    unit: 'MB',
+    t: series.t,
+    series: [{ name: 'used memory', values: series.redisMemoryBytes.map((b) => b / 1048576) }],
+  };
+  const comparison = report.comparison.length
+    ? `<h2>Predicted versus measured</h2>
+<p>The simulator's prediction for the same document over the same duration (seed 1).</p>
+<table><thead><tr><th>Node</th><th>Figure</th><th>Predicted</th><th>Measured</th><th>Difference</th></tr></thead><tbody>
+${report.comparison
+  .map(
+    (r) =>
+      `<tr><th>${esc(r.name)}</th><td>${esc(r.figure)}</td><td>${num(r.predicted, 2)}</td><td>${num(r.measured, 2)}</td><td>${
+        r.differencePercent === null
+          ? '–'
+          : `${r.differencePercent > 0 ? '+' : ''}${num(r.differencePercent)} %`
+      }</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`
+    : '';
+  const warnings = report.redis.warnings.map((w) => `<p class="bad">${esc(w)}</p>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>Run report: ${esc(doc.name)}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1000px;padding:0 16px;color:#111827}
+table{border-collapse:collapse;width:100%;margin:8px 0 20px}th,td{border-bottom:1px solid #e5e7eb;padding:4px 8px;text-align:left;vertical-align:top}
+thead th{background:#f3f4f6}code{font-size:12px;word-break:break-all}.bad{color:#b91c1c}
+figure{margin:12px 0}figcaption{font-size:12px}.key{margin-right:12px;white-space:nowrap}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:middle}
+.log td{font-family:ui-monospace,monospace;font-size:12px}
+</style></head><body>
+<h1>Run report: ${esc(doc.name)}</h1>
+<p>Run <code>${esc(report.runId)}</code>, started ${esc(report.startedAt)}, measured for ${num(summary.durationMs / 1000)} s
+on Redis ${esc(report.redis.version ?? '?')} at <code>${esc(report.redis.url ?? '?')}</code>${report.redis.managed ? ' (started by Pipewright)' : ''}.
+${report.outcome.drained ? 'The queues were drained before stopping.' : ''}
+${report.outcome.keysKept ? 'Its keys were kept in Redis.' : `${num(report.outcome.keysRemoved, 0)} keys were removed.`}</p>
+${warnings}
+<h2>Summary</h2>
+<table><thead><tr><th>Node</th><th>Kind</th><th>Totals</th><th>Latency</th><th>Level / rate</th><th>Verdict</th></tr></thead><tbody>
+${Object.entries(summary.nodes)
+  .map(([id, n]) => summaryRow(id, n))
+  .join('\n')}
+<tr><th>end to end</th><td>chains</td><td></td><td>ms (mean / p95 / p99 / max): ${stat(summary.endToEndMs)}</td><td></td><td></td></tr>
+</tbody></table>
+${comparison}
+<h2>Over time</h2>
+${chart(depth)}
+${chart(throughput)}
+${chart(memory)}
+<h2>Configuration</h2>
+<table><thead><tr><th>Node</th><th>Kind</th><th>Settings</th></tr></thead><tbody>
+${doc.nodes.map((n) => `<tr><th>${esc(n.name)}</th><td>${n.kind}</td><td><code>${configOf(n)}</code></td></tr>`).join('\n')}
+</tbody></table>
+<table><thead><tr><th>Edge</th><th>From</th><th>To</th><th>On</th><th>Probability</th></tr></thead><tbody>
+${doc.edges.map((e) => `<tr><td>${esc(e.id)}</td><td>${esc(name(e.from))}</td><td>${esc(name(e.to))}</td><td>${e.on ?? 'completed'}</td><td>${e.probability ?? 1}</td></tr>`).join('\n')}
+</tbody></table>
+<h2>Log</h2>
+<table class="log"><tbody>
+${report.log.map((l) => `<tr><td>${num(l.t / 1000, 2)} s</td><td>${l.level}</td><td>${esc(l.message)}</td></tr>`).join('\n') || '<tr><td>(empty)</td></tr>'}
+</tbody></table>
+</body></html>
+`;
+}

@@ -1,0 +1,135 @@
+import type { RedisStatus, RunLogEntry, RunResult } from '../../shared/api/contract';
+import type { PipelineDocument } from '../../shared/document';
+import type { NodeSummary, RunSummary } from '../../shared/metrics';
+import { simulate } from '../../shared/simulation';
+import type { HistoryPoint } from './runs-history';
+
+/** One figure measured by the run beside the simulator's prediction for the same document. */
+export interface ComparisonRow {
+  nodeId: string;
+  name: string;
+  figure: string;
+  predicted: number;
+  measured: number;
+  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
+  differencePercent: number | null;
+}
+
+/** `pipewright-run-report/v1`: everything about one real run, saved as JSON or HTML. */
+export interface RunReport {
+  format: 'pipewright-run-report/v1';
+  runId: string;
+  generatedAt: string;
+  startedAt: string;
+  /** The configuration that ran. */
+  document: PipelineDocument;
+  redis: Pick<RedisStatus, 'url' | 'version' | 'managed' | 'maxmemoryPolicy' | 'warnings'>;
+  outcome: Pick<RunResult, 'drained' | 'keysRemoved' | 'keysKept'>;
+  summary: RunSummary;
+  /** The simulator's prediction for the same document and duration (absent if it failed). */
+  prediction: RunSummary | null;
+  comparison: ComparisonRow[];
+  /** Chart data: ms since start, backlog per queue, completions/s per worker. */
+  series: {
+    t: number[];
+    depth: Record<string, number[]>;
+    throughput: Record<string, number[]>;
+    redisMemoryBytes: number[];
+  };
+  log: RunLogEntry[];
+}
+
+export interface RunReportInput {
+  runId: string;
+  document: PipelineDocument;
+  startedAt: number;
+  redis: RedisStatus;
+  result: RunResult;
+  points: readonly HistoryPoint[];
+  log: readonly RunLogEntry[];
+}
+
+const FIGURES: Record<NodeSummary['kind'], Array<[string, (n: never) => number]>> = {
+  producer: [['jobs/s created', (n: { ratePerSec: number }) => n.ratePerSec]],
+  queue: [
+    ['mean wait ms', (n: { waitMs: { mean: number } }) => n.waitMs.mean],
+    ['p95 wait ms', (n: { waitMs: { p95: number } }) => n.waitMs.p95],
+    ['mean waiting jobs', (n: { waiting: { mean: number } }) => n.waiting.mean],
+  ],
+  worker: [
+    ['throughput jobs/s', (n: { throughputPerSec: number }) => n.throughputPerSec],
+    ['utilisation', (n: { utilisation: number }) => n.utilisation],
+    ['mean service ms', (n: { serviceMs: { mean: number } }) => n.serviceMs.mean],
+  ],
+};
+
+/** Predicted versus measured, per node and figure. */
+export function compareSummaries(predicted: RunSummary, measured: RunSummary): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const [nodeId, m] of Object.entries(measured.nodes)) {
+    const p = predicted.nodes[nodeId];
+    if (!p || p.kind !== m.kind) continue;
+    for (const [figure, read] of FIGURES[m.kind]) {
+      const predictedValue = read(p as never);
+      const measuredValue = read(m as never);
+      rows.push({
+        nodeId,
+        name: m.name,
+        figure,
+        predicted: predictedValue,
+        measured: measuredValue,
+        differencePercent:
+          predictedValue === 0 ? null : ((measuredValue - predictedValue) / predictedValue) * 100,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The simulator's summary for the same document over the run's duration (seed 1). */
+export function predictRun(document: PipelineDocument, durationMs: number): RunSummary | null {
+  if (durationMs <= 0) return null;
+  try {
+    return simulate(document, { durationMs, seed: 1 });
+  } catch {
+    return null;
+  }
+}
+
+export function buildRunReport(input: RunReportInput): RunReport {
+  const { document, result, points } = input;
+  const prediction = predictRun(document, result.summary.durationMs);
+  const queues = document.nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
+  const workers = document.nodes.filter((n) => n.kind === 'worker').map((n) => n.id);
+  return {
+    format: 'pipewright-run-report/v1',
+    runId: input.runId,
+    generatedAt: new Date().toISOString(),
+    startedAt: new Date(input.startedAt).toISOString(),
+    document,
+    redis: {
+      url: input.redis.url,
+      version: input.redis.version,
+      managed: input.redis.managed,
+      maxmemoryPolicy: input.redis.maxmemoryPolicy,
+      warnings: input.redis.warnings,
+    },
+    outcome: {
+      drained: result.drained,
+      keysRemoved: result.keysRemoved,
+      keysKept: result.keysKept,
+    },
+    summary: result.summary,
+    prediction,
+    comparison: prediction ? compareSummaries(prediction, result.summary) : [],
+    series: {
+      t: points.map((p) => p.t),
+      depth: Object.fromEntries(queues.map((id) => [id, points.map((p) => p.depth[id] ?? 0)])),
+      throughput: Object.fromEntries(
+        workers.map((id) => [id, points.map((p) => p.throughput[id] ?? 0)]),
+      ),
+      redisMemoryBytes: points.map((p) => p.redis?.usedMemoryBytes ?? 0),
+    },
+    log: input.log.slice(-200),
+  };
+}

@@ -1,0 +1,123 @@
+import { basename } from 'node:path';
+import {
+  ApiError,
+  type EventPayloads,
+  type RunReportFile,
+  type RunRequestChannel,
+  type ValidRequestOf,
+  type ResponseOf,
+} from '../../shared/api/contract';
+import { writeFileAtomic } from './atomic-write';
+import { resolveUserPath } from './paths';
+import { renderRunReportHtml } from './run-report-html';
+import { RunService } from './runs';
+import { MonitorService } from './runs-monitor';
+import { RedisService } from './runs-redis';
+import type { SpawnRunner } from '../runner/spawn';
+
+export type RunHandlers = {
+  [C in RunRequestChannel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+export interface RunServicesOptions {
+  /** The Redis URL from settings, tried first. */
+  redisUrl?: () => string | undefined | Promise<string | undefined>;
+  /** Electron passes its utilityProcess spawner; Node hosts use the default fork. */
+  spawnRunner?: SpawnRunner;
+  /** Sends host → renderer events. */
+  emit<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void;
+}
+
+export interface RunServices {
+  runs: RunService;
+  redis: RedisService;
+  monitor: MonitorService;
+  /** The run request channels, ready to spread into a host's handler table. */
+  handlers: RunHandlers;
+  /** Stops a run, the monitor and a managed Redis (host shutting down). */
+  close(): Promise<void>;
+}
+
+/** The run, Redis and monitor services wired to the API contract's channels and events. */
+export function createRunServices(options: RunServicesOptions): RunServices {
+  const redis = new RedisService({ defaultUrl: options.redisUrl });
+  const runs = new RunService({
+    redis,
+    ...(options.spawnRunner ? { spawn: options.spawnRunner } : {}),
+  });
+  const monitor = new MonitorService({ defaultUrl: options.redisUrl });
+  redis.onStatus((status) => options.emit('redis:status', status));
+  runs.onSnapshot((event) => options.emit('run:snapshot', event));
+  runs.onLog((entry) => options.emit('run:log', entry));
+  runs.onStatus((status) => options.emit('run:status', status));
+  monitor.onSnapshot((snapshot) => options.emit('monitor:snapshot', snapshot));
+
+  const monitorCall = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError({ code: 'io', message: (error as Error).message });
+    }
+  };
+
+  const handlers: RunHandlers = {
+    'run:start': (request) => runs.start(request),
+    'run:stop': (request) => runs.stop(request),
+    'run:control': async (control) => {
+      await runs.control(control);
+      return { ok: true };
+    },
+    'run:restart': () => runs.restart(),
+    'run:current': async () => runs.status(),
+    'run:report': async ({ format, path }) => {
+      const report = runs.report();
+      const content =
+        format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderRunReportHtml(report);
+      const fileName = `${report.runId}-report.${format}`;
+      const file: RunReportFile = {
+        format,
+        fileName,
+        mimeType: format === 'json' ? 'application/json' : 'text/html',
+        bytes: Buffer.byteLength(content),
+        path: null,
+        content,
+      };
+      if (path === undefined) return file;
+      const target = resolveUserPath(path);
+      if (!target) {
+        throw new ApiError({
+          code: 'invalid-request',
+          message: `report path must be absolute (or start with ~/), got "${basename(path)}"`,
+        });
+      }
+      await writeFileAtomic(target, content);
+      return { ...file, fileName: basename(target), path: target, content: null };
+    },
+    'redis:status': async () => {
+      await redis.ensure().catch(() => undefined);
+      return redis.status();
+    },
+    'monitor:discover': (target) => monitorCall(() => monitor.discover(target)),
+    'monitor:start': (target) => monitorCall(() => monitor.start(target)),
+    'monitor:stop': async () => {
+      await monitor.stop();
+      return { ok: true };
+    },
+  };
+
+  return {
+    runs,
+    redis,
+    monitor,
+    handlers,
+    async close() {
+      if (['running', 'starting', 'crashed'].includes(runs.status().state)) {
+        await runs.stop().catch(() => undefined);
+      }
+      runs.dispose();
+      await monitor.close();
+      await redis.close();
+    },
+  };
+}

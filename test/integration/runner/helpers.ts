@@ -1,0 +1,130 @@
+import { Redis } from 'ioredis';
+import type { RunLogEntry, RunSnapshotEvent, RunStatus } from '../../../shared/api/contract';
+import type { PipelineDocument } from '../../../shared/document';
+import { RunService, type RunServiceOptions } from '../../../main/services/runs';
+import { RedisService } from '../../../main/services/runs-redis';
+
+/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let counter = 0;
+/** A document-level key prefix unique to this test, so runs never share keys. */
+export const freshPrefix = () => `pwtest${process.pid}x${Date.now().toString(36)}x${counter++}`;
+
+type NodeSpec = Record<string, unknown>;
+const at = { x: 0, y: 0 };
+export const producer = (id: string, config: NodeSpec) => ({
+  id,
+  kind: 'producer' as const,
+  name: id,
+  position: at,
+  config: { jobName: `${id}-job`, ...config },
+});
+export const queue = (id: string, config: NodeSpec = {}, name = id) => ({
+  id,
+  kind: 'queue' as const,
+  name,
+  position: at,
+  config,
+});
+export const worker = (id: string, config: NodeSpec) => ({
+  id,
+  kind: 'worker' as const,
+  name: id,
+  position: at,
+  config: { concurrency: 4, replicas: 1, service: { type: 'fixed', ms: 5 }, ...config },
+});
+export const edge = (from: string, to: string, extra: NodeSpec = {}) => ({
+  id: `${from}->${to}`,
+  from,
+  to,
+  ...extra,
+});
+
+export function pipeline(
+  name: string,
+  nodes: unknown[],
+  edges: unknown[],
+  prefix = freshPrefix(),
+): PipelineDocument {
+  return {
+    format: 'pipewright/v1',
+    name,
+    settings: { prefix },
+    nodes,
+    edges,
+  } as PipelineDocument;
+}
+
+/** producer → queue → worker, the smallest pipeline that runs. */
+export function simplePipeline(
+  options: { rate?: number; worker?: NodeSpec; queue?: NodeSpec } = {},
+): PipelineDocument {
+  return pipeline(
+    'simple',
+    [
+      producer('p', { arrival: { type: 'constant', ratePerSec: options.rate ?? 50 } }),
+      queue('q', options.queue ?? {}),
+      worker('w', options.worker ?? {}),
+    ],
+    [edge('p', 'q'), edge('q', 'w')],
+  );
+}
+
+/** A RunService on a given Redis, recording every event it emits. */
+export function recordingService(redisUrl: string, options: Partial<RunServiceOptions> = {}) {
+  const redis = new RedisService({ defaultUrl: () => redisUrl, allowStart: false });
+  const service = new RunService({ redis, ...options });
+  const snapshots: RunSnapshotEvent[] = [];
+  const logs: RunLogEntry[] = [];
+  const statuses: RunStatus[] = [];
+  service.onSnapshot((s) => snapshots.push(s));
+  service.onLog((l) => logs.push(l));
+  service.onStatus((s) => statuses.push(s));
+  const last = () => snapshots.at(-1)!.snapshot;
+  return {
+    service,
+    redis,
+    snapshots,
+    logs,
+    statuses,
+    last,
+    async close() {
+      if (['running', 'starting', 'crashed'].includes(service.status().state)) {
+        await service.stop().catch(() => undefined);
+      }
+      service.dispose();
+      await redis.close();
+    },
+  };
+}
+
+/** Keys under a prefix, read with a short-lived client. */
+export async function keysUnder(url: string, prefix: string): Promise<string[]> {
+  const client = new Redis(url);
+  try {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
+    return keys;
+  } finally {
+    client.disconnect();
+  }
+}
