@@ -5,11 +5,11 @@ import type { Random } from './random';
 /**
  * A producer's arrival times (ms of simulated time), one batch at a time. Every process starts at
  * the producer's `startMs`:
- * - constant: one job every 1/rate, the first one interval after the start;
+ * - constant: one job every 1/rate, the first at the start;
  * - poisson: exponential gaps with the given rate;
  * - burst: `size` jobs at the start and every `everyMs` after it;
  * - ramp: the rate moves linearly from `fromPerSec` to `toPerSec` over `overMs` and then stays;
- *   job k arrives when the integrated rate reaches k (a deterministic ramp, like `constant`);
+ *   job k (from 0) arrives when the integrated rate reaches k (deterministic, like `constant`);
  * - schedule every: one job at the start and every `everyMs` (a BullMQ Job Scheduler fires at once);
  * - schedule cron: at each fire time, with simulated time 0 at wall-clock `epochMs` (UTC).
  */
@@ -29,7 +29,7 @@ export function arrivalProcess(
 ): ArrivalProcess {
   switch (arrival.type) {
     case 'constant':
-      return periodic(startMs, 1000 / arrival.ratePerSec, 1, 1);
+      return periodic(startMs, 1000 / arrival.ratePerSec, 1);
     case 'poisson': {
       const mean = 1000 / arrival.ratePerSec;
       let t = startMs;
@@ -39,11 +39,11 @@ export function arrivalProcess(
       };
     }
     case 'burst':
-      return periodic(startMs, arrival.everyMs, 0, arrival.size);
+      return periodic(startMs, arrival.everyMs, arrival.size);
     case 'ramp':
       return ramp(startMs, arrival.fromPerSec, arrival.toPerSec, arrival.overMs);
     case 'schedule': {
-      if (arrival.everyMs !== undefined) return periodic(startMs, arrival.everyMs, 0, 1);
+      if (arrival.everyMs !== undefined) return periodic(startMs, arrival.everyMs, 1);
       if (!cron) throw new Error('a cron schedule needs its parsed expression');
       let afterEpoch = epochMs + startMs - 1;
       return {
@@ -57,14 +57,9 @@ export function arrivalProcess(
   }
 }
 
-/** Batches at start + (k + firstIndex) × period, k = 0, 1, … (no drift from repeated adds). */
-function periodic(
-  startMs: number,
-  periodMs: number,
-  firstIndex: number,
-  batch: number,
-): ArrivalProcess {
-  let k = firstIndex;
+/** Batches at start + k × period, k = 0, 1, … (no drift from repeated adds). */
+function periodic(startMs: number, periodMs: number, batch: number): ArrivalProcess {
+  let k = 0;
   return { batch, next: () => startMs + k++ * periodMs };
 }
 
@@ -72,11 +67,12 @@ function ramp(startMs: number, fromPerSec: number, toPerSec: number, overMs: num
   const a = fromPerSec / 1000; // jobs per ms at the start
   const b = (toPerSec - fromPerSec) / 1000 / overMs; // change of rate per ms
   const duringRamp = (overMs * (fromPerSec + toPerSec)) / 2000; // jobs arriving during the ramp
-  let k = 0;
+  let k = -1;
   return {
     batch: 1,
     next: (): number => {
       k++;
+      if (k === 0) return startMs;
       if (k <= duringRamp) {
         // Solve a·τ + b·τ²/2 = k with the cancellation-free form of the quadratic root.
         const root = Math.sqrt(Math.max(0, a * a + 2 * b * k));

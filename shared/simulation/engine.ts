@@ -250,7 +250,7 @@ export class Simulation {
   private makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
     this.jobs.readyAt[job] = t;
     if (q.idle > 0 && q.waiting.size === 0 && this.acquire(q, t)) {
-      this.start(job, q, q.pickWorker(), t);
+      this.start(job, q, q.takeSlot(), t);
       return;
     }
     q.waiting.add(job, this.jobs.priority[job]!, front);
@@ -263,7 +263,7 @@ export class Simulation {
     while (q.idle > 0 && q.waiting.size > 0 && this.acquire(q, t)) {
       const job = q.waiting.take();
       q.waitingLevel.set(t, q.waiting.size);
-      this.start(job, q, q.pickWorker(), t);
+      this.start(job, q, q.takeSlot(), t);
     }
   }
 
@@ -277,13 +277,13 @@ export class Simulation {
     return false;
   }
 
+  /** Starts a job on a slot of `w` that the caller has already taken. */
   private start(job: number, q: QueueState, w: WorkerState, t: number): void {
     const jobs = this.jobs;
     const wait = t - jobs.readyAt[job]!;
     if (this.measuring) q.wait.record(wait);
     if (this.snapshots) q.waitInterval.record(wait);
     w.busyLevel.set(t, ++w.busy);
-    q.idle--;
     jobs.worker[job] = w.index;
     jobs.startedAt[job] = t;
     this.edgeCounts[w.inputEdge]!++;
@@ -329,11 +329,12 @@ export class Simulation {
     }
     // The freed slot fetches the next job itself, as a BullMQ worker does when it finishes one.
     w.busyLevel.set(t, --w.busy);
-    q.idle++;
     if (q.waiting.size > 0 && this.acquire(q, t)) {
       const next = q.waiting.take();
       q.waitingLevel.set(t, q.waiting.size);
       this.start(next, q, w, t);
+    } else {
+      q.releaseSlot(w);
     }
   }
 

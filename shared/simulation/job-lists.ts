@@ -126,3 +126,58 @@ class PriorityJobs {
     this.jobs = j;
   }
 }
+
+/**
+ * The idle slots of the workers sharing a queue, longest idle first — as Redis serves the workers
+ * blocked on a queue in the order they started waiting, so jobs spread over the workers in
+ * proportion to their slots. Runs of one worker's slots are stored as (worker, count) pairs, so
+ * memory does not grow with concurrency.
+ */
+export class IdleSlots {
+  private workers = new Int32Array(16);
+  private counts = new Float64Array(16);
+  private head = 0;
+  private runs = 0;
+
+  /** Adds `count` idle slots of a worker at the back. */
+  put(worker: number, count = 1): void {
+    const mask = this.workers.length - 1;
+    if (this.runs > 0) {
+      const last = (this.head + this.runs - 1) & mask;
+      if (this.workers[last] === worker) {
+        this.counts[last]! += count;
+        return;
+      }
+    }
+    if (this.runs === this.workers.length) this.grow();
+    const at = (this.head + this.runs) & (this.workers.length - 1);
+    this.workers[at] = worker;
+    this.counts[at] = count;
+    this.runs++;
+  }
+
+  /** Takes the longest-idle slot and returns its worker (-1 when none is idle). */
+  take(): number {
+    if (this.runs === 0) return -1;
+    const worker = this.workers[this.head]!;
+    if (--this.counts[this.head]! === 0) {
+      this.head = (this.head + 1) & (this.workers.length - 1);
+      this.runs--;
+    }
+    return worker;
+  }
+
+  private grow(): void {
+    const n = this.workers.length * 2;
+    const workers = new Int32Array(n);
+    const counts = new Float64Array(n);
+    const mask = this.workers.length - 1;
+    for (let i = 0; i < this.runs; i++) {
+      workers[i] = this.workers[(this.head + i) & mask]!;
+      counts[i] = this.counts[(this.head + i) & mask]!;
+    }
+    this.workers = workers;
+    this.counts = counts;
+    this.head = 0;
+  }
+}

@@ -2,7 +2,7 @@ import { BacklogTrend } from '../metrics/backlog-trend';
 import { LogHistogram } from '../metrics/histogram';
 import { TimeWeightedAverage } from '../metrics/time-weighted';
 import { arrivalProcess, type ArrivalProcess } from './arrivals';
-import { WaitingJobs } from './job-lists';
+import { IdleSlots, WaitingJobs } from './job-lists';
 import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
 import { serviceSampler, type Random } from './random';
 
@@ -28,6 +28,8 @@ export class QueueState {
   delayed = 0;
   /** Idle slots across all consumers. */
   idle = 0;
+  /** Which workers the idle slots belong to, longest idle first (with several consumers). */
+  readonly idleSlots = new IdleSlots();
   consumers: WorkerState[] = [];
   /** BullMQ limiter: end of the current window and starts counted in it. */
   windowEnd = -Infinity;
@@ -70,14 +72,18 @@ export class QueueState {
     return true;
   }
 
-  /** The consumer with the most idle slots (the first one on a tie). */
-  pickWorker(): WorkerState {
+  /** Takes the longest-idle slot of its workers (there must be one: `idle` > 0). */
+  takeSlot(): WorkerState {
     const consumers = this.consumers;
-    let best = consumers[0]!;
-    for (let i = 1; i < consumers.length; i++) {
-      if (consumers[i]!.idle > best.idle) best = consumers[i]!;
-    }
-    return best;
+    const w = consumers.length === 1 ? consumers[0]! : consumers[this.idleSlots.take()]!;
+    this.idle--;
+    return w;
+  }
+
+  /** A worker's slot goes idle. */
+  releaseSlot(w: WorkerState): void {
+    this.idle++;
+    if (this.consumers.length > 1) this.idleSlots.put(w.consumerIndex);
   }
 
   /** Busy slots of the consumers. */
@@ -107,6 +113,8 @@ export class WorkerState {
   readonly failedRoutes: Route[];
   /** Edge index of its queue → worker edge (-1 without a queue). */
   inputEdge = -1;
+  /** Its position among its queue's consumers. */
+  consumerIndex = 0;
 
   constructor(
     readonly index: number,
@@ -140,7 +148,11 @@ export function buildStations(
     const state = new QueueState(i, q, backlogThreshold(q.node.id, capacity));
     state.consumers = consumers;
     state.idle = capacity;
-    q.consumerEdges.forEach((edge, k) => (consumers[k]!.inputEdge = edge));
+    q.consumerEdges.forEach((edge, k) => {
+      consumers[k]!.inputEdge = edge;
+      consumers[k]!.consumerIndex = k;
+      state.idleSlots.put(k, consumers[k]!.capacity);
+    });
     return state;
   });
   const producers = model.producers.map(

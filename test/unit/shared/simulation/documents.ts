@@ -46,13 +46,12 @@ export const worker = (
   config: { concurrency, replicas: 1, service, ...config },
 });
 
-let edgeCounter = 0;
 export const edge = (
   from: string,
   to: string,
   extra: Partial<PipelineEdge> = {},
 ): PipelineEdge => ({
-  id: `${from}-${to}-${edgeCounter++}`,
+  id: `${from}->${to}`,
   from,
   to,
   ...extra,
