@@ -6,6 +6,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'validate <file...> [--json]   check pipeline documents',
     load: async () => (await import('./commands/validate')).validateCommand,
   },
+  run: {
+    summary: 'run <file> [--redis URL] [--duration 30s] [--json]   run it for real on BullMQ',
+    load: async () => (await import('./commands/run')).runCommand,
+  },
   serve: {
     summary: 'serve [--port N] [--host-dir DIR]   open the app in a browser (web mode)',
     load: async () => (await import('./commands/serve')).serveCommand,

@@ -106,7 +106,10 @@ export class RunnerClient {
   }
 
   /** Resolves with the run's full key prefix once queues and workers are up. */
-  async start(init: StartRunner, timeoutMs = 30_000): Promise<{ prefix: string }> {
+  async start(
+    init: StartRunner,
+    timeoutMs = 30_000,
+  ): Promise<{ prefix: string; startedAt: number }> {
     const outcome = new Promise<Event<'started'> | Event<'fatal'> | null>(
       (r) => (this.started = r),
     );
@@ -127,7 +130,7 @@ export class RunnerClient {
       this.expectingExit = true;
       throw new Error(result.message);
     }
-    return { prefix: result.prefix };
+    return { prefix: result.prefix, startedAt: result.startedAt };
   }
 
   /** Applies a control in the runner; throws its error message. */

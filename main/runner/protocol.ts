@@ -109,6 +109,8 @@ export const runnerMessageSchema = z.discriminatedUnion('type', [
     runId: id,
     /** The full BullMQ prefix (cluster braces included). */
     prefix: z.string(),
+    /** Epoch ms the run's clock starts at (snapshot `t` counts from it). */
+    startedAt: z.number(),
     /** BullMQ queue name per queue node id. */
     queues: z.record(z.string(), z.string()),
   }),

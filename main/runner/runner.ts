@@ -45,13 +45,13 @@ export class Runner {
   private readonly workers = new Map<string, WorkerGroup>();
   private readonly producers = new Map<string, LoadGenerator>();
   private readonly paused = new Set<string>();
-  private readonly metrics: RunMetrics | null;
+  private metrics: RunMetrics | null = null;
   private cpuPool: CpuPool | null = null;
   private ticker: NodeJS.Timeout | undefined;
   private ticking = false;
   private lastLoad: { at: number; load: RedisLoad } | null = null;
   private connection: 'connected' | 'lost' | 'reconnected' | 'connecting' = 'connecting';
-  private readonly startedAt: number;
+  private startedAt: number;
   private stopping = false;
 
   constructor(private readonly init: RunnerInit) {
@@ -60,14 +60,6 @@ export class Runner {
     this.client.on('error', () => {});
     this.client.on('ready', () => this.connectionChanged('ready'));
     this.client.on('close', () => this.connectionChanged('close'));
-    const capacity = (id: string) => {
-      const w = init.plan.workers.get(id)!.node.config;
-      return w.concurrency * w.replicas;
-    };
-    this.metrics =
-      init.options.snapshotIntervalMs > 0
-        ? new RunMetrics(init.plan, capacity, this.startedAt)
-        : null;
   }
 
   log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void {
@@ -83,6 +75,13 @@ export class Runner {
   async start(): Promise<void> {
     const { plan, prefix, options } = this.init;
     await this.client.ping();
+    this.startedAt = options.startedAt ?? Date.now();
+    const capacity = (id: string) => {
+      const w = plan.workers.get(id)!.node.config;
+      return w.concurrency * w.replicas;
+    };
+    this.metrics =
+      options.snapshotIntervalMs > 0 ? new RunMetrics(plan, capacity, this.startedAt) : null;
     for (const [id, queuePlan] of plan.queues) {
       const queue = new Queue(queuePlan.bullName, {
         connection: this.client,
@@ -125,7 +124,13 @@ export class Runner {
     await Promise.all([...this.producers.values()].map((p) => p.start()));
     const queues: Record<string, string> = {};
     for (const [id, q] of this.queues) queues[id] = q.plan.bullName;
-    this.init.send({ type: 'started', runId: this.init.runId, prefix, queues });
+    this.init.send({
+      type: 'started',
+      runId: this.init.runId,
+      prefix,
+      queues,
+      startedAt: this.startedAt,
+    });
     this.log(
       'info',
       `run started: ${plan.queues.size} queues, ${plan.workers.size} workers, ${plan.producers.size} producers`,

@@ -364,7 +364,7 @@ export class RunService {
     });
     run.client = client;
     try {
-      const { prefix } = await client.start({
+      const { prefix, startedAt } = await client.start({
         runId: run.runId,
         runPrefix: run.runId,
         redisUrl: run.redisUrl,
@@ -373,10 +373,12 @@ export class RunService {
           ...DEFAULT_RUN_OPTIONS,
           ...this.options.runOptions,
           epoch: run.epoch,
-          startedAt: run.startedAt,
+          // The first runner starts the clock; a restarted one keeps it.
+          ...(run.epoch > 0 ? { startedAt: run.startedAt } : {}),
         },
       });
       run.prefix = prefix;
+      run.startedAt = startedAt;
     } catch (error) {
       client.kill();
       run.client = null;

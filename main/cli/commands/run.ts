@@ -1,0 +1,176 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RunStatus } from '../../../shared/api/contract';
+import type { RunSummary } from '../../../shared/metrics';
+import { RedisUnavailableError } from '../../redis/locate';
+import { readDocumentFile } from '../../services/document-file';
+import { RunService } from '../../services/runs';
+import { RedisService } from '../../services/runs-redis';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';
+
+const HELP = `Usage: pipewright run <file> [--redis URL] [--duration 30s] [--drain] [--keep-keys] [--json]
+
+Runs the pipeline for real on BullMQ against Redis, with synthetic work and load, then prints
+the pipewright-summary/v1 figures (the same shape as \`pipewright simulate\`).
+
+  --redis URL      Redis to use (default: the document's settings.redisUrl, then
+                   redis://127.0.0.1:6379); when it does not answer, redis-server from PATH
+                   is started on a free port and stopped afterwards
+  --duration D     how long to run: 500ms, 30s, 2m, 1h (default 30s)
+  --drain          after the duration, stop producing and let the queues empty first
+  --keep-keys      leave the run's keys in Redis (default: removed)
+  --json           print the summary as JSON only
+
+Ctrl-C stops the run early and still prints the summary.
+Exit status: 0 done, 1 the run failed or crashed, 2 bad arguments, file or no Redis.`;
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `500ms`, `30s`, `2m`, `1.5h` (a bare number is seconds) → ms; null when unreadable. */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!match) return null;
+  const ms = Number(match[1]) * UNITS[match[2] ?? 's']!;
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : null;
+}
+
+export const runCommand: CliCommand = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        redis: { type: 'string' },
+        duration: { type: 'string', default: '30s' },
+        drain: { type: 'boolean' },
+        'keep-keys': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`pipewright run: ${(error as Error).message}\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) {
+    io.err(`pipewright run: name exactly one pipeline file\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const durationMs = parseDuration(values.duration);
+  if (durationMs === null || durationMs < 1000 || durationMs > 86_400_000) {
+    io.err(
+      `pipewright run: --duration "${values.duration}" must be a time from 1s to 24h, e.g. 30s or 2m`,
+    );
+    return EXIT_USAGE;
+  }
+  if (values.redis !== undefined && !/^rediss?:\/\/\S+$/.test(values.redis)) {
+    io.err(`pipewright run: --redis "${values.redis}" must be a redis:// or rediss:// URL`);
+    return EXIT_USAGE;
+  }
+  const file = positionals[0]!;
+  const read = await readDocumentFile(resolve(io.cwd, file));
+  if (!read.ok) {
+    for (const e of read.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
+    return EXIT_USAGE;
+  }
+
+  const redis = new RedisService({ allowStart: true });
+  const runs = new RunService({ redis });
+  const say = (text: string) => {
+    if (!values.json) io.err(text);
+  };
+  runs.onLog((entry) => {
+    if (entry.level === 'error') say(`  ${(entry.t / 1000).toFixed(1)}s ${entry.message}`);
+  });
+  let crashed: RunStatus | null = null;
+  runs.onStatus((status) => {
+    if (status.state === 'crashed') crashed = status;
+  });
+  const interrupt = () => {
+    say('Stopping…');
+    void runs.stop({ drain: false, keepKeys: values['keep-keys'] ?? false }).catch(() => undefined);
+  };
+  try {
+    const info = await runs.start({
+      document: read.document,
+      ...(values.redis !== undefined ? { redisUrl: values.redis } : {}),
+      keepKeys: values['keep-keys'] ?? false,
+    });
+    const where = info.redis.managed ? `${info.redis.url} (started for this run)` : info.redis.url;
+    say(
+      `Running "${info.documentName}" for ${durationMs / 1000} s on Redis ${info.redis.version} at ${where}…`,
+    );
+    for (const warning of info.redis.warnings) say(`warning: ${warning}`);
+    process.once('SIGINT', interrupt);
+    const timer = setTimeout(() => {
+      if (runs.status().state === 'running') {
+        void runs.stop({ drain: values.drain ?? false, keepKeys: values['keep-keys'] ?? false });
+      }
+    }, durationMs);
+    const stopped = runs.whenStopped();
+    // A crashed runner does not stop by itself: clean up and report it.
+    const crashWatch = setInterval(() => {
+      if (crashed)
+        void runs.stop({ keepKeys: values['keep-keys'] ?? false }).catch(() => undefined);
+    }, 200);
+    const result = await stopped;
+    clearTimeout(timer);
+    clearInterval(crashWatch);
+    if (values.json) io.out(JSON.stringify(result.summary, null, 2));
+    else io.out(formatSummary(result.summary));
+    if (crashed) {
+      io.err(`pipewright run: ${(crashed as RunStatus).message}`);
+      return EXIT_FINDINGS;
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof RedisUnavailableError || /redis/i.test((error as Error).message)) {
+      io.err(`pipewright run: ${(error as Error).message}`);
+      return EXIT_USAGE;
+    }
+    io.err(`pipewright run: ${(error as Error).message}`);
+    return EXIT_FINDINGS;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    runs.dispose();
+    await redis.close();
+  }
+};
+
+const n = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toString();
+
+/** A readable table: one line per node. */
+export function formatSummary(summary: RunSummary): string {
+  const lines = [
+    `${summary.document}: ran ${n(summary.durationMs / 1000)} s`,
+    '',
+    `${'node'.padEnd(24)} ${'kind'.padEnd(9)} figures`,
+  ];
+  for (const node of Object.values(summary.nodes)) {
+    let figures = '';
+    if (node.kind === 'producer') {
+      figures = `${node.created} created, ${n(node.ratePerSec)} jobs/s`;
+    } else if (node.kind === 'queue') {
+      figures =
+        `${node.enqueued} enqueued, wait mean ${n(node.waitMs.mean)} ms, p95 ${n(node.waitMs.p95)} ms, ` +
+        `waiting mean ${n(node.waiting.mean)} (max ${node.waiting.max}), ${node.verdict}`;
+    } else {
+      figures =
+        `${node.completed} completed, ${node.failed} failed, ${node.retried} retried, ` +
+        `${n(node.throughputPerSec)} jobs/s, utilisation ${n(node.utilisation * 100)} %, ` +
+        `service mean ${n(node.serviceMs.mean)} ms, p95 ${n(node.serviceMs.p95)} ms`;
+    }
+    lines.push(`${node.name.slice(0, 24).padEnd(24)} ${node.kind.padEnd(9)} ${figures}`);
+  }
+  const e2e = summary.endToEndMs;
+  lines.push('', `end to end: mean ${n(e2e.mean)} ms, p95 ${n(e2e.p95)} ms, p99 ${n(e2e.p99)} ms`);
+  return lines.join('\n');
+}
+
+export type { CliIo };
