@@ -21,7 +21,10 @@ describe('replications', () => {
     const waits = runs.map((r) => (r.nodes.q as { waitMs: { mean: number } }).waitMs.mean);
     const mean = waits.reduce((a, b) => a + b, 0) / 4;
     const sd = Math.sqrt(waits.reduce((a, b) => a + (b - mean) ** 2, 0) / 3);
-    const q = combined.nodes.q as { waitMs: { mean: number }; ci95: { waitMs: { mean: number } } };
+    const q = combined.nodes.q as unknown as {
+      waitMs: { mean: number };
+      ci95: { waitMs: { mean: number } };
+    };
     expect(q.waitMs.mean).toBeCloseTo(mean, 9);
     expect(q.ci95.waitMs.mean).toBeCloseTo((3.182 * sd) / 2, 9);
     // The CI covers the theoretical M/M/1 wait, ρ = 0.8: 0.8 · 20 / 0.2 = 80 ms.
