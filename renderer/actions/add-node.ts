@@ -1,4 +1,6 @@
+import { checkConnection } from '../editing/connection-rules';
 import { mergeFragment } from '../editing/fragment';
+import { numbered } from '../editing/names';
 import { createNode } from '../editing/new-node';
 import { NODE_SIZE } from '../editing/node-size';
 import { selectionOf } from '../state/selection-store';
@@ -7,7 +9,8 @@ import type { Action, AddNodeInput } from './types';
 
 /**
  * Adds a producer, queue or worker with a unique default name and sensible settings, at the
- * given point (a palette drop) or in the middle of the view, and selects it.
+ * given point (a palette drop) or in the middle of the view, and selects it. With `link`, it is
+ * connected to an existing node in the same undo step.
  */
 export const addNodeAction: Action<AddNodeInput> = {
   id: 'add-node',
@@ -22,6 +25,17 @@ export const addNodeAction: Action<AddNodeInput> = {
     const doc = state.doc.document;
     const node = createNode(doc, input.kind, at);
     const merged = mergeFragment(doc, { nodes: [node], edges: [] });
-    return changed(state, merged.document, { selection: selectionOf(merged.nodeIds) });
+    let next = merged.document;
+    if (input.link) {
+      const { nodeId, direction, on = 'completed' } = input.link;
+      const [from, to] = direction === 'from' ? [nodeId, node.id] : [node.id, nodeId];
+      const check = checkConnection(next, from, to, on);
+      if (!check.ok)
+        return { effects: [{ type: 'toast', tone: 'warning', message: check.reason }] };
+      const id = numbered('e', new Set(next.edges.map((e) => e.id)), '');
+      const edge = on === 'failed' ? { id, from, to, on } : { id, from, to };
+      next = { ...next, edges: [...next.edges, edge] };
+    }
+    return changed(state, next, { selection: selectionOf(merged.nodeIds) });
   },
 };

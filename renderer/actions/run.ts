@@ -2,7 +2,7 @@ import type { XY } from '../editing/new-node';
 import { documentStore } from '../state/document-store';
 import { selectionStore, setSelection } from '../state/selection-store';
 import { uiStore } from '../state/ui-store';
-import type { Action, ActionState, Effect } from './types';
+import type { Action, ActionResult, ActionState, Effect } from './types';
 
 export type EffectHandler = (effect: Effect) => void | Promise<void>;
 
@@ -35,6 +35,20 @@ export function isEnabled<I>(action: Action<I>, state = currentActionState()): b
   return action.enabled ? action.enabled(state) : true;
 }
 
+function apply(state: ActionState, result: ActionResult, label: string): boolean {
+  if (result.doc) {
+    // An async action (auto-layout) must not overwrite edits made while it ran.
+    if (documentStore.getState() !== state.doc) {
+      const message = `${label} was skipped: the pipeline changed meanwhile. Try again.`;
+      void handleEffect?.({ type: 'toast', tone: 'warning', message });
+      return false;
+    }
+    documentStore.setState(result.doc, true);
+  }
+  if (result.selection) setSelection(result.selection);
+  return true;
+}
+
 /**
  * Runs an action against the stores: applies the document and selection it returns, then hands
  * its effects to the shell. Returns the effects (tests and callers may inspect them).
@@ -42,19 +56,28 @@ export function isEnabled<I>(action: Action<I>, state = currentActionState()): b
 export async function runAction<I>(action: Action<I>, input: I): Promise<Effect[]> {
   const state = currentActionState();
   if (!isEnabled(action, state)) return [];
-  const pending = action.perform(state, input);
-  const result = pending instanceof Promise ? await pending : pending;
-  if (result.doc) {
-    // An async action (auto-layout) must not overwrite edits made while it ran.
-    if (documentStore.getState() !== state.doc) {
-      const message = `${action.label} was skipped: the pipeline changed meanwhile. Try again.`;
-      await handleEffect?.({ type: 'toast', tone: 'warning', message });
-      return [];
-    }
-    documentStore.setState(result.doc, true);
-  }
-  if (result.selection) setSelection(result.selection);
+  const result = await action.perform(state, input);
+  if (!apply(state, result, action.label)) return [];
   const effects = result.effects ?? [];
   for (const effect of effects) await handleEffect?.(effect);
+  return effects;
+}
+
+/**
+ * Runs a synchronous action right now, inside the current event (a copy event must fill the
+ * clipboard before it returns). `onEffect` may take effects the shell would otherwise get.
+ */
+export function runActionSync<I>(
+  action: Action<I>,
+  input: I,
+  onEffect: (effect: Effect) => boolean = () => false,
+): Effect[] {
+  const state = currentActionState();
+  if (!isEnabled(action, state)) return [];
+  const result = action.perform(state, input);
+  if (result instanceof Promise) throw new Error(`${action.id} is asynchronous; use runAction`);
+  if (!apply(state, result, action.label)) return [];
+  const effects = result.effects ?? [];
+  for (const effect of effects) if (!onEffect(effect)) void handleEffect?.(effect);
   return effects;
 }

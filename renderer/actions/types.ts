@@ -60,4 +60,6 @@ export interface Action<I = void> {
 export interface AddNodeInput {
   kind: NodeKind;
   position?: XY;
+  /** Also connect the new node to an existing one (a connection dropped on empty canvas). */
+  link?: { nodeId: string; direction: 'from' | 'to'; on?: 'completed' | 'failed' };
 }

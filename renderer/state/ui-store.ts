@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { AppInfo, RecentFile } from '../../shared/api/contract';
+import type { AppInfo, ExampleInfo, RecentFile } from '../../shared/api/contract';
 import type { DocumentError, PipelineDocument } from '../../shared/document';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -38,7 +38,10 @@ export interface UiState {
   panels: PanelSizes;
   appInfo: AppInfo | null;
   recentFiles: RecentFile[];
+  examples: ExampleInfo[];
   recovery: RecoveryEntry[];
+  /** Web mode: the host connection dropped and is being retried. */
+  connection: 'connecting' | 'connected' | 'disconnected' | 'closed';
   zoom: number;
   busy: string | null;
 }
@@ -55,7 +58,9 @@ export const uiStore = createStore<UiState>()(() => ({
   panels: DEFAULT_PANELS,
   appInfo: null,
   recentFiles: [],
+  examples: [],
   recovery: [],
+  connection: 'connecting',
   zoom: 1,
   busy: null,
 }));

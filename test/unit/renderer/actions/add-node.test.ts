@@ -41,3 +41,27 @@ describe('add node', () => {
     }
   });
 });
+
+describe('add node linked to another', () => {
+  it('creates the node and its edge in one undo step', async () => {
+    const start = stateOf();
+    const result = await perform(addNodeAction, start, {
+      kind: 'queue',
+      position: { x: 600, y: 300 },
+      link: { nodeId: 'sender', direction: 'from', on: 'failed' },
+    });
+    const doc = result.doc!.document;
+    expect(doc.nodes.at(-1)!.id).toBe('queue-1');
+    expect(doc.edges.at(-1)).toEqual({ id: 'e4', from: 'sender', to: 'queue-1', on: 'failed' });
+    await expectUndoRedo(start, result);
+  });
+
+  it('refuses a link the rules forbid', async () => {
+    const result = await perform(addNodeAction, stateOf(), {
+      kind: 'worker',
+      link: { nodeId: 'signup', direction: 'from' },
+    });
+    expect(result.doc).toBeUndefined();
+    expect(result.effects?.[0]).toMatchObject({ type: 'toast', tone: 'warning' });
+  });
+});

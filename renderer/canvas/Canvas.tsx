@@ -1,0 +1,79 @@
+import { useRef } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type NodeTypes,
+  type EdgeTypes,
+} from '@xyflow/react';
+import { useDocumentState } from '../state/document-store';
+import { effectiveTheme, setUi, useUi } from '../state/ui-store';
+import type { FlowEdge, FlowNode } from './adapter';
+import { EmptyCanvasGuide } from './EmptyCanvasGuide';
+import { PipelineEdge } from './edges/PipelineEdge';
+import { ProducerNode } from './nodes/ProducerNode';
+import { QueueNode } from './nodes/QueueNode';
+import { WorkerNode } from './nodes/WorkerNode';
+import { useCanvasHandlers } from './useCanvasHandlers';
+import { useFlowElements } from './useFlowElements';
+import { ViewBridge } from './ViewBridge';
+
+const nodeTypes: NodeTypes = { producer: ProducerNode, queue: QueueNode, worker: WorkerNode };
+const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
+const GRID = 16;
+const minimapClass = (node: FlowNode) => `minimap-${node.type ?? 'node'}`;
+
+export function Canvas() {
+  const container = useRef<HTMLDivElement>(null);
+  const { nodes, edges, sizes, sizesChanged } = useFlowElements();
+  const handlers = useCanvasHandlers(sizes, sizesChanged);
+  const empty = useDocumentState((s) => s.document.nodes.length === 0);
+  const theme = useUi(effectiveTheme);
+  return (
+    <div className="canvas" ref={container} data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={theme}
+        onNodesChange={handlers.onNodesChange}
+        onEdgesChange={handlers.onEdgesChange}
+        onNodeDragStart={handlers.onNodeDragStart}
+        onConnect={handlers.onConnect}
+        onConnectEnd={handlers.onConnectEnd}
+        isValidConnection={handlers.isValidConnection}
+        onDragOver={handlers.onDragOver}
+        onDrop={handlers.onDrop}
+        onPaneClick={() => setUi({ renamingNodeId: null })}
+        onMoveEnd={(_, viewport) => setUi({ zoom: viewport.zoom })}
+        connectionMode={ConnectionMode.Strict}
+        connectionRadius={28}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        minZoom={0.1}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.25 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeClassName={minimapClass}
+          ariaLabel="Overview of the pipeline"
+        />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <ViewBridge sizes={sizes} container={container} />
+      </ReactFlow>
+      {empty ? <EmptyCanvasGuide /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import {
+  MarkerType,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import type { NodeKind, PipelineDocument, PipelineEdge, PipelineNode } from '../../shared/document';
+import { edgeOn, edgeProbability } from '../../shared/document';
+import type { EdgeOn } from '../editing/connection-rules';
+import type { XY } from '../editing/new-node';
+import type { Selection } from '../state/selection-store';
+
+/**
+ * The one place where the document meets React Flow (DESIGN.md): document nodes and edges become
+ * React Flow nodes and edges, and React Flow's changes and connections become document edits.
+ * `node.data` carries only the document node; live figures and diagnostics are read by node id
+ * from their own stores, so a metrics tick never rebuilds these objects.
+ */
+
+export type FlowNodeData = { node: PipelineNode };
+export type FlowNode = Node<FlowNodeData, NodeKind>;
+export type FlowEdgeData = { edge: PipelineEdge };
+export type FlowEdge = Edge<FlowEdgeData, 'pipeline'>;
+
+/** Handle ids. Workers have two outputs: completed jobs and failed jobs. */
+export const HANDLE = { in: 'in', out: 'out', failed: 'failed' } as const;
+
+/** Arrowhead colours (SVG markers cannot read CSS variables); mid-tones that read on both themes. */
+export const EDGE_COLOR = '#8a94a6';
+export const FAILED_COLOR = '#e5484d';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Remembers what each flow object was built from, so unchanged ones keep their identity. */
+export interface AdapterCache {
+  nodes: Map<string, { source: PipelineNode; selected: boolean; size?: Size; flow: FlowNode }>;
+  edges: Map<string, { source: PipelineEdge; selected: boolean; flow: FlowEdge }>;
+}
+
+export const createAdapterCache = (): AdapterCache => ({ nodes: new Map(), edges: new Map() });
+
+export function toFlowNodes(
+  doc: PipelineDocument,
+  selection: Selection,
+  sizes: ReadonlyMap<string, Size> = new Map(),
+  cache: AdapterCache = createAdapterCache(),
+): FlowNode[] {
+  const seen = new Set<string>();
+  const out = doc.nodes.map((node) => {
+    seen.add(node.id);
+    const selected = selection.nodeIds.has(node.id);
+    const size = sizes.get(node.id);
+    const hit = cache.nodes.get(node.id);
+    if (hit && hit.source === node && hit.selected === selected && hit.size === size)
+      return hit.flow;
+    const flow: FlowNode = {
+      id: node.id,
+      type: node.kind,
+      position: { x: node.position.x, y: node.position.y },
+      data: { node },
+      selected,
+      ...(size ? { measured: { width: size.width, height: size.height } } : {}),
+    };
+    cache.nodes.set(node.id, { source: node, selected, ...(size ? { size } : {}), flow });
+    return flow;
+  });
+  for (const id of cache.nodes.keys()) if (!seen.has(id)) cache.nodes.delete(id);
+  return out;
+}
+
+export function toFlowEdges(
+  doc: PipelineDocument,
+  selection: Selection,
+  cache: AdapterCache = createAdapterCache(),
+): FlowEdge[] {
+  const seen = new Set<string>();
+  const out = doc.edges.map((edge) => {
+    seen.add(edge.id);
+    const selected = selection.edgeIds.has(edge.id);
+    const hit = cache.edges.get(edge.id);
+    if (hit && hit.source === edge && hit.selected === selected) return hit.flow;
+    const failed = edgeOn(edge) === 'failed';
+    const flow: FlowEdge = {
+      id: edge.id,
+      type: 'pipeline',
+      source: edge.from,
+      target: edge.to,
+      sourceHandle: failed ? HANDLE.failed : HANDLE.out,
+      targetHandle: HANDLE.in,
+      data: { edge },
+      selected,
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        width: 16,
+        height: 16,
+        color: failed ? FAILED_COLOR : EDGE_COLOR,
+      },
+      ...(failed ? { className: 'edge-failed' } : {}),
+    };
+    cache.edges.set(edge.id, { source: edge, selected, flow });
+    return flow;
+  });
+  for (const id of cache.edges.keys()) if (!seen.has(id)) cache.edges.delete(id);
+  return out;
+}
+
+/** The label an edge shows: `on failed`, a routing probability, or nothing. */
+export function edgeLabel(edge: PipelineEdge): string | null {
+  const parts: string[] = [];
+  if (edgeOn(edge) === 'failed') parts.push('on failed');
+  const p = edgeProbability(edge);
+  if (edge.probability !== undefined && p !== 1) parts.push(`p = ${Number(p.toFixed(3))}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** A React Flow connection as a document edge request (which end is which, completed or failed). */
+export function connectionToEdge(
+  connection: Pick<Connection, 'source' | 'target' | 'sourceHandle'>,
+): { from: string; to: string; on: EdgeOn } {
+  return {
+    from: connection.source,
+    to: connection.target,
+    on: connection.sourceHandle === HANDLE.failed ? 'failed' : 'completed',
+  };
+}
+
+/** Positions from a batch of React Flow changes (a drag), or null if none moved. */
+export function positionChanges(changes: readonly NodeChange[]): Map<string, XY> | null {
+  let positions: Map<string, XY> | null = null;
+  for (const change of changes) {
+    if (change.type === 'position' && change.position) {
+      (positions ??= new Map()).set(change.id, change.position);
+    }
+  }
+  return positions;
+}
+
+/** Measured node sizes from a batch of changes, merged into `sizes`; true if any changed. */
+export function applyDimensionChanges(
+  changes: readonly NodeChange[],
+  sizes: Map<string, Size>,
+): boolean {
+  let changed = false;
+  for (const change of changes) {
+    if (change.type !== 'dimensions' || !change.dimensions) continue;
+    const old = sizes.get(change.id);
+    const { width, height } = change.dimensions;
+    if (old && old.width === width && old.height === height) continue;
+    sizes.set(change.id, { width, height });
+    changed = true;
+  }
+  return changed;
+}
+
+/** The selection after React Flow's select changes for nodes and/or edges, or null if unchanged. */
+export function selectionAfterChanges(
+  selection: Selection,
+  nodeChanges: readonly NodeChange[],
+  edgeChanges: readonly EdgeChange[],
+): Selection | null {
+  const nodeIds = new Set(selection.nodeIds);
+  const edgeIds = new Set(selection.edgeIds);
+  let changed = false;
+  for (const c of nodeChanges) {
+    if (c.type !== 'select') continue;
+    changed = true;
+    if (c.selected) nodeIds.add(c.id);
+    else nodeIds.delete(c.id);
+  }
+  for (const c of edgeChanges) {
+    if (c.type !== 'select') continue;
+    changed = true;
+    if (c.selected) edgeIds.add(c.id);
+    else edgeIds.delete(c.id);
+  }
+  return changed ? { nodeIds, edgeIds } : null;
+}

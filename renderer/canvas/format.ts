@@ -1,0 +1,83 @@
+import type {
+  Arrival,
+  ProducerConfig,
+  QueueConfig,
+  ServiceDistribution,
+  WorkerConfig,
+} from '../../shared/document';
+
+/** Human-sized durations: `850 ms`, `1.5 s`, `2 min`, `3 h`. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${round(ms)} ms`;
+  if (ms < 60_000) return `${round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${round(ms / 60_000)} min`;
+  return `${round(ms / 3_600_000)} h`;
+}
+
+/** Rates per second, or per minute/hour when slow: `20/s`, `6/min`. */
+export function formatRate(perSec: number): string {
+  if (perSec >= 1 || perSec === 0) return `${round(perSec)}/s`;
+  if (perSec * 60 >= 1) return `${round(perSec * 60)}/min`;
+  return `${round(perSec * 3600)}/h`;
+}
+
+function round(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(n >= 10 ? 3 : 2)));
+}
+
+export function arrivalSummary(arrival: Arrival): string {
+  switch (arrival.type) {
+    case 'constant':
+      return `constant ${formatRate(arrival.ratePerSec)}`;
+    case 'poisson':
+      return `poisson ${formatRate(arrival.ratePerSec)}`;
+    case 'burst':
+      return `${arrival.size} every ${formatMs(arrival.everyMs)}`;
+    case 'ramp':
+      return `ramp ${round(arrival.fromPerSec)}→${formatRate(arrival.toPerSec)} in ${formatMs(arrival.overMs)}`;
+    case 'schedule':
+      return arrival.cron !== undefined
+        ? `cron ${arrival.cron}`
+        : `every ${formatMs(arrival.everyMs ?? 0)}`;
+  }
+}
+
+export function producerSummary(config: ProducerConfig): string[] {
+  const lines = [arrivalSummary(config.arrival), `job “${config.jobName}”`];
+  if (config.limit !== undefined) lines[1] += ` · max ${config.limit}`;
+  return lines;
+}
+
+export function serviceSummary(service: ServiceDistribution): string {
+  switch (service.type) {
+    case 'fixed':
+      return formatMs(service.ms);
+    case 'uniform':
+      return `${formatMs(service.minMs)}–${formatMs(service.maxMs)}`;
+    default:
+      return `~${formatMs(service.meanMs)}`;
+  }
+}
+
+export function queueSummary(config: QueueConfig): string[] {
+  const attempts = config.attempts ?? 1;
+  let retries = attempts === 1 ? 'no retries' : `${attempts} attempts`;
+  if (attempts > 1 && config.backoff) {
+    const kind = config.backoff.type === 'exponential' ? 'exp' : 'fixed';
+    retries += ` · ${kind} ${formatMs(config.backoff.delayMs)}`;
+  }
+  const limit = config.rateLimit
+    ? `≤ ${config.rateLimit.max} jobs / ${formatMs(config.rateLimit.durationMs)}`
+    : 'no rate limit';
+  return [retries, limit];
+}
+
+export function workerSummary(config: WorkerConfig): string[] {
+  const slots = `${config.concurrency} × ${config.replicas} ${config.replicas === 1 ? 'replica' : 'replicas'}`;
+  const failures =
+    config.failureRate !== undefined && config.failureRate > 0
+      ? ` · ${round(config.failureRate * 100)}% fail`
+      : '';
+  return [slots, `${serviceSummary(config.service)}/job${failures}`];
+}

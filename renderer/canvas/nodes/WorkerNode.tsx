@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { WorkerNode as WorkerDoc } from '../../../shared/document';
+import { HANDLE, type FlowNode } from '../adapter';
+import { workerSummary } from '../format';
+import { NodeFrame } from './NodeFrame';
+
+function WorkerNodeView({ data, selected }: NodeProps<FlowNode>) {
+  const node = data.node as WorkerDoc;
+  return (
+    <NodeFrame node={node} selected={selected} lines={workerSummary(node.config)}>
+      <Handle
+        type="target"
+        position={Position.Left}
+        id={HANDLE.in}
+        className="pw-handle pw-handle--in"
+        title="Connect exactly one queue here: the worker takes its jobs"
+      />
+      <Handle
+        type="source"
+        position={Position.Right}
+        id={HANDLE.out}
+        className="pw-handle pw-handle--out"
+        title="Completed jobs: drag to a queue to pass each one on"
+      />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={HANDLE.failed}
+        className="pw-handle pw-handle--failed"
+        title="Failed jobs (after their last attempt): drag to a dead-letter queue"
+      />
+      <span className="pw-node__failed-label" aria-hidden="true">
+        failed
+      </span>
+    </NodeFrame>
+  );
+}
+
+export const WorkerNode = memo(WorkerNodeView);

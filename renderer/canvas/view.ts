@@ -1,0 +1,18 @@
+import type { Size } from './adapter';
+
+/** What the rest of the editor may ask of the canvas view; the canvas fills it in when mounted. */
+export interface CanvasView {
+  fit(nodeIds?: readonly string[]): void;
+  /** Brings nodes into view if any of them is outside it, without zooming in. */
+  reveal(nodeIds: readonly string[]): void;
+  /** Measured node sizes, for auto-layout. */
+  sizes(): ReadonlyMap<string, Size>;
+}
+
+let current: CanvasView | null = null;
+
+export const setCanvasView = (view: CanvasView | null): void => {
+  current = view;
+};
+
+export const canvasView = (): CanvasView | null => current;

@@ -1,0 +1,28 @@
+import { useUi } from '../state/ui-store';
+import { AboutDialog } from './AboutDialog';
+import { ErrorsDialog } from './ErrorsDialog';
+import { NewDialog } from './NewDialog';
+import { OpenDialog } from './OpenDialog';
+import { QuickAddDialog } from './QuickAddDialog';
+import { SaveAsDialog } from './SaveAsDialog';
+
+/** The one open dialog, if any. */
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  switch (dialog) {
+    case 'new':
+      return <NewDialog />;
+    case 'open':
+      return <OpenDialog />;
+    case 'save-as':
+      return <SaveAsDialog />;
+    case 'quick-add':
+      return <QuickAddDialog />;
+    case 'about':
+      return <AboutDialog />;
+    case 'errors':
+      return <ErrorsDialog />;
+    case null:
+      return null;
+  }
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { importCommand, openPath } from '../documents/commands';
+import { closeDialog, useUi } from '../state/ui-store';
+import { Dialog } from './Dialog';
+
+/** Open in web mode, where there is no native dialog: a path, recent files, or an import. */
+export function OpenDialog() {
+  const recent = useUi((s) => s.recentFiles);
+  const [path, setPath] = useState('');
+  const open = (p: string) => {
+    closeDialog();
+    void openPath(p);
+  };
+  return (
+    <Dialog title="Open pipeline" testId="open-dialog">
+      <form
+        className="path-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (path.trim()) open(path.trim());
+        }}
+      >
+        <label className="field">
+          <span className="field__label">File on the host</span>
+          <input
+            className="input"
+            name="path"
+            placeholder="/home/me/pipelines/welcome.pipewright.json"
+            value={path}
+            onChange={(e) => setPath(e.currentTarget.value)}
+            autoFocus
+            spellCheck={false}
+          />
+        </label>
+        <button type="submit" className="btn btn--primary" disabled={!path.trim()}>
+          Open
+        </button>
+      </form>
+      {recent.length > 0 ? (
+        <>
+          <h3 className="dialog__sub">Recent</h3>
+          <ul className="recent-list">
+            {recent.map((r) => (
+              <li key={r.path}>
+                <button
+                  type="button"
+                  className="recent"
+                  onClick={() => open(r.path)}
+                  title={r.path}
+                >
+                  <span className="recent__name">{r.name}</span>
+                  <span className="recent__path">{r.path}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div className="dialog__actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            closeDialog();
+            importCommand();
+          }}
+        >
+          Import a file from this computer…
+        </button>
+      </div>
+    </Dialog>
+  );
+}

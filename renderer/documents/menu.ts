@@ -1,0 +1,37 @@
+import type { MenuCommand } from '../../shared/api/contract';
+import { fitViewAction } from '../actions/fit-view';
+import {
+  exportAction,
+  newDocumentAction,
+  openAction,
+  saveAction,
+  saveAsAction,
+} from '../actions/file-actions';
+import { redoAction } from '../actions/redo';
+import { runAction } from '../actions/run';
+import { selectAllAction } from '../actions/select-all';
+import type { Action } from '../actions/types';
+import { aboutAction, toggleThemeAction } from '../actions/ui-actions';
+import { undoAction } from '../actions/undo';
+import { showToast } from '../state/ui-store';
+
+/** Native menu commands run the same registered actions as the toolbar and the keyboard. */
+export const MENU_ACTIONS: Partial<Record<MenuCommand, Action>> = {
+  'file:new': newDocumentAction,
+  'file:open': openAction,
+  'file:save': saveAction,
+  'file:saveAs': saveAsAction,
+  'file:export': exportAction,
+  'edit:undo': undoAction,
+  'edit:redo': redoAction,
+  'edit:selectAll': selectAllAction,
+  'view:fit': fitViewAction,
+  'view:toggleTheme': toggleThemeAction,
+  'help:about': aboutAction,
+};
+
+export function runMenuCommand(command: MenuCommand): void {
+  const action = MENU_ACTIONS[command];
+  if (action) void runAction(action, undefined);
+  else showToast(`“${command}” is not available in this editor yet.`, 'warning');
+}

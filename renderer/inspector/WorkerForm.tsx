@@ -1,0 +1,74 @@
+import type { WorkerNode } from '../../shared/document';
+import type { PathKey } from '../editing/edit';
+import { Group } from './fields/Field';
+import { NumberField } from './fields/NumberField';
+import { SelectField } from './fields/SelectField';
+import { ServiceFields } from './ServiceFields';
+import { commonValue, MIXED, type Commit } from './values';
+
+export function WorkerForm({
+  nodes,
+  edit,
+}: {
+  nodes: readonly WorkerNode[];
+  edit: (path: readonly PathKey[]) => Commit;
+}) {
+  const concurrency = commonValue<number>(nodes, ['config', 'concurrency']);
+  const replicas = commonValue<number>(nodes, ['config', 'replicas']);
+  const capacity =
+    concurrency !== MIXED &&
+    replicas !== MIXED &&
+    concurrency !== undefined &&
+    replicas !== undefined
+      ? concurrency * replicas
+      : null;
+  const work = commonValue<'io' | 'cpu'>(nodes, ['config', 'work']);
+  return (
+    <>
+      <Group title="Concurrency and replicas">
+        <div className="field-row">
+          <NumberField
+            label="Concurrency"
+            unit="jobs"
+            value={concurrency}
+            onCommit={edit(['config', 'concurrency'])}
+            help="Jobs one process works at once"
+          />
+          <NumberField
+            label="Replicas"
+            unit="proc"
+            value={replicas}
+            onCommit={edit(['config', 'replicas'])}
+            help="Processes running this worker"
+          />
+        </div>
+        {capacity !== null ? (
+          <div className="field__help">Capacity: {capacity} jobs at once</div>
+        ) : null}
+        <SelectField
+          label="Work"
+          value={work === MIXED ? MIXED : (work ?? 'io')}
+          options={[
+            { value: 'io', label: 'Waiting on I/O (network, disk)' },
+            { value: 'cpu', label: 'Busy on the CPU' },
+          ]}
+          onChoose={(w) => edit(['config', 'work'])(w === 'io' ? undefined : w)}
+        />
+      </Group>
+      <Group title="Service time">
+        <ServiceFields nodes={nodes} edit={edit} />
+      </Group>
+      <Group title="Failure rate">
+        <NumberField
+          label="Failing attempts"
+          unit="0–1"
+          optional
+          placeholder="0"
+          value={commonValue<number>(nodes, ['config', 'failureRate'])}
+          onCommit={edit(['config', 'failureRate'])}
+          help="Share of attempts that throw, e.g. 0.02 = 2%"
+        />
+      </Group>
+    </>
+  );
+}

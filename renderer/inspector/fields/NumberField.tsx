@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { MIXED, type Commit, type Shown } from '../values';
+import { Field } from './Field';
+
+/**
+ * A number typed as text (so "0." or "-" can be typed on the way), applied live whenever it
+ * parses and the schema accepts it; otherwise the schema's message shows beneath. An empty
+ * optional field removes the value.
+ */
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  unit,
+  optional = false,
+  placeholder,
+  help,
+}: {
+  label: string;
+  value: Shown<number | undefined>;
+  onCommit: Commit;
+  unit?: string;
+  optional?: boolean;
+  placeholder?: string;
+  help?: string;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [basis, setBasis] = useState(value);
+  if (!Object.is(basis, value)) {
+    // The value changed elsewhere (undo, another field, another node): show it.
+    setBasis(value);
+    setDraft(null);
+    setError(null);
+  }
+  const shown = draft ?? (value === MIXED || value === undefined ? '' : String(value));
+  const change = (text: string) => {
+    setDraft(text);
+    const trimmed = text.trim();
+    let problem: string | null;
+    let next: number | undefined;
+    if (trimmed === '') {
+      problem = optional ? null : 'Required';
+      next = undefined;
+    } else {
+      next = Number(trimmed);
+      problem = Number.isFinite(next) ? null : 'Must be a number';
+    }
+    if (problem === null) problem = onCommit(next);
+    setError(problem);
+    if (problem === null) setBasis(next);
+  };
+  return (
+    <Field label={label} unit={unit} error={error} help={help}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          className="input input--number"
+          inputMode="decimal"
+          value={shown}
+          placeholder={value === MIXED ? 'mixed' : (placeholder ?? (optional ? 'none' : ''))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => change(e.currentTarget.value)}
+          onBlur={() => {
+            if (error === null) setDraft(null);
+          }}
+        />
+      )}
+    </Field>
+  );
+}

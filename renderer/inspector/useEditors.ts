@@ -1,0 +1,51 @@
+import { useCallback } from 'react';
+import { editDocumentAction, type EditDocumentInput } from '../actions/edit-document';
+import { editEdgeAction } from '../actions/edit-edge';
+import { editNodesAction } from '../actions/edit-nodes';
+import { runActionSync } from '../actions/run';
+import type { PathKey } from '../editing/edit';
+import { editDocument, editEdge, editNodes } from '../editing/validate-edit';
+import { documentStore } from '../state/document-store';
+import type { Commit } from './values';
+
+/**
+ * Field editors for the inspector. Each returns a `Commit` for a path: it validates the value
+ * with the document schema, applies it live through the registered edit action (so typing
+ * coalesces into one undo step), and returns the schema's message when the value is refused.
+ */
+export function useNodeEditor(nodeIds: readonly string[]): (path: readonly PathKey[]) => Commit {
+  return useCallback(
+    (path) => (value) => {
+      const result = editNodes(documentStore.getState().document, nodeIds, path, value);
+      if (!result.ok) return result.message;
+      runActionSync(editNodesAction, { nodeIds, path, value });
+      return null;
+    },
+    [nodeIds],
+  );
+}
+
+export function useEdgeEditor(edgeId: string): (path: readonly PathKey[]) => Commit {
+  return useCallback(
+    (path) => (value) => {
+      const result = editEdge(documentStore.getState().document, edgeId, path, value);
+      if (!result.ok) return result.message;
+      const effects = runActionSync(editEdgeAction, { edgeId, path, value });
+      const refused = effects.find((e) => e.type === 'toast');
+      return refused?.type === 'toast' ? refused.message : null;
+    },
+    [edgeId],
+  );
+}
+
+export function useDocumentEditor(): (path: EditDocumentInput['path']) => Commit {
+  return useCallback(
+    (path) => (value) => {
+      const result = editDocument(documentStore.getState().document, path, value);
+      if (!result.ok) return result.message;
+      runActionSync(editDocumentAction, { path, value });
+      return null;
+    },
+    [],
+  );
+}

@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../../shared/validation';
+import { canvasView } from '../canvas/view';
+import { useDocument } from '../state/document-store';
+import { useDiagnostics } from '../state/diagnostics-store';
+import { selectionOf, setSelection } from '../state/selection-store';
+
+/** Selects the node or edge a diagnostic is about and brings it into view. */
+function focus(d: Diagnostic, edgeEnds: (id: string) => string[]): void {
+  if (d.nodeId) {
+    setSelection(selectionOf([d.nodeId]));
+    canvasView()?.fit([d.nodeId]);
+  } else if (d.edgeId) {
+    setSelection(selectionOf([], [d.edgeId]));
+    canvasView()?.fit(edgeEnds(d.edgeId));
+  }
+}
+
+/** Live diagnostics from the validation rules; click one to go to it. */
+export function ProblemsPanel() {
+  const diagnostics = useDiagnostics();
+  const doc = useDocument();
+  const nameOf = (d: Diagnostic): string => {
+    if (d.nodeId) return doc.nodes.find((n) => n.id === d.nodeId)?.name ?? d.nodeId;
+    if (d.edgeId) {
+      const edge = doc.edges.find((e) => e.id === d.edgeId);
+      const name = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
+      return edge ? `${name(edge.from)} → ${name(edge.to)}` : d.edgeId;
+    }
+    return 'pipeline';
+  };
+  const edgeEnds = (id: string) => {
+    const edge = doc.edges.find((e) => e.id === id);
+    return edge ? [edge.from, edge.to] : [];
+  };
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return (
+    <section className="problems" aria-label="Problems" data-testid="problems">
+      <h2 className="panel-title">
+        Problems
+        <span className="problems__counts">
+          {diagnostics.length === 0
+            ? 'none'
+            : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`}
+        </span>
+      </h2>
+      {diagnostics.length === 0 ? (
+        <p className="problems__empty">
+          {doc.nodes.length === 0
+            ? 'Checks run as you draw: missing connections, names BullMQ refuses, queues that will grow without bound.'
+            : 'No problems found. The pipeline is consistent and every queue keeps up with its load.'}
+        </p>
+      ) : (
+        <ul className="problems__list">
+          {diagnostics.map((d, i) => (
+            <li key={`${d.rule}-${d.nodeId ?? d.edgeId ?? ''}-${i}`}>
+              <button
+                type="button"
+                className={`problem problem--${d.severity}`}
+                onClick={() => focus(d, edgeEnds)}
+                data-testid="problem"
+              >
+                <span className="problem__icon" aria-label={d.severity}>
+                  {d.severity === 'error' ? '!' : '▲'}
+                </span>
+                <span className="problem__where">{nameOf(d)}</span>
+                <span className="problem__message">{d.message}</span>
+                <span className="problem__hint">{d.hint}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
