@@ -14,6 +14,11 @@ export interface ConnectionMonitorOptions {
   /** How often to PING; a missing answer within `timeoutMs` counts as lost. */
   heartbeatMs?: number;
   timeoutMs?: number;
+  /**
+   * The caller has just talked to this server (e.g. probed it): start as connected, so a server
+   * that dies before the watch's own connection is up is still reported lost.
+   */
+  assumeConnected?: boolean;
 }
 
 /**
@@ -34,6 +39,10 @@ export class ConnectionMonitor {
     options: ConnectionMonitorOptions = {},
   ) {
     const timeoutMs = options.timeoutMs ?? 1000;
+    if (options.assumeConnected) {
+      this.state = 'connected';
+      this.everConnected = true;
+    }
     this.client = new Redis(url, {
       connectTimeout: timeoutMs,
       maxRetriesPerRequest: 0,
@@ -41,12 +50,13 @@ export class ConnectionMonitor {
       retryStrategy: (times) => Math.min(100 * times, 500),
     });
     this.client.on('error', () => {});
-    this.client.on('ready', () =>
+    this.client.on('ready', () => {
+      if (this.state === 'connected' || this.state === 'reconnected') return;
       this.set(
         this.everConnected ? 'reconnected' : 'connected',
         `${this.everConnected ? 'Reconnected to' : 'Connected to'} Redis at ${redactUrl(url)}`,
-      ),
-    );
+      );
+    });
     this.client.on('close', () => this.lost('the connection closed'));
     this.heartbeat = setInterval(() => void this.ping(timeoutMs), options.heartbeatMs ?? 500);
     this.heartbeat.unref();

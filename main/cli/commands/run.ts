@@ -153,7 +153,7 @@ export function formatSummary(summary: RunSummary): string {
     `${'node'.padEnd(24)} ${'kind'.padEnd(9)} figures`,
   ];
   for (const node of Object.values(summary.nodes)) {
-    let figures = '';
+    let figures: string;
     if (node.kind === 'producer') {
       figures = `${node.created} created, ${n(node.ratePerSec)} jobs/s`;
     } else if (node.kind === 'queue') {
