@@ -85,6 +85,28 @@ export function producerJobOptions(producer: ProducerNode): BullJobOptions {
   return out;
 }
 
+/** BullMQ RepeatOptions of a Job Scheduler: every `every` ms, or at each cron `pattern` match. */
+export type BullRepeatOptions = ({ every: number } | { pattern: string }) & { limit?: number };
+
+/**
+ * The Job Scheduler (`queue.upsertJobScheduler`) of a producer with a `schedule` arrival, or
+ * undefined for other arrivals. The producer's `limit` caps the jobs it creates in all.
+ */
+export function producerRepeatOptions(producer: ProducerNode): BullRepeatOptions | undefined {
+  const { arrival, limit } = producer.config;
+  if (arrival.type !== 'schedule') return undefined;
+  const out: BullRepeatOptions =
+    arrival.everyMs !== undefined ? { every: arrival.everyMs } : { pattern: arrival.cron! };
+  if (limit !== undefined) out.limit = limit;
+  return out;
+}
+
+/** Options of the jobs a scheduler creates: a producer's job options without `delay`. */
+export function schedulerTemplateOptions(producer: ProducerNode): Omit<BullJobOptions, 'delay'> {
+  const { delay: _delay, ...rest } = producerJobOptions(producer);
+  return rest;
+}
+
 /**
  * BullMQ's backoff delay before retry number `attemptsMade` (1-based), without jitter:
  * fixed → delay; exponential → delay × 2^(attemptsMade − 1). Jitter, when set, draws uniformly

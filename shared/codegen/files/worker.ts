@@ -1,0 +1,139 @@
+import { workerOptions } from '../../bullmq-options';
+import { workerFailureRate } from '../../document/defaults';
+import type { WorkerModel } from '../model';
+import { code } from '../print/code';
+import { printValue } from '../print/json-types';
+import { displayName, tsNumber, tsString } from '../print/literals';
+import { doc, importDecl, signature } from '../print/ts';
+import { printOptions } from './queues';
+import { typeNames } from './types';
+
+export const handlerNames = (w: WorkerModel) => ({
+  handle: `handle${w.names.type}`,
+  route: `route${w.names.type}`,
+  start: `start${w.names.type}Worker`,
+});
+
+/** How a worker's capacity reads in a comment: "10 jobs at a time per replica, 2 replicas". */
+export function capacityText(w: WorkerModel): string {
+  const { concurrency, replicas } = w.node.config;
+  const jobs = concurrency === 1 ? '1 job' : `${concurrency} jobs`;
+  return `${jobs} at a time per replica, ${replicas} ${replicas === 1 ? 'replica' : 'replicas'} modelled`;
+}
+
+/** src/workers/<name>.ts: the BullMQ Worker, routing completed jobs on and failed ones to DLQs. */
+export function workerFile(w: WorkerModel): string {
+  const fn = handlerNames(w);
+  const input = w.input;
+  const name = displayName(w.node.name);
+  const options = workerOptions(w.node, input.node);
+  const limiter = options.limiter
+    ? `; the queue's rate limit (${options.limiter.max} jobs per ${tsNumber(options.limiter.duration)} ms), shared by all replicas`
+    : '';
+  const routes = w.routes.map(
+    (r) =>
+      `${r.tag}: ${printValue({ queue: r.queue.names.key, probability: r.probability }).text},`,
+  );
+  const forward = w.routes.map(
+    (r) => code`
+      if (${fn.route}(ROUTES.${r.tag}, result, job)) {
+        const jobId = hopJobId(job, '${r.tag}');
+        await queues.${r.queue.names.key}.add(job.name, result, { jobId });
+      }`,
+  );
+  const letters = w.deadLetters.map((r) => {
+    const add = `await queues.${r.queue.names.key}.add(job.name, letter, { jobId });`;
+    if (r.probability >= 1) return add;
+    return code`
+      if (Math.random() < ${tsNumber(r.probability)}) {
+        ${add}
+      }`;
+  });
+  const queueImports = [
+    'QUEUE_NAMES',
+    ...(w.routes.length > 0 || w.deadLetters.length > 0 ? ['hopJobId'] : []),
+    ...(w.deadLetters.length > 0 ? ['type DeadLetter'] : []),
+    'type Queues',
+    `type ${typeNames.data(input)} as Data`,
+    `type ${typeNames.result(w)} as Result`,
+    ...(w.routes.length > 0 ? [`type ${typeNames.route(w)}`] : []),
+  ];
+  const hookImports = w.routes.length > 0 ? [fn.handle, fn.route] : [fn.handle];
+  const deadLetterFn =
+    w.deadLetters.length === 0
+      ? ''
+      : code`
+          /** Moves a job that failed its last attempt to the dead-letter queues. */
+          async function deadLetter(job: Job<Data, Result>, error: Error): Promise<void> {
+            const letter: DeadLetter<Data> = {
+              queue: job.queueName,
+              jobId: job.id,
+              jobName: job.name,
+              data: job.data,
+              failedReason: error.message,
+              attemptsMade: job.attemptsMade,
+              failedAt: job.finishedOn ?? Date.now(),
+            };
+            const jobId = hopJobId(job, 'failed');
+            try {
+              ${letters}
+            } catch (cause) {
+              console.error(\`\${WORKER}: could not dead-letter job \${job.id}:\`, cause);
+            }
+          }
+        `;
+  return code`
+    import { Worker, type Job } from 'bullmq';
+    import { PREFIX, type Connection } from '../connection';
+    ${importDecl(hookImports, `../handlers/${w.names.file}`)}
+    ${importDecl(queueImports, '../queues')}
+
+    /** The worker's name in the pipeline, for logs. */
+    const WORKER = ${tsString(w.node.name)};
+
+    ${doc(`From the pipeline: jobs at a time per replica${limiter}.`)}
+    const OPTIONS = ${printOptions(options)};
+
+    ${
+      w.routes.length === 0
+        ? ''
+        : code`
+            /** Where completed jobs go next, each route taken with the probability the pipeline models. */
+            const ROUTES = {
+              ${routes}
+            } satisfies Record<string, ${typeNames.route(w)}>;`
+    }
+
+    ${doc(
+      `Starts worker ${name} on queue ${displayName(input.node.name)}: ${capacityText(w)}`,
+      'in docker-compose.yml. Failed jobs are retried as the queue says; a job that fails its last',
+      `attempt ${w.deadLetters.length > 0 ? 'goes to the dead-letter queues' : 'stays in the failed set'}.`,
+    )}
+    ${signature(`export function ${fn.start}`, ['connection: Connection', 'queues: Queues'], ' {')}
+      async function processJob(job: Job<Data, Result>): Promise<Result> {
+        ${w.routes.length === 0 ? `return ${fn.handle}(job);` : `const result = await ${fn.handle}(job);`}
+        ${forward}
+        ${w.routes.length === 0 ? '' : 'return result;'}
+      }
+
+      ${deadLetterFn}
+
+      const worker = new Worker(QUEUE_NAMES.${input.names.key}, processJob, {
+        ...OPTIONS,
+        connection,
+        prefix: PREFIX,
+      });
+      worker.on('failed', (job, error) => {
+        if (job === undefined || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+        console.warn(\`\${WORKER}: job \${job.id} failed its last attempt: \${error.message}\`);
+        ${w.deadLetters.length > 0 ? 'void deadLetter(job, error);' : ''}
+      });
+      worker.on('error', (error) => console.error(\`\${WORKER}: \${error.message}\`));
+      return worker;
+    }
+  `;
+}
+
+/** How a worker's modelled failure rate reads: "fails 2% of jobs". */
+export const failureText = (w: WorkerModel) =>
+  `fails ${tsNumber(Math.round(workerFailureRate(w.node.config) * 1e6) / 1e4)}% of jobs`;

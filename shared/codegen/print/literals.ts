@@ -1,0 +1,84 @@
+/**
+ * Literals printed the way Prettier prints them (singleQuote), so generated files come out
+ * already formatted. Anything a user typed is escaped here before it reaches a file.
+ */
+
+/**
+ * Characters that are legal in a string but dangerous or invisible in source: line and paragraph
+ * separators (line terminators in JS, YAML 1.1), C1 controls, bidirectional overrides ("Trojan
+ * Source"), zero-width characters and the BOM. They are written as \u escapes.
+ */
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
+const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** JSON string content (no quotes) with the invisible characters escaped too. */
+function escapedContent(value: string): string {
+  return JSON.stringify(value).slice(1, -1).replace(INVISIBLE, unicodeEscape);
+}
+
+/** Prettier's choice of quote: single, unless the text holds more single than double quotes. */
+function preferredQuote(content: string): "'" | '"' {
+  const singles = (content.match(/'/g) ?? []).length;
+  const doubles = (content.match(/"/g) ?? []).length;
+  return singles > doubles ? '"' : "'";
+}
+
+/** Prettier's makeString: re-quote raw string content with `quote`, keeping needed escapes. */
+function makeString(content: string, quote: "'" | '"'): string {
+  const other = quote === '"' ? "'" : '"';
+  const body = content.replace(/\\(.)|(["'])/gsu, (match, escaped?: string, bare?: string) => {
+    if (escaped === other) return escaped;
+    if (bare === quote) return `\\${bare}`;
+    if (bare) return bare;
+    return /^[^\n\r"'0-7\\bfnrt-vx\u2028\u2029]$/.test(escaped!) ? escaped! : `\\${escaped!}`;
+  });
+  return quote + body + quote;
+}
+
+/** A TypeScript string literal for any string, as Prettier would print it. */
+export function tsString(value: string): string {
+  const content = escapedContent(value);
+  return makeString(content, preferredQuote(content));
+}
+
+/** A number literal as Prettier prints it (lower case, no `+` in exponents, no trailing zeros). */
+export function tsNumber(value: number): string {
+  if (Object.is(value, -0)) return '0';
+  return String(value)
+    .toLowerCase()
+    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(\d)/, '$1$2$3')
+    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, '$1')
+    .replace(/^([+-])?\./, '$10.')
+    .replace(/(\.\d+?)0+(?=e|$)/, '$1')
+    .replace(/\.(?=e|$)/, '');
+}
+
+/**
+ * An ES5 identifier name (letters, digits, `$`, `_`, Unicode letters and marks): such property
+ * keys are written bare, as Prettier's `quoteProps: "as-needed"` leaves them.
+ */
+const IDENTIFIER_NAME =
+  /^[\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}$_][\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u;
+
+/** A property key: bare when it is an identifier name, otherwise a string literal. */
+export function tsPropertyKey(key: string): string {
+  return IDENTIFIER_NAME.test(key) && !HAS_INVISIBLE.test(key) ? key : tsString(key);
+}
+
+/**
+ * A user's name, quoted and escaped for reading inside a comment, Markdown or YAML: one line,
+ * JSON escapes, no invisible characters and nothing that could close a block comment.
+ */
+export function displayName(value: string): string {
+  return `"${escapedContent(value)}"`.replace(/\*\//g, '*\\/');
+}
+
+/** How many columns a line takes, never less than Prettier counts (wide characters count 2). */
+export function lineWidth(line: string): number {
+  let width = 0;
+  for (const char of line) width += char.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  return width;
+}
