@@ -6,6 +6,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'validate <file...> [--json]   check pipeline documents',
     load: async () => (await import('./commands/validate')).validateCommand,
   },
+  simulate: {
+    summary:
+      'simulate <file> [--duration 10m | --jobs N] [--seed N] [--json]   simulate without Redis',
+    load: async () => (await import('./commands/simulate')).simulateCommand,
+  },
   run: {
     summary: 'run <file> [--redis URL] [--duration 30s] [--json]   run it for real on BullMQ',
     load: async () => (await import('./commands/run')).runCommand,

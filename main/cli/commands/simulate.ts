@@ -1,0 +1,291 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PipelineDocument } from '../../../shared/document';
+import type { RunSummary } from '../../../shared/metrics/types';
+import { analyseQueueing, type QueueStation } from '../../../shared/queueing/stations';
+import { SimulationModelError } from '../../../shared/simulation/model';
+import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
+import { validateDocument } from '../../../shared/validation';
+import { readDocumentFile } from '../../services/document-file';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
+
+const HELP = `Usage: pipewright simulate <file> [--duration 10m | --jobs N] [--seed N] [--warmup 1m]
+                           [--replications N] [--interval 1s] [--json]
+
+Simulates the pipeline without Redis (a discrete-event model with BullMQ's semantics) and prints
+a table per node with queueing theory beside it, or with --json the pipewright-summary/v1 object.
+
+  --duration D        simulated time measured after the warm-up: 500ms, 30s, 10m, 2h, 7d
+                      (default 10m)
+  --jobs N            instead of a duration: stop once producers have created N jobs
+  --seed N            seed of the random numbers; the same seed gives the same figures (default 1)
+  --warmup D          simulated time excluded from the figures at the start (default 0)
+  --replications N    independent runs with seeds N, N+1, …: figures are their means, with 95 %
+                      confidence half-widths (default 1)
+  --interval D        how often the backlog is sampled for the stable/growing verdict
+  --json              print the summary object only
+
+Exit status: 0 done, 1 the pipeline cannot be simulated, 2 bad arguments or file.`;
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MAX_SIMULATED_MS = 366 * 86_400_000;
+
+/** `500ms`, `30s`, `10m`, `2h`, `7d` (a bare number is seconds) → ms; null when unreadable. */
+export function parseSimulatedDuration(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  if (!match) return null;
+  const ms = Number(match[1]) * UNITS[match[2] ?? 's']!;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+type Parsed = { ok: true; options: ReplicationOptions } | { ok: false; message: string };
+
+function readOptions(values: Record<string, string | boolean | undefined>): Parsed {
+  const options: ReplicationOptions = {};
+  const duration = (flag: string, min: number): number | string | undefined => {
+    const text = values[flag];
+    if (typeof text !== 'string') return undefined;
+    const ms = parseSimulatedDuration(text);
+    if (ms === null || ms < min || ms > MAX_SIMULATED_MS) {
+      return `--${flag} "${text}" must be a time ${min === 0 ? 'from 0' : 'from 1ms'} to 366d, e.g. 30s, 10m or 2h`;
+    }
+    return ms;
+  };
+  const integer = (flag: string, min: number, max: number): number | string | undefined => {
+    const text = values[flag];
+    if (typeof text !== 'string') return undefined;
+    const n = Number(text);
+    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      return `--${flag} "${text}" must be a whole number from ${min} to ${max}`;
+    }
+    return n;
+  };
+  const checks = {
+    durationMs: duration('duration', 1),
+    warmupMs: duration('warmup', 0),
+    snapshotIntervalMs: duration('interval', 1),
+    jobs: integer('jobs', 1, 1_000_000_000),
+    seed: integer('seed', -(2 ** 31), 2 ** 31 - 1),
+    replications: integer('replications', 1, 1000),
+  };
+  for (const [key, value] of Object.entries(checks)) {
+    if (typeof value === 'string') return { ok: false, message: value };
+    if (value !== undefined) (options as Record<string, number>)[key] = value;
+  }
+  if (options.durationMs !== undefined && options.jobs !== undefined) {
+    return { ok: false, message: 'give either --duration or --jobs, not both' };
+  }
+  return { ok: true, options };
+}
+
+export const simulateCommand: CliCommand = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        duration: { type: 'string' },
+        jobs: { type: 'string' },
+        seed: { type: 'string' },
+        warmup: { type: 'string' },
+        replications: { type: 'string' },
+        interval: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`pipewright simulate: ${(error as Error).message}\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) {
+    io.err(`pipewright simulate: name exactly one pipeline file\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const read = readOptions(values);
+  if (!read.ok) {
+    io.err(`pipewright simulate: ${read.message}`);
+    return EXIT_USAGE;
+  }
+  const file = positionals[0]!;
+  const loaded = await readDocumentFile(resolve(io.cwd, file));
+  if (!loaded.ok) {
+    for (const e of loaded.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
+    return EXIT_USAGE;
+  }
+  let summary: RunSummary;
+  try {
+    summary = simulate(loaded.document, read.options);
+  } catch (error) {
+    if (error instanceof SimulationModelError) {
+      for (const problem of error.problems) io.err(`${file}: ${problem}`);
+      return EXIT_FINDINGS;
+    }
+    throw error;
+  }
+  if (values.json) {
+    io.out(JSON.stringify(summary, null, 2));
+  } else {
+    io.out(formatSimulation(summary, loaded.document, read.options));
+    const findings = validateDocument(loaded.document);
+    if (findings.length > 0) io.out('');
+    for (const d of findings) io.out(`${d.severity}: ${d.message} (${d.hint})`);
+  }
+  return EXIT_OK;
+};
+
+// --- the table ------------------------------------------------------------------------------
+
+const num = (v: number): string => {
+  if (!Number.isFinite(v)) return '∞';
+  const a = Math.abs(v);
+  if (a === 0) return '0';
+  if (a < 0.01) return v.toPrecision(2);
+  return a >= 100 ? Math.round(v).toString() : v.toFixed(a >= 10 ? 1 : 2);
+};
+/** Counts: whole numbers as such (replication means may be fractional). */
+const count = (v: number) => (Number.isInteger(v) ? v.toString() : v.toFixed(1));
+const ms = (v: number) => (Math.abs(v) >= 10_000 ? `${num(v / 1000)} s` : `${num(v)} ms`);
+const pct = (v: number) => `${num(v * 100)} %`;
+const span = (v: number) =>
+  v >= 86_400_000
+    ? `${num(v / 86_400_000)} d`
+    : v >= 3_600_000
+      ? `${num(v / 3_600_000)} h`
+      : v >= 60_000
+        ? `${num(v / 60_000)} min`
+        : ms(v);
+
+/** "value ± half-width" when replications give a CI. */
+const withCi = (format: (v: number) => string, value: number, half: unknown) =>
+  typeof half === 'number' && half > 0 ? `${format(value)} ± ${format(half)}` : format(value);
+
+const ciOf = (ci: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (o, key) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined),
+    ci,
+  );
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function theory(station: QueueStation | undefined): string {
+  if (!station) return '';
+  if (station.unstable) return `ρ ${num(station.utilisation)} UNSTABLE (${station.bottleneck})`;
+  const wait = station.wait ? `, wait ${ms(station.wait.meanWaitMs)}` : '';
+  return `ρ ${num(station.utilisation)}${wait}${station.approximate ? ' ≈' : ''}`;
+}
+
+/** A readable report: one table per kind of node, queueing theory beside the queues. */
+export function formatSimulation(
+  summary: RunSummary,
+  doc: PipelineDocument,
+  options: ReplicationOptions,
+): string {
+  const reps = summary.replications ?? 1;
+  const head = [
+    `${summary.document}: simulated ${span(summary.durationMs)}` +
+      (options.warmupMs ? ` after a ${span(options.warmupMs)} warm-up` : '') +
+      `, seed ${summary.seed ?? 1}` +
+      (reps > 1 ? `, ${reps} replications (± 95 % confidence)` : ''),
+  ];
+  const nodes = Object.values(summary.nodes);
+  const stations = analyseQueueing(doc).queues;
+  const ids = Object.keys(summary.nodes);
+  const out = [...head];
+  const producers = nodes.filter((n) => n.kind === 'producer');
+  if (producers.length > 0) {
+    out.push(
+      '',
+      ...table(
+        ['producer', 'created', 'jobs/s'],
+        producers.map((p) => [
+          p.name,
+          count(p.created),
+          withCi(num, p.ratePerSec, ciOf(p.ci95, 'ratePerSec')),
+        ]),
+      ),
+    );
+  }
+  const queues = nodes.flatMap((n, i) => (n.kind === 'queue' ? [[n, ids[i]!] as const] : []));
+  if (queues.length > 0) {
+    out.push(
+      '',
+      ...table(
+        [
+          'queue',
+          'enqueued',
+          'wait mean',
+          'wait p95',
+          'wait p99',
+          'waiting mean/max',
+          'delayed mean',
+          'verdict',
+          'theory',
+        ],
+        queues.map(([q, id]) => [
+          q.name,
+          count(q.enqueued),
+          withCi(ms, q.waitMs.mean, ciOf(q.ci95, 'waitMs', 'mean')),
+          withCi(ms, q.waitMs.p95, ciOf(q.ci95, 'waitMs', 'p95')),
+          ms(q.waitMs.p99),
+          `${num(q.waiting.mean)} / ${count(q.waiting.max)}`,
+          num(q.delayed.mean),
+          q.verdict === 'growing' && q.growingSinceMs !== undefined
+            ? `GROWING since ${span(q.growingSinceMs)}`
+            : q.verdict,
+          theory(stations.get(id)),
+        ]),
+      ),
+    );
+  }
+  const workers = nodes.filter((n) => n.kind === 'worker');
+  if (workers.length > 0) {
+    out.push(
+      '',
+      ...table(
+        [
+          'worker',
+          'completed',
+          'failed',
+          'retried',
+          'jobs/s',
+          'utilisation',
+          'service mean',
+          'service p95',
+        ],
+        workers.map((w) => [
+          w.name,
+          count(w.completed),
+          count(w.failed),
+          count(w.retried),
+          withCi(num, w.throughputPerSec, ciOf(w.ci95, 'throughputPerSec')),
+          withCi(pct, w.utilisation, ciOf(w.ci95, 'utilisation')),
+          ms(w.serviceMs.mean),
+          ms(w.serviceMs.p95),
+        ]),
+      ),
+    );
+  }
+  const e2e = summary.endToEndMs;
+  out.push(
+    '',
+    `end to end: mean ${withCi(ms, e2e.mean, summary.endToEndCi95?.mean)}, p50 ${ms(e2e.p50)}, ` +
+      `p95 ${withCi(ms, e2e.p95, summary.endToEndCi95?.p95)}, p99 ${ms(e2e.p99)}, max ${ms(e2e.max)}`,
+    'theory: ρ = utilisation of the workers; wait = mean wait (Erlang C, ≈ approximate).',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../main/cli';
+import type { RunSummary } from '../../../../shared/metrics/types';
+import { edge, mmc, pipeline, producer, queue, worker } from '../../shared/simulation/documents';
+
+const dir = mkdtempSync(join(tmpdir(), 'pipewright-simulate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, content: unknown) => {
+  writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  return name;
+};
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['simulate', ...args], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const mm1 = write('mm1.pipewright.json', mmc(8, { type: 'exponential', meanMs: 100 }, 1));
+const overloaded = write('over.pipewright.json', mmc(12, { type: 'exponential', meanMs: 100 }, 1));
+
+describe('pipewright simulate', () => {
+  it('prints a table per node with the theory beside the queues', async () => {
+    const { code, out } = await cli(mm1, '--duration', '30m', '--warmup', '1m', '--seed', '3');
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^M\/exponential\/1: simulated 30\.0 min after a 1\.00 min warm-up, seed 3/,
+    );
+    expect(out).toMatch(/^producer\s+created\s+jobs\/s$/m);
+    expect(out).toMatch(/^p\s+\d+\s+\d\.\d\d$/m);
+    expect(out).toMatch(/^q\s+\d+\s+[\d.]+ ms .* stable\s+ρ 0\.80, wait 400 ms$/m);
+    expect(out).toMatch(/^w\s+\d+\s+0\s+0\s+[\d.]+\s+[\d.]+ %/m);
+    expect(out).toMatch(/^end to end: mean [\d.]+ ms/m);
+  });
+
+  it('prints the summary object with --json, the same for the same seed', async () => {
+    const a = await cli(mm1, '--jobs', '5000', '--seed', '7', '--json');
+    const b = await cli(mm1, '--jobs', '5000', '--seed', '7', '--json');
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const summary = JSON.parse(a.out) as RunSummary;
+    expect(summary).toMatchObject({ format: 'pipewright-summary/v1', mode: 'simulate', seed: 7 });
+    expect(summary.nodes.p).toMatchObject({ kind: 'producer', created: 5000 });
+    expect(Object.keys(summary.nodes)).toEqual(['p', 'q', 'w']);
+  });
+
+  it('adds 95 % confidence half-widths with --replications, and shows growing queues', async () => {
+    const json = await cli(mm1, '--duration', '5m', '--replications', '4', '--json');
+    const summary = JSON.parse(json.out) as RunSummary;
+    expect(summary.replications).toBe(4);
+    expect(summary.nodes.q!.ci95).toMatchObject({ waitMs: { mean: expect.any(Number) } });
+    const table = await cli(
+      overloaded,
+      '--duration',
+      '10m',
+      '--replications',
+      '2',
+      '--interval',
+      '5s',
+    );
+    expect(table.out).toMatch(/2 replications \(± 95 % confidence\)/);
+    expect(table.out).toMatch(/GROWING since [\d.]+ (s|min)/);
+    expect(table.out).toMatch(/ρ 1\.20 UNSTABLE \(workers\)/);
+    expect(table.out).toMatch(/^error: queue "q" will grow without bound/m);
+  });
+
+  it('refuses bad flags with a clear message and exit status 2', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[mm1, '--duration', 'ten'], /--duration "ten" must be a time from 1ms to 366d/],
+      [[mm1, '--duration', '0s'], /--duration "0s" must be a time/],
+      [[mm1, '--duration', '400d'], /--duration "400d" must be a time/],
+      [[mm1, '--warmup=-1m'], /--warmup "-1m" must be a time from 0/],
+      [[mm1, '--jobs', '1.5'], /--jobs "1.5" must be a whole number from 1/],
+      [[mm1, '--seed', 'x'], /--seed "x" must be a whole number/],
+      [[mm1, '--replications', '0'], /--replications "0" must be a whole number from 1 to 1000/],
+      [[mm1, '--jobs', '10', '--duration', '1m'], /either --duration or --jobs, not both/],
+      [[mm1, '--speed', '2'], /Unknown option '--speed'/],
+      [[], /name exactly one pipeline file/],
+      [[mm1, mm1], /name exactly one pipeline file/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, err } = await cli(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err).toMatch(message);
+    }
+  });
+
+  it('says what is wrong with the file', async () => {
+    const missing = await cli('missing.pipewright.json');
+    expect(missing).toMatchObject({
+      code: 2,
+      err: 'missing.pipewright.json: (file): no such file',
+    });
+    const broken = await cli(write('broken.json', '{ "format": "pipewright/v1", '));
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/^broken\.json: /);
+    const unsimulatable = write(
+      'two-inputs.pipewright.json',
+      pipeline(
+        'two inputs',
+        [
+          producer('p', { type: 'poisson', ratePerSec: 1 }),
+          queue('a'),
+          queue('b'),
+          worker('w', { type: 'fixed', ms: 1 }),
+        ],
+        [edge('p', 'a'), edge('a', 'w'), edge('b', 'w')],
+      ),
+    );
+    const model = await cli(unsimulatable);
+    expect(model.code).toBe(1);
+    expect(model.err).toMatch(/worker "w" consumes more than one queue/);
+  });
+
+  it('explains itself with --help and is listed in the usage', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/--replications N/);
+    const out: string[] = [];
+    await main(['--help'], { out: (t) => out.push(t), err: () => {}, cwd: dir });
+    expect(out.join('\n')).toMatch(/pipewright simulate <file>/);
+  });
+});
