@@ -108,6 +108,11 @@ export class RunService {
     return this.run;
   }
 
+  /** Pid of the runner process, while one is up. */
+  get runnerPid(): number | undefined {
+    return this.run?.client?.alive ? this.run.client.pid : undefined;
+  }
+
   /** Resolves with the result when the current run has stopped (by request or its duration). */
   whenStopped(): Promise<RunResult> {
     if (!this.stopped) return Promise.reject(new Error('no run is on'));
@@ -435,6 +440,9 @@ export class RunService {
   }
 }
 
+/** Validation findings that describe a pipeline's behaviour, not a reason it cannot run. */
+const RUNNABLE_DESPITE = new Set(['capacity', 'rate-limit']);
+
 /** The document as a runnable pipeline, or an `invalid-document` error saying what to fix. */
 function checkDocument(raw: unknown): PipelineDocument {
   const parsed = parseDocumentValue(raw);
@@ -446,7 +454,10 @@ function checkDocument(raw: unknown): PipelineDocument {
       errors: parsed.errors,
     });
   }
-  const errors = validateDocument(parsed.document).filter((d) => d.severity === 'error');
+  // An overloaded pipeline still runs: watching its backlog grow is what a run is for.
+  const errors = validateDocument(parsed.document).filter(
+    (d) => d.severity === 'error' && !RUNNABLE_DESPITE.has(d.rule),
+  );
   const plan = planRun(parsed.document);
   const problems = [
     ...errors.map((d) => `${d.message} (${d.hint})`),

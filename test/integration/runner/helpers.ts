@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { RunLogEntry, RunSnapshotEvent, RunStatus } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
+import { emptyLatency, type RunSnapshot } from '../../../shared/metrics';
 import { RunService, type RunServiceOptions } from '../../../main/services/runs';
 import { RedisService } from '../../../main/services/runs-redis';
 
@@ -94,7 +95,9 @@ export function recordingService(redisUrl: string, options: Partial<RunServiceOp
   service.onSnapshot((s) => snapshots.push(s));
   service.onLog((l) => logs.push(l));
   service.onStatus((s) => statuses.push(s));
-  const last = () => snapshots.at(-1)!.snapshot;
+  const none: RunSnapshot = { t: 0, nodes: {}, edges: {}, endToEndMs: emptyLatency() };
+  /** The latest snapshot (an empty one before the first arrives). */
+  const last = () => snapshots.at(-1)?.snapshot ?? none;
   return {
     service,
     redis,

@@ -1,0 +1,211 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerFigures } from '../../../shared/metrics';
+import { freeLoopbackPort, startManagedRedis } from '../../../main/redis/managed';
+import { probeRedis } from '../../../main/redis/probe';
+import {
+  edge,
+  keysUnder,
+  pipeline,
+  producer,
+  queue,
+  recordingService,
+  sleep,
+  until,
+  worker,
+} from './helpers';
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** redis-server on a fixed port and folder, so a test can kill it and bring it back with its data. */
+async function redisAt(port: number, dir: string, extra: string[] = []): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...extra],
+    { stdio: 'ignore' },
+  );
+  await until(
+    async () => (await probeRedis(`redis://127.0.0.1:${port}`, 200)).ok,
+    'redis-server to answer',
+  );
+  return child;
+}
+const killed = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+
+const steady = () =>
+  pipeline(
+    'steady',
+    [
+      producer('p', { arrival: { type: 'constant', ratePerSec: 40 } }),
+      queue('q', { attempts: 3, backoff: { type: 'fixed', delayMs: 100 } }),
+      worker('w', { concurrency: 4, replicas: 2, service: { type: 'fixed', ms: 20 } }),
+    ],
+    [edge('p', 'q'), edge('q', 'w')],
+  );
+
+describe('faults', () => {
+  it('says within 2 s that Redis was killed, reconnects when it returns and carries on', async () => {
+    const managed = await startManagedRedis();
+    cleanups.push(() => managed.stop());
+    const env = recordingService(managed.url);
+    cleanups.push(() => env.close());
+    await env.service.start({ document: steady() });
+    await until(
+      () => ((env.last().nodes.w as WorkerFigures | undefined)?.completed ?? 0) > 20,
+      'jobs flowing',
+    );
+
+    const killedAt = Date.now();
+    process.kill(managed.redisPid, 'SIGKILL');
+    await managed.stop();
+    await until(() => env.service.status().redis === 'lost', 'the run to report Redis lost', 2000);
+    await until(() => env.redis.status().state === 'lost', 'the status bar to say lost', 2000);
+    expect(Date.now() - killedAt).toBeLessThan(2000);
+    expect(env.logs.some((l) => /lost the connection to Redis/.test(l.message))).toBe(true);
+
+    await sleep(500);
+    const again = await startManagedRedis({ port: managed.port });
+    cleanups.push(() => again.stop());
+    await until(() => env.service.status().redis === 'reconnected', 'the runner to reconnect');
+    await until(() => env.redis.status().state === 'reconnected', 'the status bar to reconnect');
+    // The run carries on: new jobs flow through the restarted (empty) server.
+    const before = (env.last().nodes.w as WorkerFigures).completed;
+    await until(
+      () => (env.last().nodes.w as WorkerFigures).completed > before + 20,
+      'jobs flowing again',
+    );
+    expect(env.service.status().state).toBe('running');
+    const result = await env.service.stop();
+    expect(result.keysRemoved).toBeGreaterThan(0);
+  });
+
+  it('with an appendonly Redis, every job Redis acknowledged ends completed or failed after a crash', async () => {
+    const port = await freeLoopbackPort();
+    const dir = mkdtempSync(join(tmpdir(), 'pw-aof-'));
+    const aof = ['--appendonly', 'yes', '--appendfsync', 'always'];
+    let server = await redisAt(port, dir, aof);
+    cleanups.push(async () => {
+      await killed(server);
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const url = `redis://127.0.0.1:${port}`;
+    const env = recordingService(url);
+    cleanups.push(() => env.close());
+    const doc = pipeline(
+      'durable',
+      [
+        producer('p', { arrival: { type: 'constant', ratePerSec: 60 } }),
+        queue('q', { attempts: 3, backoff: { type: 'fixed', delayMs: 50 } }),
+        worker('w', {
+          concurrency: 5,
+          replicas: 2,
+          service: { type: 'fixed', ms: 40 },
+          failureRate: 0.1,
+        }),
+      ],
+      [edge('p', 'q'), edge('q', 'w')],
+    );
+    const info = await env.service.start({ document: doc, keepKeys: true });
+    await sleep(1500);
+    await killed(server);
+    await sleep(700);
+    server = await redisAt(port, dir, aof);
+    await until(() => env.service.status().redis === 'reconnected', 'the runner to reconnect');
+    await sleep(1500);
+    const result = await env.service.stop({ drain: true });
+    expect(result.drained).toBe(true);
+    const created = (result.summary.nodes.p as { created: number }).created;
+    expect(created).toBeGreaterThan(100);
+
+    // Count them: each job the producer got an acknowledgement for is completed or failed.
+    const client = new Redis(url);
+    cleanups.push(async () => client.disconnect());
+    const base = `${info.prefix}:q`;
+    const pipe = client.pipeline();
+    for (let k = 0; k < created; k++) {
+      pipe.zscore(`${base}:completed`, `p.0.${k}`);
+      pipe.zscore(`${base}:failed`, `p.0.${k}`);
+    }
+    const replies = (await pipe.exec())!;
+    const missing: string[] = [];
+    for (let k = 0; k < created; k++) {
+      if (replies[2 * k]![1] === null && replies[2 * k + 1]![1] === null) missing.push(`p.0.${k}`);
+    }
+    expect(missing).toEqual([]);
+    const [completed, failed, waiting, active, delayed] = await Promise.all([
+      client.zcard(`${base}:completed`),
+      client.zcard(`${base}:failed`),
+      client.llen(`${base}:wait`),
+      client.llen(`${base}:active`),
+      client.zcard(`${base}:delayed`),
+    ]);
+    expect(waiting + active + delayed).toBe(0);
+    expect(completed + failed).toBeGreaterThanOrEqual(created);
+    await client.unlink(...(await keysUnder(url, info.prefix)));
+  });
+
+  it('reports a runner crash, restarts it on the same keys, and the run carries on', async () => {
+    const managed = await startManagedRedis();
+    cleanups.push(() => managed.stop());
+    const env = recordingService(managed.url);
+    cleanups.push(() => env.close());
+    const info = await env.service.start({ document: steady() });
+    await until(
+      () => ((env.last().nodes.w as WorkerFigures | undefined)?.completed ?? 0) > 10,
+      'jobs flowing',
+    );
+    const pid = env.service.runnerPid!;
+    process.kill(pid, 'SIGKILL');
+    await until(() => env.service.status().state === 'crashed', 'the crash to be reported', 3000);
+    expect(env.service.status()).toMatchObject({ canRestart: true, runId: info.runId });
+    expect(env.service.status().message).toMatch(
+      /runner stopped unexpectedly \(the runner process was killed \(SIGKILL\)\)/,
+    );
+    await expect(env.service.control({ type: 'pause', queueId: 'q' })).rejects.toThrow(/crashed/);
+
+    const restarted = await env.service.restart();
+    expect(restarted).toMatchObject({ runId: info.runId, prefix: info.prefix });
+    expect(env.service.runnerPid).not.toBe(pid);
+    expect(env.service.status().state).toBe('running');
+    const seen = env.snapshots.length;
+    await until(() => env.snapshots.length > seen + 4, 'snapshots from the new runner');
+    // The clock carries on from the first start.
+    expect(env.last().t).toBeGreaterThan(1000);
+    await until(
+      () => ((env.last().nodes.w as WorkerFigures | undefined)?.completed ?? 0) > 10,
+      'jobs flowing again',
+    );
+    await expect(env.service.restart()).rejects.toThrow(/no crashed run/);
+    await env.service.stop();
+    expect(await keysUnder(managed.url, info.prefix)).toEqual([]);
+  });
+
+  it('cleans up the keys of a crashed run that is stopped instead of restarted', async () => {
+    const managed = await startManagedRedis();
+    cleanups.push(() => managed.stop());
+    const env = recordingService(managed.url);
+    cleanups.push(() => env.close());
+    const info = await env.service.start({ document: steady() });
+    await until(() => env.snapshots.length > 3, 'snapshots');
+    process.kill(env.service.runnerPid!, 'SIGKILL');
+    await until(() => env.service.status().state === 'crashed', 'the crash to be reported');
+    expect((await keysUnder(managed.url, info.prefix)).length).toBeGreaterThan(0);
+    const result = await env.service.stop();
+    expect(result.keysRemoved).toBeGreaterThan(0);
+    expect(result.summary.nodes.w).toMatchObject({ kind: 'worker' });
+    expect(await keysUnder(managed.url, info.prefix)).toEqual([]);
+    expect(env.service.status().state).toBe('stopped');
+  });
+});
