@@ -2,14 +2,7 @@ import { backoffDelayMs } from '../bullmq-options';
 import type { PipelineDocument } from '../document/schema';
 import { LogHistogram } from '../metrics/histogram';
 import type { RunSnapshot, RunSummary } from '../metrics/types';
-import {
-  checkOptions,
-  defaultBacklogThreshold,
-  DEFAULT_DURATION_MS,
-  DEFAULT_EPOCH_MS,
-  type JobTraceEvent,
-  type SimulationOptions,
-} from './options';
+import { resolveOptions, type JobTraceEvent, type SimulationOptions } from './options';
 import { EventHeap } from './event-heap';
 import { compileModel, type Route, type SimulationModel } from './model';
 import { ChainPool, JobPool } from './pools';
@@ -65,29 +58,18 @@ export class Simulation {
 
   constructor(doc: PipelineDocument | SimulationModel, options: SimulationOptions = {}) {
     this.model = 'format' in doc ? compileModel(doc) : doc;
-    const seed = options.seed ?? 1;
-    const warmup = options.warmupMs ?? 0;
-    const interval = options.snapshotIntervalMs;
-    checkOptions(options);
-    this.seed = seed;
-    this.warmupMs = warmup;
-    this.random = new Random(seed);
-    this.jobsLimit = options.jobs ?? Infinity;
-    const duration =
-      options.durationMs ?? (options.jobs === undefined ? DEFAULT_DURATION_MS : Infinity);
-    this.endMs = warmup + duration;
+    const run = resolveOptions(options, this.model);
+    this.seed = run.seed;
+    this.warmupMs = run.warmupMs;
+    this.endMs = run.endMs;
+    this.jobsLimit = run.jobsLimit;
+    this.tickMs = run.tickMs;
     this.onSnapshot = options.onSnapshot;
-    this.trace = options.trace;
     this.snapshots = this.onSnapshot !== undefined;
-    this.tickMs = interval ?? (Number.isFinite(duration) ? Math.max(1, duration / 1024) : 1000);
-    this.measuring = warmup === 0;
-
-    const stations = buildStations(
-      this.model,
-      this.random,
-      options.backlogThreshold ?? defaultBacklogThreshold,
-      options.epochMs ?? DEFAULT_EPOCH_MS,
-    );
+    this.trace = options.trace;
+    this.measuring = run.warmupMs === 0;
+    this.random = new Random(run.seed);
+    const stations = buildStations(this.model, this.random, run.backlogThreshold, run.epochMs);
     this.producers = stations.producers;
     this.queues = stations.queues;
     this.workers = stations.workers;
@@ -98,7 +80,7 @@ export class Simulation {
     this.producers.forEach((p, i) => {
       if (p.model.limit > 0) this.scheduleArrival(p, i, p.arrivals.next());
     });
-    if (warmup > 0) this.heap.push(warmup, EV_WARMUP);
+    if (run.warmupMs > 0) this.heap.push(run.warmupMs, EV_WARMUP);
     this.heap.push(Math.min(this.tickMs, this.endMs), EV_TICK);
   }
 

@@ -1,4 +1,6 @@
+import { meanArrivalRatePerSec } from '../document/defaults';
 import type { RunSnapshot } from '../metrics/types';
+import type { SimulationModel } from './model';
 
 /** How a simulation runs. Times are ms of simulated time. */
 export interface SimulationOptions {
@@ -62,4 +64,35 @@ export function checkOptions(options: SimulationOptions): void {
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
     throw new RangeError(`seed must be an integer, got ${options.seed}`);
   }
+}
+
+/**
+ * Without snapshots, ticks only sample backlogs for the verdict: about a thousand per run is
+ * plenty. For a jobs horizon the run's length is estimated from the producers' mean rates.
+ */
+export function defaultTickMs(model: SimulationModel, durationMs: number, jobs: number): number {
+  if (Number.isFinite(durationMs)) return Math.max(1, durationMs / 1024);
+  const perSec = model.producers.reduce(
+    (sum, p) => sum + (meanArrivalRatePerSec(p.node.config.arrival) || 0),
+    0,
+  );
+  return perSec > 0 ? Math.max(1000, (jobs / perSec) * (1000 / 1024)) : 1000;
+}
+
+/** Options with their defaults filled in, checked. */
+export function resolveOptions(options: SimulationOptions, model: SimulationModel) {
+  checkOptions(options);
+  const warmupMs = options.warmupMs ?? 0;
+  const jobsLimit = options.jobs ?? Infinity;
+  const duration =
+    options.durationMs ?? (options.jobs === undefined ? DEFAULT_DURATION_MS : Infinity);
+  return {
+    seed: options.seed ?? 1,
+    warmupMs,
+    jobsLimit,
+    endMs: warmupMs + duration,
+    tickMs: options.snapshotIntervalMs ?? defaultTickMs(model, duration, jobsLimit),
+    epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+    backlogThreshold: options.backlogThreshold ?? defaultBacklogThreshold,
+  };
 }
