@@ -38,8 +38,10 @@ export function useKeyboard(isMac: boolean): void {
       const { dialog, renamingNodeId } = uiStore.getState();
       if (dialog !== null || renamingNodeId !== null) return;
       const inText = isTextField(e.target);
-      if (e.key === 'Escape' && !inText) {
-        setSelection(EMPTY_SELECTION);
+      if (e.key === 'Escape') {
+        // First Escape leaves a field, the next one clears the selection.
+        if (inText) (e.target as HTMLElement).blur();
+        else setSelection(EMPTY_SELECTION);
         return;
       }
       const action = actionForKey(e, isMac, inText);

@@ -10,6 +10,7 @@ export function EdgeForm({ edge, doc }: { edge: PipelineEdge; doc: PipelineDocum
   const edit = useEdgeEditor(edge.id);
   const from = doc.nodes.find((n) => n.id === edge.from);
   const to = doc.nodes.find((n) => n.id === edge.to);
+  const routes = from?.kind === 'worker' && edgeOn(edge) === 'completed';
   return (
     <Group title="Edge">
       <p className="edge-route">
@@ -26,15 +27,21 @@ export function EdgeForm({ edge, doc }: { edge: PipelineEdge; doc: PipelineDocum
           onChoose={(on) => edit(['on'])(on === 'completed' ? undefined : on)}
         />
       ) : null}
-      <NumberField
-        label="Probability"
-        unit="0–1"
-        optional
-        placeholder="1"
-        value={edge.probability}
-        onCommit={edit(['probability'])}
-        help="Share of jobs sent along this edge (each edge decides on its own)"
-      />
+      {routes || edge.probability !== undefined ? (
+        <NumberField
+          label="Probability"
+          unit="0–1"
+          optional
+          placeholder="1"
+          value={edge.probability}
+          onCommit={edit(['probability'])}
+          help={
+            routes
+              ? 'Share of completed jobs sent along this edge (each edge decides on its own)'
+              : 'Ignored here: only a worker’s completed edge routes by probability. Clear it.'
+          }
+        />
+      ) : null}
       <div className="field__help">
         id <code>{edge.id}</code>
       </div>

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import {
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+  startWebApp,
+  type WebApp,
+} from '../helpers/web-app';
+
+const names = (page: import('playwright-core').Page) =>
+  page.locator('.react-flow__node .pw-node__name').allTextContents();
+
+describe('copy and paste between documents', () => {
+  let app: WebApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startWebApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('pastes a copied subgraph, with its inner edge, into a second document', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    await newDocument(page, 'welcome-emails');
+    await nodeOnCanvas(page, 'emails').click();
+    await nodeOnCanvas(page, 'email-sender').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
+    await page.keyboard.press('Control+C');
+    // The clipboard holds a pipewright/v1 document other tools (and other windows) can read.
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(JSON.parse(copied)).toMatchObject({ format: 'pipewright/v1' });
+
+    await newDocument(page);
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => names(page)).toEqual(['emails', 'email-sender']);
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
+
+    // Pasting again makes unique names and shifts the copy off the original.
+    await page.keyboard.press('Control+V');
+    await expect
+      .poll(() => names(page))
+      .toEqual(['emails', 'email-sender', 'emails-2', 'email-sender-2']);
+    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+
+    // Cut removes, undo restores.
+    await page.keyboard.press('Control+X');
+    await expect.poll(() => names(page)).toEqual(['emails', 'email-sender']);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => names(page)).toHaveLength(4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

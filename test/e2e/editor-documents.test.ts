@@ -1,0 +1,118 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocumentText, serializeDocument } from '../../shared/document';
+import { launchChromium } from '../helpers/chromium';
+import {
+  EXAMPLES_DIR,
+  dragFromPalette,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+  startWebApp,
+  type WebApp,
+} from '../helpers/web-app';
+
+describe('documents: recovery, import, export, title', () => {
+  let app: WebApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startWebApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('offers to restore unsaved work after the page dies, and discards it on request', async () => {
+    const first = await openEditor(browser, app);
+    await dragFromPalette(first.page, 'queue', 300, 200);
+    await dragFromPalette(first.page, 'worker', 600, 200);
+    await nodeOnCanvas(first.page, 'worker-1').waitFor();
+    expect(await first.page.title()).toBe('● Untitled pipeline — Pipewright');
+    // Autosave writes the recovery copy within a few seconds.
+    await expect
+      .poll(async () => (await app.services.recovery.list()).length, { timeout: 10_000 })
+      .toBe(1);
+    await first.context.close(); // a crash: no save, no goodbye
+
+    const second = await openEditor(browser, app);
+    const banner = second.page.getByTestId('recovery-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('unsaved changes to Untitled pipeline');
+    await banner.getByRole('button', { name: 'Restore' }).click();
+    await nodeOnCanvas(second.page, 'worker-1').waitFor();
+    expect(await second.page.locator('.react-flow__node').count()).toBe(2);
+    expect(await second.page.getByTestId('dirty-marker').count()).toBe(1);
+    expect(await banner.count()).toBe(0);
+    await expect
+      .poll(async () => (await app.services.recovery.list()).length, { timeout: 10_000 })
+      .toBe(1);
+    await second.context.close();
+
+    const third = await openEditor(browser, app);
+    const offer = third.page.getByTestId('recovery-banner');
+    await offer.getByRole('button', { name: 'Discard' }).click();
+    expect(await offer.count()).toBe(0);
+    await expect.poll(async () => (await app.services.recovery.list()).length).toBe(0);
+    expect([...first.errors, ...second.errors, ...third.errors]).toEqual([]);
+    await third.context.close();
+  });
+
+  it('imports a JSON file and exports the canonical bytes', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    const source = join(EXAMPLES_DIR, 'nightly-report.pipewright.json');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+I');
+    await (await chooser).setFiles(source);
+    await expect
+      .poll(() => page.getByTestId('doc-title').textContent())
+      .toContain('Nightly report');
+    expect(await page.getByTestId('dirty-marker').count()).toBe(1);
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-action="export"]').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('nightly-report.pipewright.json');
+    const exported = await readFile((await file.path())!, 'utf8');
+    const original = await readFile(source, 'utf8');
+    const parsed = parseDocumentText(original);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(exported).toBe(serializeDocument(parsed.document));
+
+    // A broken file is refused with the path and the problem, and the document stays.
+    const broken = join(app.userDataDir, 'broken.pipewright.json');
+    await writeFile(broken, original.replace('"concurrency": 1', '"concurrency": 0'));
+    const again = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+I');
+    await (await again).setFiles(broken);
+    const dialog = page.getByTestId('errors-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(
+      /nodes\[\d\]\.config\.concurrency.*must be an integer from 1 to 10000/,
+    );
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    expect(await page.getByTestId('doc-title').textContent()).toContain('Nightly report');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says what is wrong when a path cannot be opened', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    await newDocument(page, 'welcome-emails');
+    await page.keyboard.press('Control+O');
+    const open = page.getByTestId('open-dialog');
+    await open
+      .getByLabel('File on the host')
+      .fill(join(app.userDataDir, 'missing.pipewright.json'));
+    await open.getByLabel('File on the host').press('Enter');
+    const dialog = page.getByTestId('errors-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Could not open missing.pipewright.json');
+    expect(await page.getByTestId('doc-title').textContent()).toContain('Welcome emails');
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    await context.close();
+  });
+});
