@@ -217,6 +217,10 @@ export class Runner {
   /** Stops producing, optionally drains, closes workers and removes the run's keys. */
   async stop(drain: boolean, keepKeys: boolean, drainTimeoutMs: number): Promise<StopResult> {
     this.stopping = true;
+    // Count what the job schedulers created before they are removed.
+    if (this.metrics && this.client.status === 'ready') {
+      await this.countSchedulerJobs().catch(() => undefined);
+    }
     await Promise.all([...this.producers.values()].map((p) => p.stop()));
     let drained = false;
     if (drain) {
