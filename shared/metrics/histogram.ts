@@ -37,8 +37,12 @@ function midpointOf(index: number): number {
   return sub * width + width / 2;
 }
 
+/** Buckets per group: the per-group totals let a percentile skip whole groups. */
+const GROUP_BITS = 7;
+
 export class LogHistogram {
   private counts = new Float64Array(INITIAL_BUCKETS);
+  private groups = new Float64Array(INITIAL_BUCKETS >> GROUP_BITS);
   private total = 0;
   private sumMs = 0;
   private minMs = Infinity;
@@ -58,6 +62,7 @@ export class LogHistogram {
     const index = indexOf(Math.floor(v * UNITS_PER_MS));
     if (index >= this.counts.length) this.grow(index);
     this.counts[index]! += count;
+    this.groups[index >> GROUP_BITS]! += count;
     if (index >= this.used) this.used = index + 1;
     this.total += count;
     this.sumMs += v * count;
@@ -70,6 +75,7 @@ export class LogHistogram {
     if (other.total === 0) return;
     if (other.used > this.counts.length) this.grow(other.used - 1);
     for (let i = 0; i < other.used; i++) this.counts[i]! += other.counts[i]!;
+    for (let g = 0; g <= (other.used - 1) >> GROUP_BITS; g++) this.groups[g]! += other.groups[g]!;
     if (other.used > this.used) this.used = other.used;
     this.total += other.total;
     this.sumMs += other.sumMs;
@@ -80,6 +86,7 @@ export class LogHistogram {
   /** Forgets every value (keeps the memory). */
   reset(): void {
     this.counts.fill(0, 0, this.used);
+    this.groups.fill(0, 0, ((this.used - 1) >> GROUP_BITS) + 1);
     this.used = 0;
     this.total = 0;
     this.sumMs = 0;
@@ -114,8 +121,22 @@ export class LogHistogram {
     if (this.total === 0) return 0;
     if (percent >= 100) return this.maxMs;
     const rank = Math.max(1, Math.ceil((Math.max(0, percent) / 100) * this.total));
+    return this.valueAtRank(rank);
+  }
+
+  /** Several percentiles (each in [0, 100]). */
+  percentiles(percents: readonly number[]): number[] {
+    return percents.map((p) => this.percentile(p));
+  }
+
+  /** The bucket value holding the rank-th smallest value: whole groups first, then buckets. */
+  private valueAtRank(rank: number): number {
     let seen = 0;
-    for (let i = 0; i < this.used; i++) {
+    const lastGroup = (this.used - 1) >> GROUP_BITS;
+    let g = 0;
+    while (g < lastGroup && seen + this.groups[g]! < rank) seen += this.groups[g++]!;
+    const end = Math.min(this.used, (g + 1) << GROUP_BITS);
+    for (let i = g << GROUP_BITS; i < end; i++) {
       seen += this.counts[i]!;
       if (seen >= rank) {
         const value = midpointOf(i) / UNITS_PER_MS;
@@ -125,34 +146,14 @@ export class LogHistogram {
     return this.maxMs;
   }
 
-  /** Several percentiles in one pass; `percents` must be ascending. */
-  percentiles(percents: readonly number[]): number[] {
-    const out: number[] = percents.map(() => 0);
-    if (this.total === 0) return out;
-    let p = 0;
-    let seen = 0;
-    for (let i = 0; i < this.used && p < percents.length; i++) {
-      seen += this.counts[i]!;
-      while (p < percents.length) {
-        const percent = percents[p]!;
-        const rank = Math.max(1, Math.ceil((Math.max(0, percent) / 100) * this.total));
-        if (percent < 100 && seen < rank) break;
-        out[p] =
-          percent >= 100
-            ? this.maxMs
-            : Math.min(this.maxMs, Math.max(this.minMs, midpointOf(i) / UNITS_PER_MS));
-        p++;
-      }
-    }
-    for (; p < percents.length; p++) out[p] = this.maxMs;
-    return out;
-  }
-
   private grow(index: number): void {
     let length = this.counts.length;
     while (length <= index) length *= 2;
     const next = new Float64Array(length);
     next.set(this.counts.subarray(0, this.used));
     this.counts = next;
+    const groups = new Float64Array(length >> GROUP_BITS);
+    groups.set(this.groups);
+    this.groups = groups;
   }
 }
