@@ -15,8 +15,10 @@ export interface ReplicationOptions extends SimulationOptions {
 export interface RunControl {
   /** Cancels the run between slices. */
   signal?: AbortSignal;
-  /** Events per slice (default 200,000: a few tens of ms). */
+  /** Events per slice; by default slices last about `sliceMs`. */
   sliceEvents?: number;
+  /** Wall time per slice when `sliceEvents` is not given (default 50 ms). */
+  sliceMs?: number;
   /** Lets the host breathe between slices; default a macrotask (setTimeout 0). */
   yieldToHost?: () => Promise<void>;
   /** Called after every slice with the overall progress (0..1). */
@@ -32,6 +34,35 @@ export class SimulationCancelledError extends Error {
 }
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const CHUNK_EVENTS = 20_000;
+
+/**
+ * Runs `sim` to its end in slices, yielding to the host between them and stopping with
+ * SimulationCancelledError when the signal is aborted. Slices are timed (about 50 ms) so that a
+ * browser's clamped setTimeout costs little, while a cancel still lands within a slice.
+ */
+export async function runInSlices(
+  sim: Simulation,
+  control: RunControl,
+  progress: (fraction: number) => void = () => {},
+): Promise<void> {
+  const pause = control.yieldToHost ?? defaultYield;
+  const budget = control.sliceMs ?? 50;
+  for (;;) {
+    if (control.signal?.aborted) throw new SimulationCancelledError();
+    let done: boolean;
+    if (control.sliceEvents !== undefined) {
+      done = sim.step(control.sliceEvents);
+    } else {
+      const started = performance.now();
+      do done = sim.step(CHUNK_EVENTS);
+      while (!done && performance.now() - started < budget);
+    }
+    progress(sim.progress);
+    if (done) return;
+    await pause();
+  }
+}
 
 function replicationCount(options: ReplicationOptions): number {
   const n = options.replications ?? 1;
@@ -77,18 +108,10 @@ export async function simulateAsync(
 ): Promise<RunSummary> {
   const n = replicationCount(options);
   const model = modelOf(doc);
-  const slice = control.sliceEvents ?? 200_000;
-  const pause = control.yieldToHost ?? defaultYield;
   const runs: RunSummary[] = [];
   for (let i = 0; i < n; i++) {
     const sim = new Simulation(model, replicationOptions(options, i));
-    for (;;) {
-      if (control.signal?.aborted) throw new SimulationCancelledError();
-      const done = sim.step(slice);
-      control.onProgress?.((i + sim.progress) / n);
-      if (done) break;
-      await pause();
-    }
+    await runInSlices(sim, control, (f) => control.onProgress?.((i + f) / n));
     runs.push(sim.summary());
   }
   return combineReplications(runs);

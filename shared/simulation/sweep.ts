@@ -6,7 +6,7 @@ import type { RunSummary } from '../metrics/types';
 import { Simulation } from './engine';
 import type { SimulationOptions } from './options';
 import { compileModel } from './model';
-import { SimulationCancelledError, type RunControl } from './run';
+import { runInSlices, type RunControl } from './run';
 
 /**
  * What-if sweeps: vary one parameter over a range of values, simulate each with replications and
@@ -199,20 +199,14 @@ export async function sweepAsync(
   control: RunControl = {},
 ): Promise<SweepResult> {
   const sorted = checkValues(values);
-  const slice = control.sliceEvents ?? 200_000;
-  const pause = control.yieldToHost ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   const points: SweepPoint[] = [];
   for (const [k, value] of sorted.entries()) {
     const prepared = preparePoint(doc, parameter, value, options);
     const n = prepared.simulations.length;
     for (const [i, sim] of prepared.simulations.entries()) {
-      for (;;) {
-        if (control.signal?.aborted) throw new SimulationCancelledError();
-        const done = sim.step(slice);
-        control.onProgress?.((k + (i + sim.progress) / n) / sorted.length);
-        if (done) break;
-        await pause();
-      }
+      await runInSlices(sim, control, (f) =>
+        control.onProgress?.((k + (i + f) / n) / sorted.length),
+      );
     }
     points.push(pointFrom(prepared));
   }
