@@ -60,16 +60,19 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.25 }}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeClassName={minimapClass}
-          ariaLabel="Overview of the pipeline"
-        />
+        {empty ? null : (
+          <MiniMap
+            pannable
+            zoomable
+            nodeClassName={minimapClass}
+            ariaLabel="Overview of the pipeline"
+            style={{ width: 168, height: 112 }}
+          />
+        )}
         <Controls showInteractive={false} aria-label="Zoom controls" />
         <ViewBridge sizes={sizes} container={container} />
       </ReactFlow>

@@ -4,7 +4,7 @@ import { setViewCenterProvider } from '../actions/run';
 import type { FlowEdge, FlowNode, Size } from './adapter';
 import { setCanvasView } from './view';
 
-const FIT = { padding: 0.15, duration: 250, maxZoom: 1.25 };
+const FIT = { padding: 0.15, duration: 250, maxZoom: 1 };
 
 /** Gives the rest of the editor (actions, problems panel) a handle on the canvas view. */
 export function ViewBridge({
@@ -20,6 +20,7 @@ export function ViewBridge({
     setCanvasView({
       fit: (nodeIds) =>
         void flow.fitView(nodeIds ? { ...FIT, nodes: nodeIds.map((id) => ({ id })) } : FIT),
+      reset: () => void flow.setViewport({ x: 0, y: 0, zoom: 1 }),
       reveal: (nodeIds) => {
         const { width, height, transform } = store.getState();
         const [tx, ty, zoom] = transform;

@@ -3,6 +3,8 @@ import type { Size } from './adapter';
 /** What the rest of the editor may ask of the canvas view; the canvas fills it in when mounted. */
 export interface CanvasView {
   fit(nodeIds?: readonly string[]): void;
+  /** Back to 100 % at the origin (an empty document has nothing to fit). */
+  reset(): void;
   /** Brings nodes into view if any of them is outside it, without zooming in. */
   reveal(nodeIds: readonly string[]): void;
   /** Measured node sizes, for auto-layout. */

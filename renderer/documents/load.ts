@@ -13,6 +13,10 @@ export function loadIntoEditor(
   setUi({ renamingNodeId: null });
   setSelection(EMPTY_SELECTION);
   loadDocument(document, path, options);
+  if (document.nodes.length === 0) {
+    canvasView()?.reset();
+    return;
+  }
   // Nodes must be rendered and measured before the view can fit them.
   requestAnimationFrame(() => requestAnimationFrame(() => canvasView()?.fit()));
 }

@@ -4,6 +4,8 @@ import { useDocument } from '../state/document-store';
 import { useDiagnostics } from '../state/diagnostics-store';
 import { selectionOf, setSelection } from '../state/selection-store';
 
+const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Selects the node or edge a diagnostic is about and brings it into view. */
 function focus(d: Diagnostic, edgeEnds: (id: string) => string[]): void {
   if (d.nodeId) {
@@ -64,8 +66,8 @@ export function ProblemsPanel() {
                   {d.severity === 'error' ? '!' : '▲'}
                 </span>
                 <span className="problem__where">{nameOf(d)}</span>
-                <span className="problem__message">{d.message}</span>
-                <span className="problem__hint">{d.hint}</span>
+                <span className="problem__message">{sentence(d.message)}</span>
+                <span className="problem__hint">{sentence(d.hint)}</span>
               </button>
             </li>
           ))}

@@ -46,7 +46,7 @@ export interface UiState {
   busy: string | null;
 }
 
-export const DEFAULT_PANELS: PanelSizes = { left: 200, right: 320, bottom: 160 };
+export const DEFAULT_PANELS: PanelSizes = { left: 184, right: 320, bottom: 150 };
 
 export const uiStore = createStore<UiState>()(() => ({
   themePreference: 'system',

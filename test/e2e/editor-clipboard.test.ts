@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import {
@@ -9,8 +9,7 @@ import {
   type WebApp,
 } from '../helpers/web-app';
 
-const names = (page: import('playwright-core').Page) =>
-  page.locator('.react-flow__node .pw-node__name').allTextContents();
+const names = (page: Page) => page.locator('.react-flow__node .pw-node__name').allTextContents();
 
 describe('copy and paste between documents', () => {
   let app: WebApp;
