@@ -13,10 +13,8 @@ import type {
  * BullMQ 6's option types without importing bullmq, keeping shared/ free of I/O libraries.
  */
 
-export interface BullKeepJobs {
-  count?: number;
-  age?: number;
-}
+/** BullMQ's KeepJobs: at least one of `count` and `age` (seconds). */
+export type BullKeepJobs = { count: number; age?: number } | { age: number; count?: number };
 
 export interface BullDefaultJobOptions {
   attempts?: number;
@@ -45,10 +43,11 @@ export function keyPrefix(doc: PipelineDocument, runPrefix?: string): string {
 
 const keep = (value: KeepJobs | undefined): boolean | BullKeepJobs | undefined => {
   if (value === undefined || value === true) return value;
-  const out: BullKeepJobs = {};
-  if (value.count !== undefined) out.count = value.count;
-  if (value.ageSec !== undefined) out.age = value.ageSec;
-  return out;
+  const { count, ageSec } = value;
+  // `{}` limits nothing: BullMQ keeps every job, which `false` says in a form its types accept.
+  if (count === undefined && ageSec === undefined) return false;
+  if (ageSec === undefined) return { count: count! };
+  return count === undefined ? { age: ageSec } : { count, age: ageSec };
 };
 
 /** `defaultJobOptions` of the BullMQ Queue for a queue node. */
