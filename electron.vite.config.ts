@@ -11,6 +11,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'main/electron/index.ts'),
+          runner: resolve(root, 'main/runner/index.ts'),
         },
       },
     },
