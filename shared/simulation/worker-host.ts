@@ -15,7 +15,10 @@ import { SimulationCancelledError, simulateAsync } from './run';
  */
 
 /** Options that can cross postMessage (no callbacks). */
-export type SimulationRunOptions = Omit<SimulationOptions, 'onSnapshot' | 'backlogThreshold'> & {
+export type SimulationRunOptions = Omit<
+  SimulationOptions,
+  'onSnapshot' | 'backlogThreshold' | 'trace'
+> & {
   replications?: number;
 };
 
