@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { documentStore, loadDocument } from '../../../../renderer/state/document-store';
+import {
+  computeDiagnostics,
+  connectDiagnostics,
+  diagnosticsStore,
+  structureChanged,
+} from '../../../../renderer/state/diagnostics-store';
+import { commit } from '../../../../renderer/state/history';
+import { moveNodes } from '../../../../renderer/editing/edit';
+import { welcomeDoc } from '../actions/fixtures';
+
+let stop: (() => void) | null = null;
+afterEach(() => stop?.());
+
+/** Runs scheduled validations when the test says so, counting them. */
+function manualSchedule() {
+  const queue: Array<() => void> = [];
+  return {
+    schedule: (run: () => void) => void queue.push(run),
+    flush: () => queue.splice(0).forEach((r) => r()),
+    queue,
+  };
+}
+
+const change = (next: ReturnType<typeof welcomeDoc>) =>
+  documentStore.setState(commit(documentStore.getState(), next, { now: 0 }), true);
+
+describe('diagnostics store', () => {
+  it('validates the document at once, then once per burst of changes', () => {
+    const doc = welcomeDoc();
+    loadDocument({ ...doc, edges: doc.edges.slice(0, 1) }, null); // the worker lost its queue
+    const timer = manualSchedule();
+    stop = connectDiagnostics(timer.schedule);
+    const first = diagnosticsStore.getState();
+    expect(first.byNode.sender).toMatchObject({ errors: 1 });
+    expect(first.diagnostics.some((d) => d.rule === 'worker-input' && d.nodeId === 'sender')).toBe(
+      true,
+    );
+
+    change(welcomeDoc());
+    change({ ...welcomeDoc(), name: 'again' });
+    expect(timer.queue).toHaveLength(1);
+    timer.flush();
+    expect(diagnosticsStore.getState().byNode.sender).toBeUndefined();
+  });
+
+  it('skips validation when only positions changed, and keeps unchanged badges identical', () => {
+    loadDocument(welcomeDoc(), null);
+    const timer = manualSchedule();
+    stop = connectDiagnostics(timer.schedule);
+    const before = diagnosticsStore.getState();
+    change(moveNodes(documentStore.getState().document, new Map([['emails', { x: 9, y: 9 }]])));
+    timer.flush();
+    expect(diagnosticsStore.getState()).toBe(before);
+  });
+
+  it('tells structural changes from moves', () => {
+    const doc = welcomeDoc();
+    const moved = moveNodes(doc, new Map([['emails', { x: 1, y: 1 }]]));
+    expect(structureChanged(doc, moved)).toBe(false);
+    expect(structureChanged(doc, { ...doc, name: 'x' })).toBe(true);
+    expect(structureChanged(doc, { ...doc, edges: doc.edges.slice(1) })).toBe(true);
+    const renamed = { ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name: 'y' } : n)) };
+    expect(structureChanged(doc, renamed)).toBe(true);
+  });
+
+  it('reports clean examples as clean', () => {
+    expect(computeDiagnostics(welcomeDoc()).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
