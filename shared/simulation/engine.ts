@@ -94,15 +94,16 @@ export class Simulation {
     if (this.finished) return true;
     const heap = this.heap;
     const end = this.endMs;
+    const startEvents = this.events;
     for (let n = 0; n < maxEvents; n++) {
       const t = heap.peekTime();
       if (t >= end) {
+        this.events = startEvents + n;
         this.finish(end);
         return true;
       }
       const payload = heap.pop();
       this.now = t;
-      this.events++;
       const id = payload >>> KIND_BITS;
       switch (payload & KIND_MASK) {
         case EV_DONE:
@@ -111,6 +112,7 @@ export class Simulation {
         case EV_ARRIVAL:
           this.arrive(id, t);
           if (this.measuredJobs >= this.jobsLimit) {
+            this.events = startEvents + n + 1;
             this.finish(t);
             return true;
           }
@@ -126,6 +128,10 @@ export class Simulation {
         }
         case EV_TICK:
           this.tick(t);
+          if (this.finished) {
+            this.events = startEvents + n + 1;
+            return true;
+          }
           break;
         case EV_WARMUP:
           this.measuring = true;
@@ -133,6 +139,7 @@ export class Simulation {
           break;
       }
     }
+    this.events = startEvents + maxEvents;
     return false;
   }
 

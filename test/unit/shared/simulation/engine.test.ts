@@ -225,6 +225,8 @@ describe('verdicts, warm-up and horizons', () => {
     );
     const s2 = new Simulation(finite, { jobs: 1000 }).run();
     expect(s2.nodes.w).toMatchObject({ completed: 5 });
+    expect(Number.isFinite(s2.durationMs)).toBe(true);
+    expect(s2.durationMs).toBeLessThan(2000);
   });
 
   it('emits snapshots at the interval of simulated time, plus one at the end', () => {
