@@ -103,6 +103,7 @@ export class Simulation {
         return true;
       }
       const payload = heap.pop();
+      const previous = this.now;
       this.now = t;
       const id = payload >>> KIND_BITS;
       switch (payload & KIND_MASK) {
@@ -127,7 +128,7 @@ export class Simulation {
           break;
         }
         case EV_TICK:
-          this.tick(t);
+          this.tick(t, previous);
           if (this.finished) {
             this.events = startEvents + n + 1;
             return true;
@@ -363,15 +364,16 @@ export class Simulation {
     this.trace!(traceEvent(this.model, this.jobs, type, job, t, worker, delayMs));
   }
 
-  private tick(t: number): void {
+  private tick(t: number, previousEventMs: number): void {
+    if (this.heap.size === 0 && !Number.isFinite(this.endMs)) {
+      // Nothing can happen any more and there is no time horizon: the run ended at its last event.
+      this.now = Math.max(previousEventMs, this.lastTickMs);
+      this.finish(this.now);
+      return;
+    }
     sampleBacklogs(this, t);
     if (this.onSnapshot) this.onSnapshot(buildSnapshot(this, t));
     markTick(this, t);
-    if (this.heap.size === 0 && !Number.isFinite(this.endMs)) {
-      // Nothing can happen any more and no time horizon: the run is over.
-      this.finish(t);
-      return;
-    }
     const next = t + this.tickMs;
     if (next < this.endMs) this.heap.push(next, EV_TICK);
   }
