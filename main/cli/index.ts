@@ -6,6 +6,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'validate <file...> [--json]   check pipeline documents',
     load: async () => (await import('./commands/validate')).validateCommand,
   },
+  generate: {
+    summary: 'generate <file> --out <dir> [--force] [--json]   write a BullMQ TypeScript project',
+    load: async () => (await import('./commands/generate')).generateCommand,
+  },
   simulate: {
     summary:
       'simulate <file> [--duration 10m | --jobs N] [--seed N] [--json]   simulate without Redis',

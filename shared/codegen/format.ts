@@ -14,8 +14,15 @@ export const PRETTIER_OPTIONS = {
 
 export type PrettierParser = 'typescript' | 'markdown' | 'yaml' | 'json' | 'json-stringify';
 
-/** Formats one file with Prettier's standalone build (pure JavaScript, loaded on first use). */
-export async function formatWithPrettier(text: string, parser: PrettierParser): Promise<string> {
+/**
+ * Formats one file with Prettier's standalone build (pure JavaScript, loaded on first use).
+ * `filepath` tells Prettier what kind of file it is (a .ts file is not TSX, for one).
+ */
+export async function formatWithPrettier(
+  text: string,
+  parser: PrettierParser,
+  filepath: string,
+): Promise<string> {
   const [prettier, typescript, estree, markdown, yaml, babel] = await Promise.all([
     import('prettier/standalone'),
     import('prettier/plugins/typescript'),
@@ -27,6 +34,7 @@ export async function formatWithPrettier(text: string, parser: PrettierParser): 
   return prettier.format(text, {
     ...PRETTIER_OPTIONS,
     parser,
+    filepath,
     plugins: [typescript, estree, markdown, yaml, babel],
   });
 }

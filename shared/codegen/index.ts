@@ -21,7 +21,7 @@ import { file } from './print/code';
 import { hasLongCodeLine } from './print/ts';
 
 export { CodegenError } from './model';
-export { PRETTIER_OPTIONS, formatWithPrettier } from './format';
+export { PRETTIER_OPTIONS, formatWithPrettier, type PrettierParser } from './format';
 
 /** One file of a generated project. */
 export interface GeneratedFile {
@@ -127,9 +127,9 @@ export function draftProject(doc: PipelineDocument): DraftFile[] {
 }
 
 function manifest(model: CodegenModel, files: readonly GeneratedFile[]): string {
-  const list = (key: string, paths: string[]) => {
+  const list = (key: string, paths: string[], comma: string) => {
     const flat = `[${paths.map((p) => JSON.stringify(p)).join(', ')}]`;
-    if (paths.length === 0 || `  "${key}": ${flat},`.length <= 100) return flat;
+    if (paths.length === 0 || `  "${key}": ${flat}${comma}`.length <= 100) return flat;
     return `[\n${paths.map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ]`;
   };
   const paths = [...files.map((f) => f.path), MANIFEST_PATH];
@@ -139,8 +139,8 @@ function manifest(model: CodegenModel, files: readonly GeneratedFile[]): string 
     '  "generator": "pipewright",',
     `  "format": "${MANIFEST_FORMAT}",`,
     `  "pipeline": ${JSON.stringify(model.doc.name)},`,
-    `  "files": ${list('files', paths)},`,
-    `  "handlers": ${list('handlers', handlers)}`,
+    `  "files": ${list('files', paths, ',')},`,
+    `  "handlers": ${list('handlers', handlers, '')}`,
     '}',
     '',
   ].join('\n');
@@ -156,7 +156,7 @@ export async function generateProject(doc: PipelineDocument): Promise<GeneratedF
   return Promise.all(
     drafts.map(async ({ needsPrettier, ...rest }) =>
       needsPrettier
-        ? { ...rest, contents: await formatWithPrettier(rest.contents, 'typescript') }
+        ? { ...rest, contents: await formatWithPrettier(rest.contents, 'typescript', rest.path) }
         : rest,
     ),
   );

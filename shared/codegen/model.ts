@@ -21,14 +21,19 @@ export interface ProducerModel {
   targets: QueueModel[];
 }
 
-/** One kind of job data a queue receives: a producer's payload or a worker's dead letters. */
+/**
+ * One kind of job data a queue receives: a producer's payload, a worker's dead letters, or any
+ * JSON, for a queue nothing in the pipeline feeds.
+ */
 export type PayloadSource =
-  { kind: 'producer'; producer: ProducerModel } | { kind: 'dead-letter'; queue: QueueModel };
+  | { kind: 'producer'; producer: ProducerModel }
+  | { kind: 'json' }
+  | { kind: 'dead-letter'; queue: QueueModel };
 
 export interface QueueModel {
   node: QueueNode;
   names: NodeNames;
-  /** Every kind of data that can arrive, producers first, in document order. */
+  /** Every kind of data that can arrive: producers' payloads first, in document order. */
   sources: PayloadSource[];
   consumers: WorkerModel[];
 }
@@ -206,37 +211,44 @@ function resolvePayloadSources(model: CodegenModel): void {
   model.producers.forEach((producer, i) => {
     for (const target of producer.targets) sets.get(target)!.add(`p${i}`);
   });
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const worker of model.workers) {
-      const from = sets.get(worker.input)!;
-      for (const route of worker.routes) {
-        const into = sets.get(route.queue)!;
-        for (const source of from) {
+  const propagate = () => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const worker of model.workers) {
+        const from = sets.get(worker.input)!;
+        const add = (into: Set<string>, source: string) => {
           if (!into.has(source)) {
             into.add(source);
             changed = true;
           }
+        };
+        for (const route of worker.routes) {
+          const into = sets.get(route.queue)!;
+          for (const source of from) add(into, source);
         }
-      }
-      for (const route of worker.deadLetters) {
-        const into = sets.get(route.queue)!;
-        const source = `d${queueKey.get(worker.input)!}`;
-        if (!into.has(source)) {
-          into.add(source);
-          changed = true;
+        for (const route of worker.deadLetters) {
+          add(sets.get(route.queue)!, `d${queueKey.get(worker.input)!}`);
         }
       }
     }
+  };
+  // A queue nothing in the pipeline feeds takes any JSON, which flows on like a payload.
+  for (;;) {
+    propagate();
+    const empty = model.queues.filter((q) => sets.get(q)!.size === 0);
+    if (empty.length === 0) break;
+    for (const queue of empty) sets.get(queue)!.add('json');
   }
-  const order = (id: string) => (id.startsWith('p') ? 0 : 1e9) + Number(id.replace(/\D/g, ''));
+  const order = (id: string) =>
+    id === 'json' ? 1e9 : (id.startsWith('p') ? 0 : 2e9) + Number(id.replace(/\D/g, ''));
   for (const queue of model.queues) {
     queue.sources = [...sets.get(queue)!]
       .sort((a, b) => order(a) - order(b))
-      .map((id): PayloadSource =>
-        id.startsWith('p')
+      .map((id): PayloadSource => {
+        if (id === 'json') return { kind: 'json' };
+        return id.startsWith('p')
           ? { kind: 'producer', producer: producerIndex.get(id)! }
-          : { kind: 'dead-letter', queue: queueIndex.get(id.slice(1))! },
-      );
+          : { kind: 'dead-letter', queue: queueIndex.get(id.slice(1))! };
+      });
   }
 }

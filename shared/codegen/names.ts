@@ -85,7 +85,7 @@ export class NameAllocator {
   }
 
   private isTaken(names: NodeNames): boolean {
-    return this.taken.has(`file:${names.file}`) || this.taken.has(`key:${names.key.toLowerCase()}`);
+    return this.taken.has(`file:${names.file}`) || this.taken.has(`key:${names.key}`);
   }
 
   allocate(name: string): NodeNames {
@@ -97,7 +97,7 @@ export class NameAllocator {
     // Keys and files are checked apart: ['a', '2', '3'] and ['a', '23'] share the key `a23`.
     for (let n = 2; this.isTaken(names); n++) names = namesFromWords([...words, String(n)]);
     this.taken.add(`file:${names.file}`);
-    this.taken.add(`key:${names.key.toLowerCase()}`);
+    this.taken.add(`key:${names.key}`);
     return names;
   }
 }

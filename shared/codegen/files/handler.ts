@@ -41,7 +41,7 @@ export function handlerFile(w: WorkerModel): string {
   return code`
     import type { Job } from 'bullmq';
     ${importDecl([data, result, route], '../queues', true)}
-    ${importDecl(rate > 0 ? ['SimulatedFailure', 'simulateWork'] : ['simulateWork'], '../simulate')}
+    ${importDecl(rate > 0 ? ['SimulatedFailure', 'simulateWork', 'type ServiceTime'] : ['simulateWork', 'type ServiceTime'], '../simulate')}
 
     ${comment(
       `Worker ${displayName(w.node.name)}: its business logic. YOUR CODE GOES HERE.\n\n` +
@@ -51,14 +51,18 @@ export function handlerFile(w: WorkerModel): string {
         `Replace the body of \`${fn.handle}\` with the real work, and \`${fn.route}\` with real routing.`,
     )}
 
+    /** The modelled work, which the simulation below stands in for. */
+    const SERVICE_TIME: ServiceTime = ${service};
+    ${rate > 0 ? `const FAILURE_RATE = ${tsNumber(rate)};` : ''}
+
     ${doc(
       `Processes one job of queue ${displayName(w.input.node.name)}. Throw to fail it: BullMQ retries it as`,
       'the queue says. What it returns is passed on to the next queues, whose data type includes',
       'this result type.',
     )}
     ${signature(`export async function ${fn.handle}`, [`job: Job<${data}>`], `: Promise<${result}> {`)}
-      await simulateWork(${service}, '${work}');
-      ${rate > 0 ? `if (Math.random() < ${tsNumber(rate)}) throw new SimulatedFailure(${tsNumber(rate)});` : ''}
+      await simulateWork(SERVICE_TIME, '${work}');
+      ${rate > 0 ? 'if (Math.random() < FAILURE_RATE) throw new SimulatedFailure(FAILURE_RATE);' : ''}
       return job.data;
     }
 

@@ -69,7 +69,14 @@ export function producerFile(p: ProducerModel): { text: string; unsure: boolean 
            * start (src/main.ts does, through src/schedulers.ts): upserting is idempotent.
            */
           ${signature(`export async function ${fn.scheduler}`, ['queues: Queues = getQueues()'], ': Promise<void> {')}
-            ${schedulerTargets.map((q) => `await queues.${q.names.key}.upsertJobScheduler(SCHEDULER_ID, REPEAT, TEMPLATE);`)}
+            ${
+              schedulerTargets.length > 0
+                ? schedulerTargets.map(
+                    (q) =>
+                      `await queues.${q.names.key}.upsertJobScheduler(SCHEDULER_ID, REPEAT, TEMPLATE);`,
+                  )
+                : `// Producer ${displayName(p.node.name)} feeds no queue yet.`
+            }
           }`;
   const bullmqTypes = repeat === undefined ? ['JobsOptions'] : ['JobsOptions', 'RepeatOptions'];
   const text = code`

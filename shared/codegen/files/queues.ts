@@ -27,7 +27,8 @@ export function printOptions(options: object): string {
 
 const JSON_VALUE = code`
   /** Any JSON value. */
-  export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+  export type JsonValue =
+    string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 `;
 
 /** src/queues.ts: queue names, job data types, default job options, and the queues themselves. */
@@ -93,12 +94,12 @@ export function queuesFile(model: CodegenModel): { text: string; unsure: boolean
 
     /** Opens the pipeline's queues on one connection. Close them with \`closeQueues\`. */
     export function createQueues(connection: Connection) {
-      const open = <T>(key: QueueKey) => {
+      function open<T>(key: QueueKey) {
         const defaultJobOptions = DEFAULT_JOB_OPTIONS[key];
         const queue = new Queue<T>(QUEUE_NAMES[key], { connection, prefix: PREFIX, defaultJobOptions });
         queue.on('error', (error) => console.error(\`queue \${queue.name}: \${error.message}\`));
         return queue;
-      };
+      }
       return {
         ${opens}
       };

@@ -48,7 +48,10 @@ function arrivalText(arrival: Arrival): string {
 const queueLine = (q: QueueModel) => {
   const { attempts, backoff, rateLimit } = q.node.config;
   const parts = [`${attempts ?? 1} ${(attempts ?? 1) === 1 ? 'attempt' : 'attempts'}`];
-  if (backoff) parts.push(`${backoff.type} backoff from ${tsNumber(backoff.delayMs)} ms`);
+  if (backoff) {
+    const how = backoff.type === 'fixed' ? 'fixed backoff of' : 'exponential backoff from';
+    parts.push(`${how} ${tsNumber(backoff.delayMs)} ms`);
+  }
   if (rateLimit)
     parts.push(`at most ${rateLimit.max} jobs per ${tsNumber(rateLimit.durationMs)} ms`);
   if (q.consumers.length === 0) parts.push('no worker consumes it');

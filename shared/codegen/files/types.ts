@@ -48,15 +48,16 @@ export function payloadDeclaration(producer: ProducerModel): Declaration {
 
 /** The data type of a queue: the union of what reaches it. */
 export function dataDeclaration(queue: QueueModel): string {
-  const members = queue.sources.map((source) =>
-    source.kind === 'producer'
-      ? typeNames.payload(source.producer)
-      : `DeadLetter<${typeNames.data(source.queue)}>`,
-  );
-  const comment = doc(
-    `Data of the jobs in queue ${displayName(queue.node.name)}${members.length === 0 ? ': nothing feeds it, so any JSON' : ''}.`,
-  );
-  return `${comment}\n${typeAlias(typeNames.data(queue), members.length > 0 ? members : ['JsonValue'])}`;
+  const members = queue.sources.map((source) => {
+    if (source.kind === 'producer') return typeNames.payload(source.producer);
+    if (source.kind === 'json') return 'JsonValue';
+    return `DeadLetter<${typeNames.data(source.queue)}>`;
+  });
+  const outside = queue.sources.some((s) => s.kind === 'json')
+    ? ' (also fed from outside the pipeline: any JSON)'
+    : '';
+  const comment = doc(`Data of the jobs in queue ${displayName(queue.node.name)}${outside}.`);
+  return `${comment}\n${typeAlias(typeNames.data(queue), members)}`;
 }
 
 /** A worker's result type (its input data, passed on) and the routes it can take. */
@@ -74,4 +75,4 @@ export function workerDeclarations(worker: WorkerModel): string {
 
 /** Whether any queue's data is `JsonValue`, which queues.ts then declares. */
 export const needsJsonValue = (model: CodegenModel) =>
-  model.queues.some((q) => q.sources.length === 0);
+  model.queues.some((q) => q.sources.some((s) => s.kind === 'json'));

@@ -101,13 +101,14 @@ export function workerFile(w: WorkerModel): string {
             /** Where completed jobs go next, each route taken with the probability the pipeline models. */
             const ROUTES = {
               ${routes}
-            } satisfies Record<string, ${typeNames.route(w)}>;`
+            } as const satisfies Record<string, ${typeNames.route(w)}>;`
     }
 
     ${doc(
       `Starts worker ${name} on queue ${displayName(input.node.name)}: ${capacityText(w)}`,
       'in docker-compose.yml. Failed jobs are retried as the queue says; a job that fails its last',
       `attempt ${w.deadLetters.length > 0 ? 'goes to the dead-letter queues' : 'stays in the failed set'}.`,
+      '`close()` shuts it down gracefully.',
     )}
     ${signature(`export function ${fn.start}`, ['connection: Connection', 'queues: Queues'], ' {')}
       async function processJob(job: Job<Data, Result>): Promise<Result> {
@@ -123,13 +124,38 @@ export function workerFile(w: WorkerModel): string {
         connection,
         prefix: PREFIX,
       });
+      ${
+        w.deadLetters.length > 0
+          ? code`
+        /** Dead letters on their way to their queue: closing waits for them. */
+        const moving = new Set<Promise<void>>();`
+          : ''
+      }
       worker.on('failed', (job, error) => {
         if (job === undefined || job.attemptsMade < (job.opts.attempts ?? 1)) return;
         console.warn(\`\${WORKER}: job \${job.id} failed its last attempt: \${error.message}\`);
-        ${w.deadLetters.length > 0 ? 'void deadLetter(job, error);' : ''}
+        ${
+          w.deadLetters.length > 0
+            ? code`
+          const move = deadLetter(job, error).finally(() => moving.delete(move));
+          moving.add(move);`
+            : ''
+        }
       });
       worker.on('error', (error) => console.error(\`\${WORKER}: \${error.message}\`));
-      return worker;
+      ${
+        w.deadLetters.length > 0
+          ? code`
+        return {
+          worker,
+          /** Stops taking jobs, lets the active ones finish, then waits for dead letters. */
+          async close(): Promise<void> {
+            await worker.close();
+            await Promise.all(moving);
+          },
+        };`
+          : 'return { worker, close: () => worker.close() };'
+      }
     }
   `;
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../document/schema';
-import { tsNumber, tsPropertyKey, tsString } from './literals';
+import { keyNeedsPrettier, tsNumber, tsPropertyKey, tsString } from './literals';
 
 /**
  * TypeScript types inferred from example JSON, and JSON values printed as TypeScript. Numbers,
@@ -121,7 +121,7 @@ export function printShape(shape: Shape, indent = ''): Printed {
       let unsure = false;
       const fields = [...shape.fields].map(([key, field]) => {
         const printed = printShape(field.shape, inner);
-        unsure ||= printed.unsure;
+        unsure ||= printed.unsure || keyNeedsPrettier(key);
         return `${tsPropertyKey(key)}${field.optional ? '?' : ''}: ${printed.text}`;
       });
       if (flat) return { text: `{ ${fields.join('; ')} }`, unsure };
@@ -135,7 +135,7 @@ export function printInterfaceBody(shape: Shape & { kind: 'object' }): Printed {
   let unsure = false;
   const fields = [...shape.fields].map(([key, field]) => {
     const printed = printShape(field.shape, '  ');
-    unsure ||= printed.unsure;
+    unsure ||= printed.unsure || keyNeedsPrettier(key);
     return `  ${tsPropertyKey(key)}${field.optional ? '?' : ''}: ${printed.text};`;
   });
   return { text: `{\n${fields.join('\n')}\n}`, unsure };
@@ -187,7 +187,10 @@ export function printValue(value: JsonValue, indent = ''): Printed {
   const flat = isFlatValue(value);
   const fields = entries.map(([key, item]) => {
     const printed = printValue(item, flat ? indent : inner);
-    return { text: `${valueKey(key)}: ${printed.text}`, unsure: printed.unsure };
+    return {
+      text: `${valueKey(key)}: ${printed.text}`,
+      unsure: printed.unsure || keyNeedsPrettier(key),
+    };
   });
   const unsure = fields.some((f) => f.unsure);
   if (flat) return { text: `{ ${fields.map((f) => f.text).join(', ')} }`, unsure };

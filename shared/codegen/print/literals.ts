@@ -10,8 +10,6 @@
  */
 const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
-const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
-
 const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** JSON string content (no quotes) with the invisible characters escaped too. */
@@ -56,17 +54,23 @@ export function tsNumber(value: number): string {
     .replace(/\.(?=e|$)/, '');
 }
 
-/**
- * An ES5 identifier name (letters, digits, `$`, `_`, Unicode letters and marks): such property
- * keys are written bare, as Prettier's `quoteProps: "as-needed"` leaves them.
- */
-const IDENTIFIER_NAME =
-  /^[\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}$_][\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200c\u200d]*$/u;
+/** A key that is an ASCII identifier name, which Prettier (quoteProps "as-needed") leaves bare. */
+const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A property key: bare when it is an identifier name, otherwise a string literal. */
+/**
+ * A key made of Unicode letters: Prettier unquotes it when its (ES5) tables call it an identifier,
+ * which this module cannot tell for every character, so a file holding one goes through Prettier.
+ */
+const UNICODE_IDENTIFIER = /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_]*$/u;
+
+/** A property key: bare when it is an ASCII identifier name, otherwise a string literal. */
 export function tsPropertyKey(key: string): string {
-  return IDENTIFIER_NAME.test(key) && !HAS_INVISIBLE.test(key) ? key : tsString(key);
+  return ASCII_IDENTIFIER.test(key) ? key : tsString(key);
 }
+
+/** Whether Prettier might print a key differently from `tsPropertyKey` (see UNICODE_IDENTIFIER). */
+export const keyNeedsPrettier = (key: string) =>
+  !ASCII_IDENTIFIER.test(key) && UNICODE_IDENTIFIER.test(key);
 
 /**
  * A user's name, quoted and escaped for reading inside a comment, Markdown or YAML: one line,

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { CodegenError, generateProject } from '../../../shared/codegen';
+import { readDocumentFile } from '../../services/document-file';
+import { ExportError, exportProject, type ExportReport } from '../../services/export';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
+
+const HELP = `Usage: pipewright generate <file> --out <dir> [--force] [--json]
+
+Writes a runnable TypeScript project on BullMQ for the pipeline in <file>: queues, workers,
+producers, Job Schedulers, a load script, a Dockerfile and docker-compose.yml.
+
+Handlers (src/handlers/*.ts) are your code: a handler is written once, when it does not exist,
+and never overwritten. Every other file is regenerated. Run it again after changing the pipeline.
+
+Options:
+  --out <dir>  the project folder; created when missing. It must be empty or hold an earlier
+               Pipewright export (it has a .pipewright.json).
+  --force      write into a folder that holds other files. Files with the project's names are
+               replaced, except handlers, which are never overwritten, even with --force.
+  --json       print the report as JSON: { out, files: [{ path, kind, status }], stale }.
+
+Each file's status: written (new), changed (regenerated), unchanged, or kept (a handler you
+changed, left alone). Files an earlier export wrote that the pipeline no longer has are listed
+as stale and left in place.
+
+Exit status: 0 when written, 1 when the pipeline cannot become code (e.g. a worker without
+a queue), 2 when the file is unreadable, the folder is refused, or the arguments are wrong.`;
+
+export const generateCommand: CliCommand = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`pipewright generate: ${(error as Error).message}\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1 || !values.out) {
+    const missing = positionals.length !== 1 ? 'name exactly one pipeline file' : 'say --out <dir>';
+    io.err(`pipewright generate: ${missing}\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const file = positionals[0]!;
+  const read = await readDocumentFile(resolve(io.cwd, file));
+  if (!read.ok) {
+    for (const e of read.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
+    return EXIT_USAGE;
+  }
+
+  let report: ExportReport;
+  try {
+    const files = await generateProject(read.document);
+    report = await exportProject(resolve(io.cwd, values.out), files, { force: values.force });
+  } catch (error) {
+    if (error instanceof CodegenError) {
+      for (const d of error.diagnostics) {
+        const where = d.nodeId ? `node ${d.nodeId}` : d.edgeId ? `edge ${d.edgeId}` : '(document)';
+        io.err(`${file}: ${where}: ${d.message} (${d.hint})`);
+      }
+      return EXIT_FINDINGS;
+    }
+    if (error instanceof ExportError) {
+      io.err(`pipewright generate: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+
+  if (values.json) {
+    io.out(
+      JSON.stringify({ out: report.folder, files: report.files, stale: report.stale }, null, 2),
+    );
+    return EXIT_OK;
+  }
+  const width = Math.max(...report.files.map((f) => f.status.length));
+  for (const f of report.files) io.out(`${f.status.padEnd(width)}  ${f.path}`);
+  for (const path of report.stale)
+    io.out(`${'stale'.padEnd(width)}  ${path} (no longer generated)`);
+  const count = (status: string) => report.files.filter((f) => f.status === status).length;
+  io.out(
+    `${report.folder}: ${count('written')} written, ${count('changed')} changed, ` +
+      `${count('unchanged')} unchanged, ${count('kept')} handler(s) kept. ` +
+      'Next: npm install && npm run build && npm start (with REDIS_URL set).',
+  );
+  return EXIT_OK;
+};

@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_PATH,
+  type GeneratedFile,
+  type Manifest,
+} from '../../shared/codegen';
+import { describeFsError } from './document-file';
+
+/**
+ * Writes a generated project into a folder. Handlers (the user's code) are written once and
+ * never overwritten; every other file is regenerated. Nothing is written outside the folder: each
+ * path is checked against it, through symbolic links too, before the first byte is written, and
+ * each file is written atomically (a temporary file, flushed, then renamed into place).
+ */
+
+/** What export did with one file. */
+export type ExportStatus = 'written' | 'changed' | 'unchanged' | 'kept';
+
+export interface ExportedFile {
+  path: string;
+  kind: GeneratedFile['kind'];
+  /**
+   * `written`: it did not exist; `changed`: regenerated over different contents; `unchanged`:
+   * already identical; `kept`: a handler that exists and differs, left as the user wrote it.
+   */
+  status: ExportStatus;
+}
+
+export interface ExportReport {
+  folder: string;
+  files: ExportedFile[];
+  /** Files an earlier export wrote that this project no longer has; left in place. */
+  stale: string[];
+}
+
+/** An export that cannot happen, with what to do about it. Nothing was written. */
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+export interface FolderState {
+  exists: boolean;
+  empty: boolean;
+  /** The manifest of an earlier Pipewright export, when the folder has one. */
+  manifest: Manifest | null;
+}
+
+/** What is in a folder: nothing, an earlier Pipewright export, or something else. */
+export async function inspectFolder(folder: string): Promise<FolderState> {
+  let entries: string[];
+  try {
+    const stat = await fs.stat(folder);
+    if (!stat.isDirectory()) throw new ExportError(`${folder} is a file, not a folder`);
+    entries = await fs.readdir(folder);
+  } catch (error) {
+    if (error instanceof ExportError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { exists: false, empty: true, manifest: null };
+    }
+    throw new ExportError(`cannot read ${folder}: ${describeFsError(error)}`);
+  }
+  return { exists: true, empty: entries.length === 0, manifest: await readManifest(folder) };
+}
+
+async function readManifest(folder: string): Promise<Manifest | null> {
+  try {
+    const value = JSON.parse(await fs.readFile(join(folder, MANIFEST_PATH), 'utf8')) as unknown;
+    const manifest = value as Partial<Manifest> | null;
+    if (
+      manifest?.generator === 'pipewright' &&
+      manifest.format === MANIFEST_FORMAT &&
+      Array.isArray(manifest.files) &&
+      manifest.files.every((f) => typeof f === 'string')
+    ) {
+      return manifest as Manifest;
+    }
+  } catch {
+    // No manifest, or not ours: the folder is not an earlier export.
+  }
+  return null;
+}
+
+/** Why a relative path may not be written, or null when it is a plain path inside the folder. */
+function unsafePath(path: string): string | null {
+  if (path === '' || path.includes('\0')) return 'is empty or holds a NUL character';
+  if (path.includes('\\')) return 'holds a backslash';
+  if (isAbsolute(path) || /^[A-Za-z]:/.test(path)) return 'is absolute';
+  if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    return 'has an empty, "." or ".." segment';
+  }
+  return null;
+}
+
+const inside = (root: string, target: string) => {
+  const rel = relative(root, target);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+};
+
+/**
+ * Checks that every folder on the way to `target` is a real folder inside `root` (a symbolic
+ * link is followed and must stay inside), creating the missing ones.
+ */
+async function ensureFolders(root: string, target: string): Promise<void> {
+  const parts = relative(root, dirname(target))
+    .split(sep)
+    .filter((p) => p !== '');
+  let current = root;
+  for (const part of parts) {
+    current = join(current, part);
+    let stat;
+    try {
+      stat = await fs.lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.mkdir(current);
+      continue;
+    }
+    if (stat.isSymbolicLink()) {
+      const real = await fs.realpath(current);
+      if (!inside(root, real)) {
+        throw new ExportError(`${current} is a symbolic link out of the folder; remove it first`);
+      }
+      if (!(await fs.stat(real)).isDirectory()) {
+        throw new ExportError(`${current} is not a folder; move it away first`);
+      }
+    } else if (!stat.isDirectory()) {
+      throw new ExportError(`${current} is a file where a folder is needed; move it away first`);
+    }
+  }
+}
+
+/** The current contents of a file, or null when it does not exist. Refuses links and folders. */
+async function readExisting(target: string): Promise<string | null> {
+  let stat;
+  try {
+    stat = await fs.lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  if (stat.isSymbolicLink()) {
+    throw new ExportError(`${target} is a symbolic link; remove it so it can be written`);
+  }
+  if (!stat.isFile()) throw new ExportError(`${target} is not a file; move it away first`);
+  return fs.readFile(target, 'utf8');
+}
+
+/** Writes a file atomically: a temporary file beside it, flushed to disk, renamed over it. */
+export async function writeFileAtomic(target: string, contents: string): Promise<void> {
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fs.open(
+    temp,
+    fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY,
+  );
+  try {
+    await handle.writeFile(contents, 'utf8');
+    await handle.sync();
+    await handle.close();
+    await fs.rename(temp, target);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export interface ExportOptions {
+  /**
+   * Write into a folder that holds other files and no earlier export. Handlers are never
+   * overwritten, with or without it.
+   */
+  force?: boolean;
+}
+
+/** Writes `files` into `folder` (created if missing) and reports what happened to each. */
+export async function exportProject(
+  folder: string,
+  files: readonly GeneratedFile[],
+  options: ExportOptions = {},
+): Promise<ExportReport> {
+  const root = resolve(folder);
+  for (const file of files) {
+    const problem = unsafePath(file.path);
+    if (problem)
+      throw new ExportError(`refusing to write ${JSON.stringify(file.path)}: it ${problem}`);
+  }
+  const state = await inspectFolder(root);
+  if (!state.empty && !state.manifest && !options.force) {
+    throw new ExportError(
+      `${root} is not empty and holds no earlier Pipewright export (${MANIFEST_PATH}); ` +
+        'choose an empty folder, or force it (`pipewright generate --force`); handlers are never overwritten either way',
+    );
+  }
+  try {
+    await fs.mkdir(root, { recursive: true });
+  } catch (error) {
+    throw new ExportError(`cannot create ${root}: ${describeFsError(error)}`);
+  }
+  const realRoot = await fs.realpath(root);
+
+  const report: ExportedFile[] = [];
+  try {
+    for (const file of files) {
+      const target = join(realRoot, ...file.path.split('/'));
+      if (!inside(realRoot, target))
+        throw new ExportError(`refusing to write ${file.path}: outside`);
+      await ensureFolders(realRoot, target);
+      const existing = await readExisting(target);
+      let status: ExportStatus;
+      if (existing === file.contents) status = 'unchanged';
+      else if (existing !== null && file.kind === 'handler') status = 'kept';
+      else {
+        await writeFileAtomic(target, file.contents);
+        status = existing === null ? 'written' : 'changed';
+      }
+      report.push({ path: file.path, kind: file.kind, status });
+    }
+  } catch (error) {
+    if (error instanceof ExportError) throw error;
+    const done = report.filter((f) => f.status === 'written' || f.status === 'changed').length;
+    throw new ExportError(
+      `export to ${root} stopped after writing ${done} file(s): ${describeFsError(error)}`,
+    );
+  }
+  const now = new Set(files.map((f) => f.path));
+  const stale = (state.manifest?.files ?? []).filter((path) => !now.has(path)).sort();
+  return { folder: realRoot, files: report, stale };
+}
+
+/**
+ * A fixed date for archive entries: 1 January 2000, 00:00 local time, because .zip entries store
+ * local dates and fflate reads the local fields, so every time zone writes the same bytes.
+ */
+const ZIP_DATE = new Date(2000, 0, 1);
+
+/**
+ * The project as a .zip archive (for the web app's download), its files under `root/`. The same
+ * files give the same bytes: entries carry a fixed date.
+ */
+export function zipProject(files: readonly GeneratedFile[], root = 'pipeline'): Uint8Array {
+  const problem = unsafePath(root);
+  if (problem || root.includes('/')) {
+    throw new ExportError(`cannot use ${JSON.stringify(root)} as the archive's folder`);
+  }
+  const entries: Zippable = {};
+  const encoder = new TextEncoder();
+  for (const file of files) {
+    const reason = unsafePath(file.path);
+    if (reason)
+      throw new ExportError(`refusing to archive ${JSON.stringify(file.path)}: it ${reason}`);
+    entries[`${root}/${file.path}`] = [encoder.encode(file.contents), { mtime: ZIP_DATE }];
+  }
+  return zipSync(entries, { level: 6 });
+}
