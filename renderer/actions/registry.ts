@@ -23,6 +23,9 @@ import { moveNodesAction } from './move-nodes';
 import { pasteAction } from './paste';
 import { redoAction } from './redo';
 import { renameAction } from './rename';
+import { runMonitorAction } from './run-monitor';
+import { runStartAction } from './run-start';
+import { runStopAction } from './run-stop';
 import { selectAllAction } from './select-all';
 import type { Action } from './types';
 import { aboutAction, quickAddAction, toggleThemeAction } from './ui-actions';
@@ -59,6 +62,9 @@ export const ACTIONS = [
   zoomToSelectionAction,
   toggleThemeAction,
   aboutAction,
+  runStartAction,
+  runStopAction,
+  runMonitorAction,
 ] as const;
 
 /** Any registered action, its input type erased (for lists, menus and key handling). */

@@ -7,6 +7,7 @@ import { Palette } from '../panels/Palette';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { RecoveryBanner } from '../panels/RecoveryBanner';
 import { ResizeHandle } from '../panels/ResizeHandle';
+import { RunBanner } from '../runs/RunBanner';
 import { StatusBar } from '../panels/StatusBar';
 import { Toast } from '../panels/Toast';
 import { Toolbar } from '../panels/Toolbar';
@@ -31,6 +32,7 @@ export function App() {
         <Toolbar />
         <div className="banner-slot">
           <RecoveryBanner />
+          <RunBanner />
         </div>
         <div className="workspace">
           <Palette />

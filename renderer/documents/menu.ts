@@ -9,6 +9,8 @@ import {
 } from '../actions/file-actions';
 import { redoAction } from '../actions/redo';
 import { runAction } from '../actions/run';
+import { runStartAction } from '../actions/run-start';
+import { runStopAction } from '../actions/run-stop';
 import { selectAllAction } from '../actions/select-all';
 import type { Action } from '../actions/types';
 import { aboutAction, toggleThemeAction } from '../actions/ui-actions';
@@ -28,6 +30,8 @@ export const MENU_ACTIONS: Partial<Record<MenuCommand, Action>> = {
   'view:fit': fitViewAction,
   'view:toggleTheme': toggleThemeAction,
   'help:about': aboutAction,
+  'run:start': runStartAction,
+  'run:stop': runStopAction,
 };
 
 export function runMenuCommand(command: MenuCommand): void {

@@ -1,5 +1,6 @@
 import type { HostApi } from '../api';
 import { setEffectHandler } from '../actions/run';
+import { connectRuns } from '../runs/run-controller';
 import { connectDiagnostics } from '../state/diagnostics-store';
 import { setUi, showToast } from '../state/ui-store';
 import { connectAutosave, sessionKey } from './autosave';
@@ -22,6 +23,7 @@ export async function startSession(api: HostApi): Promise<() => void> {
     api.onStatus((connection) => setUi({ connection })),
     api.on('menu:command', ({ command }) => runMenuCommand(command)),
     api.on('document:opened', (opened) => loadIntoEditor(opened.document, opened.path)),
+    connectRuns(api),
   ];
   setUi({ connection: api.status() });
 

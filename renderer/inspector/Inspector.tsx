@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { PipelineNode, ProducerNode, QueueNode, WorkerNode } from '../../shared/document';
 import { KindIcon } from '../canvas/nodes/KindIcon';
 import { KIND_LABELS } from '../editing/new-node';
+import { LiveControls } from '../runs/LiveControls';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import { DocumentForm } from './DocumentForm';
@@ -28,6 +29,7 @@ function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
           Changes apply to all {nodes.length} selected {kind}s.
         </p>
       ) : null}
+      {nodes.length === 1 ? <LiveControls nodeId={nodes[0]!.id} /> : null}
       <NodeGeneral nodes={nodes} edit={edit} />
       {kind === 'producer' ? <ProducerForm nodes={nodes as ProducerNode[]} edit={edit} /> : null}
       {kind === 'queue' ? <QueueForm nodes={nodes as QueueNode[]} edit={edit} /> : null}

@@ -1,3 +1,4 @@
+import { RedisStatusItem } from '../runs/RedisStatusItem';
 import { useDocumentState } from '../state/document-store';
 import { useDiagnostics } from '../state/diagnostics-store';
 import { isDirty } from '../state/history';
@@ -33,6 +34,7 @@ export function StatusBar() {
       </span>
       <span className="statusbar__spacer" />
       {busy ? <span>{busy}</span> : null}
+      <RedisStatusItem />
       <span data-testid="save-state">
         {dirty ? 'Unsaved changes' : hasPath ? 'All changes saved' : 'New document'}
       </span>

@@ -16,6 +16,7 @@ import { aboutAction, quickAddAction, toggleThemeAction } from '../actions/ui-ac
 import { undoAction } from '../actions/undo';
 import { zoomToSelectionAction } from '../actions/zoom-to-selection';
 import { ActionButton } from './ActionButton';
+import { RunToolbar } from '../runs/RunToolbar';
 import { DocumentTitle } from './DocumentTitle';
 import type { IconName } from './icons';
 import { useEnabled } from './useEnabled';
@@ -56,6 +57,7 @@ export function Toolbar() {
       <div className="toolbar__group">
         <Tool action={quickAddAction} icon="quickAdd" label />
       </div>
+      <RunToolbar />
       <div className="toolbar__spacer" />
       <div className="toolbar__group">
         <Tool action={toggleThemeAction} icon="theme" />

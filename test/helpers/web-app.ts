@@ -20,7 +20,13 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(options: { userDataDir?: string } = {}): Promise<WebApp> {
+export async function startWebApp(
+  options: {
+    userDataDir?: string;
+    /** The Redis real runs use (the settings' URL), e.g. the suite's `inject('redisUrl')`. */
+    redisUrl?: string;
+  } = {},
+): Promise<WebApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'pipewright-e2e-')));
   const warnings: string[] = [];
   const services = createHostServices({
@@ -29,6 +35,7 @@ export async function startWebApp(options: { userDataDir?: string } = {}): Promi
     host: 'web',
     warn: (m) => warnings.push(m),
   });
+  if (options.redisUrl) await services.settings.update({ redisUrl: options.redisUrl });
   const server = await startWebServer({ port: 0, services, rendererDir: RENDERER_DIR });
   const origin = new URL(server.url).origin;
   return {
