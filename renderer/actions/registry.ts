@@ -27,6 +27,7 @@ import { runMonitorAction } from './run-monitor';
 import { runStartAction } from './run-start';
 import { runStopAction } from './run-stop';
 import { selectAllAction } from './select-all';
+import { cancelSimulationAction, simulateAction } from './simulate';
 import type { Action } from './types';
 import { aboutAction, quickAddAction, toggleThemeAction } from './ui-actions';
 import { undoAction } from './undo';
@@ -62,6 +63,8 @@ export const ACTIONS = [
   zoomToSelectionAction,
   toggleThemeAction,
   aboutAction,
+  simulateAction,
+  cancelSimulationAction,
   runStartAction,
   runStopAction,
   runMonitorAction,

@@ -4,7 +4,7 @@ import { Canvas } from '../canvas/Canvas';
 import { Dialogs } from '../dialogs/Dialogs';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../panels/Palette';
-import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { BottomPanel } from '../analysis/BottomPanel';
 import { RecoveryBanner } from '../panels/RecoveryBanner';
 import { ResizeHandle } from '../panels/ResizeHandle';
 import { RunBanner } from '../runs/RunBanner';
@@ -40,7 +40,7 @@ export function App() {
           <main className="center">
             <Canvas />
             <ResizeHandle panel="bottom" edge="top" />
-            <ProblemsPanel />
+            <BottomPanel />
           </main>
           <ResizeHandle panel="right" edge="left" />
           <Inspector />

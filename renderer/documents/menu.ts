@@ -12,6 +12,7 @@ import { runAction } from '../actions/run';
 import { runStartAction } from '../actions/run-start';
 import { runStopAction } from '../actions/run-stop';
 import { selectAllAction } from '../actions/select-all';
+import { simulateAction } from '../actions/simulate';
 import type { Action } from '../actions/types';
 import { aboutAction, toggleThemeAction } from '../actions/ui-actions';
 import { undoAction } from '../actions/undo';
@@ -29,6 +30,7 @@ export const MENU_ACTIONS: Partial<Record<MenuCommand, Action>> = {
   'edit:selectAll': selectAllAction,
   'view:fit': fitViewAction,
   'view:toggleTheme': toggleThemeAction,
+  'run:simulate': simulateAction,
   'help:about': aboutAction,
   'run:start': runStartAction,
   'run:stop': runStopAction,

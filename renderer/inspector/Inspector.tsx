@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { PipelineNode, ProducerNode, QueueNode, WorkerNode } from '../../shared/document';
 import { KindIcon } from '../canvas/nodes/KindIcon';
+import { TheoryPanel } from '../analysis/TheoryPanel';
 import { KIND_LABELS } from '../editing/new-node';
 import { LiveControls } from '../runs/LiveControls';
 import { useDocument } from '../state/document-store';
@@ -31,6 +32,7 @@ function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
       ) : null}
       {nodes.length === 1 ? <LiveControls nodeId={nodes[0]!.id} /> : null}
       <NodeGeneral nodes={nodes} edit={edit} />
+      <TheoryPanel nodes={nodes} />
       {kind === 'producer' ? <ProducerForm nodes={nodes as ProducerNode[]} edit={edit} /> : null}
       {kind === 'queue' ? <QueueForm nodes={nodes as QueueNode[]} edit={edit} /> : null}
       {kind === 'worker' ? <WorkerForm nodes={nodes as WorkerNode[]} edit={edit} /> : null}

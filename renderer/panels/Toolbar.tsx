@@ -15,6 +15,7 @@ import type { AnyAction } from '../actions/registry';
 import { aboutAction, quickAddAction, toggleThemeAction } from '../actions/ui-actions';
 import { undoAction } from '../actions/undo';
 import { zoomToSelectionAction } from '../actions/zoom-to-selection';
+import { SimulateControls } from '../simulation/SimulateControls';
 import { ActionButton } from './ActionButton';
 import { RunToolbar } from '../runs/RunToolbar';
 import { DocumentTitle } from './DocumentTitle';
@@ -56,6 +57,9 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group">
         <Tool action={quickAddAction} icon="quickAdd" label />
+      </div>
+      <div className="toolbar__group">
+        <SimulateControls />
       </div>
       <RunToolbar />
       <div className="toolbar__spacer" />

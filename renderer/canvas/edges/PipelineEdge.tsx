@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useEdgeDiagnostics } from '../../state/diagnostics-store';
+import { EdgeFlow } from '../../analysis/EdgeFlow';
 import { useEdgeRate } from '../../state/live-store';
 import { edgeLabel, type FlowEdge } from '../adapter';
 import { formatRate } from '../format';
@@ -19,6 +20,7 @@ function PipelineEdgeView(props: EdgeProps<FlowEdge>) {
   const text = [label, rate !== undefined ? formatRate(rate) : null].filter(Boolean).join(' · ');
   return (
     <>
+      <EdgeFlow edgeId={id} path={path} />
       <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} interactionWidth={16} />
       {text || diagnostics ? (
         <EdgeLabelRenderer>

@@ -3,7 +3,7 @@ import type { PipelineNode } from '../../../shared/document';
 import { KIND_LABELS } from '../../editing/new-node';
 import { NodeDiagnosticBadge } from './DiagnosticBadge';
 import { KindIcon } from './KindIcon';
-import { LiveBadge } from './LiveBadge';
+import { LiveBadge } from '../../analysis/LiveBadge';
 import { NodeName } from './NodeName';
 
 /** What every node shows: kind, name, badges, a few key settings, and its handles. */

@@ -3,12 +3,14 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { WorkerNode as WorkerDoc } from '../../../shared/document';
 import { HANDLE, type FlowNode } from '../adapter';
 import { workerSummary } from '../format';
+import { RhoBadge } from '../../analysis/RhoBadge';
 import { NodeFrame } from './NodeFrame';
 
 function WorkerNodeView({ data, selected }: NodeProps<FlowNode>) {
   const node = data.node as WorkerDoc;
   return (
     <NodeFrame node={node} selected={selected} lines={workerSummary(node.config)}>
+      <RhoBadge nodeId={node.id} />
       <Handle
         type="target"
         position={Position.Left}

@@ -1,0 +1,55 @@
+import { cancelSimulation } from '../simulation/session';
+import { useAnalysis } from '../state/analysis-store';
+import { formatPercent } from './format';
+import { useStale } from './useAnalysisView';
+import './analysis.css';
+
+/** One line about the current analysis: what it is, how far it got, and whether it is stale. */
+export function AnalysisStatus() {
+  const status = useAnalysis((s) => s.status);
+  const source = useAnalysis((s) => s.source);
+  const label = useAnalysis((s) => s.meta?.label ?? '');
+  const progress = useAnalysis((s) => s.progress);
+  const stale = useStale();
+  if (status === 'idle') return null;
+  return (
+    <div className={`analysis-status analysis-status--${status}`} data-testid="analysis-status">
+      {status === 'running' ? (
+        <>
+          <span className="analysis-status__progress" aria-hidden="true">
+            <span style={{ width: `${progress * 100}%` }} />
+          </span>
+          <span>
+            {source === 'simulation' ? 'Simulating' : 'Running'} {formatPercent(progress)}
+          </span>
+          {source === 'simulation' ? (
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={cancelSimulation}
+              data-testid="status-cancel"
+            >
+              Cancel
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <span title={label}>
+          {status === 'done' ? '✓' : status === 'cancelled' ? '⨯ cancelled' : '⚠ failed'}{' '}
+          <span className="analysis-status__label">{label}</span>
+        </span>
+      )}
+      {stale ? (
+        <span
+          className="analysis-status__stale"
+          title="The figures are from the pipeline before your last edits"
+          data-testid="analysis-stale"
+        >
+          {source === 'simulation'
+            ? 'pipeline changed since · F5 to simulate again'
+            : 'pipeline changed since these figures'}
+        </span>
+      ) : null}
+    </div>
+  );
+}

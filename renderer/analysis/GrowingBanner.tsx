@@ -1,0 +1,58 @@
+import { useAnalysis } from '../state/analysis-store';
+import { selectionOf, setSelection } from '../state/selection-store';
+import { canvasView } from '../canvas/view';
+import { formatClock } from './format';
+import { useNodeOrder } from './useAnalysisView';
+import { growingQueues } from './verdicts';
+import './analysis.css';
+
+/**
+ * The "growing" verdict, stated plainly: which queues grow without bound and when their backlog
+ * crossed the threshold. Click a queue to find it on the canvas.
+ */
+export function GrowingBanner({ compact = false }: { compact?: boolean }) {
+  const summary = useAnalysis((s) => s.summary);
+  const order = useNodeOrder();
+  const growing = growingQueues(summary, order);
+  if (growing.length === 0) {
+    if (!summary || compact) return null;
+    const queues = Object.values(summary.nodes).filter((n) => n.kind === 'queue').length;
+    return (
+      <p className="verdict-banner verdict-banner--stable" data-testid="verdict-stable">
+        ✓ Every queue is stable:{' '}
+        {queues === 1 ? 'its backlog stays' : `all ${queues} backlogs stay`} bounded at this load.
+      </p>
+    );
+  }
+  const reveal = (id: string) => {
+    setSelection(selectionOf([id]));
+    canvasView()?.fit([id]);
+  };
+  return (
+    <div
+      className={`verdict-banner verdict-banner--growing${compact ? ' verdict-banner--compact' : ''}`}
+      role="alert"
+      data-testid="verdict-growing"
+    >
+      <strong>⚠ Growing without bound:</strong>{' '}
+      {growing.map((q, i) => (
+        <span key={q.id}>
+          {i > 0 ? ', ' : ''}
+          <button type="button" className="link-btn" onClick={() => reveal(q.id)}>
+            {q.name}
+          </button>
+          {q.sinceMs !== undefined ? (
+            <span> (backlog over the threshold since {formatClock(q.sinceMs)})</span>
+          ) : null}
+        </span>
+      ))}
+      {compact ? null : (
+        <span className="verdict-banner__hint">
+          {' '}
+          Its workers cannot keep up: raise their concurrency or replicas, or lower the load — the
+          inspector shows the capacity queueing theory asks for.
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,310 @@
+import { useMemo, useState } from 'react';
+import type { SweepResult } from '../../shared/simulation/sweep';
+import { editNodesAction } from '../actions/edit-nodes';
+import { runAction } from '../actions/run';
+import { parseDuration, type SimulateSettings } from '../simulation/settings';
+import { simulateSettings, simulationController } from '../simulation/session';
+import { setSweepTarget, useAnalysis } from '../state/analysis-store';
+import { useDocument } from '../state/document-store';
+import { formatLatency, formatPercent } from './format';
+import {
+  defaultRange,
+  parameterKey,
+  parameterOptions,
+  sweepAnswer,
+  sweepValues,
+  type ParameterOption,
+} from './sweep-form';
+import { SERIES_COLORS, UPlotChart } from './UPlotChart';
+import './analysis.css';
+
+interface Form {
+  key: string;
+  from: string;
+  to: string;
+  step: string;
+  replications: string;
+  duration: string;
+}
+
+/** The form as last left, so switching tabs does not lose it. */
+let remembered: Form | null = null;
+
+function formFor(
+  option: ParameterOption | undefined,
+  doc: Parameters<typeof defaultRange>[0],
+): Form {
+  const range = option ? defaultRange(doc, option.parameter) : { from: 1, to: 10, step: 1 };
+  return {
+    key: option?.key ?? '',
+    from: String(range.from),
+    to: String(range.to),
+    step: String(range.step),
+    replications: remembered?.replications ?? '3',
+    duration: remembered?.duration ?? '2m',
+  };
+}
+
+function Answer({ result, target }: { result: SweepResult; target: number }) {
+  const answer = sweepAnswer(result, target);
+  const p = result.parameter;
+  const { point } = answer;
+  if (!point) {
+    return (
+      <p className="sweep__answer sweep__answer--none" data-testid="sweep-answer">
+        ✗ {answer.question}: none of the values tried. Try{' '}
+        {p.kind === 'rate' ? 'lower rates' : 'higher values'}.
+      </p>
+    );
+  }
+  const apply = () => {
+    if (p.kind === 'rate') return;
+    void runAction(editNodesAction, {
+      nodeIds: [p.workerId],
+      path: ['config', p.kind],
+      value: point.value,
+    });
+  };
+  return (
+    <p className="sweep__answer" data-testid="sweep-answer">
+      ✓ {answer.question}: <strong data-testid="sweep-answer-value">{point.value}</strong>{' '}
+      <span className="muted">
+        (p95 wait {formatLatency(point.p95WaitMs.mean)} ± {formatLatency(point.p95WaitMs.halfWidth)}
+        , utilisation {formatPercent(point.utilisation.mean)})
+        {answer.atEdge ? ' — the edge of the range tried; widen it to be sure' : ''}
+      </span>
+      {p.kind !== 'rate' ? (
+        <button type="button" className="btn btn--small" onClick={apply} data-testid="sweep-apply">
+          Set {p.kind} to {point.value}
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+function SweepChart({ result, target }: { result: SweepResult; target: number }) {
+  const data = useMemo(() => {
+    const xs = result.points.map((p) => p.value);
+    return {
+      xs,
+      ys: [
+        result.points.map((p) => p.p95WaitMs.mean),
+        result.points.map((p) => p.p95WaitMs.mean + p.p95WaitMs.halfWidth),
+        result.points.map((p) => p.utilisation.mean * 100),
+      ],
+    };
+  }, [result]);
+  // Waits far beyond the target would flatten everything else: the axis stops at 4× the target.
+  const yRange = (_min: number, max: number): [number, number] => [
+    0,
+    Math.max(target * 1.25, Math.min(max * 1.08, target * 4)),
+  ];
+  return (
+    <UPlotChart
+      title="p95 wait and utilisation"
+      testId="chart-sweep"
+      xs={data.xs}
+      ys={data.ys}
+      series={[
+        { label: 'p95 wait', color: SERIES_COLORS[0]!, points: true },
+        { label: 'upper 95%', color: SERIES_COLORS[0]!, dash: [3, 3] },
+        { label: 'utilisation %', color: SERIES_COLORS[1]!, scale: 'y2', points: true },
+      ]}
+      xFormat={(v) => String(Number(v.toPrecision(4)))}
+      y={{ format: formatLatency, range: yRange }}
+      y2={{ format: (v) => `${Math.round(v)}%`, range: (_a, max) => [0, Math.max(100, max)] }}
+      guide={{ value: target, color: SERIES_COLORS[3]! }}
+    />
+  );
+}
+
+/**
+ * What-if: vary a worker's concurrency or replicas, or a producer's rate, over a range with
+ * replications (in the simulation worker), chart p95 wait and utilisation against it, and answer
+ * the smallest value that keeps p95 wait under a target.
+ */
+export function WhatIfPanel() {
+  const doc = useDocument();
+  const sweep = useAnalysis((s) => s.sweep);
+  const options = useMemo(() => parameterOptions(doc), [doc]);
+  const [form, setForm] = useState<Form>(() =>
+    remembered && options.some((o) => o.key === remembered!.key)
+      ? remembered
+      : formFor(options.find((o) => o.parameter.kind === 'concurrency') ?? options[0], doc),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const [targetText, setTargetText] = useState(String(sweep.targetP95WaitMs));
+  const change = (patch: Partial<Form>) => {
+    const next = { ...form, ...patch };
+    remembered = next;
+    setForm(next);
+    setProblem(null);
+  };
+  const option = options.find((o) => o.key === form.key);
+  const running = sweep.status === 'running';
+
+  const start = () => {
+    if (!option) return setProblem('Choose what to vary');
+    try {
+      const values = sweepValues(
+        { from: Number(form.from), to: Number(form.to), step: Number(form.step) },
+        option.parameter,
+      );
+      const replications = Number(form.replications);
+      if (!Number.isInteger(replications) || replications < 1 || replications > 30) {
+        throw new RangeError('Replications must be a whole number from 1 to 30');
+      }
+      const durationMs = parseDuration(form.duration);
+      if (durationMs === null || durationMs <= 0) {
+        throw new RangeError(`“${form.duration}” is not a duration: write e.g. 2m, 90s or 1h`);
+      }
+      const target = Number(targetText);
+      const settings: SimulateSettings = simulateSettings();
+      simulationController().sweep(
+        doc,
+        option.parameter,
+        values,
+        { durationMs, replications, seed: Number(settings.seed) || 1 },
+        Number.isFinite(target) && target > 0 ? target : sweep.targetP95WaitMs,
+      );
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const setTarget = (text: string) => {
+    setTargetText(text);
+    const n = Number(text);
+    if (Number.isFinite(n) && n > 0) setSweepTarget(n);
+  };
+
+  if (options.length === 0) {
+    return (
+      <p className="analysis-empty" data-testid="what-if">
+        Add a worker or a producer: a what-if sweep varies a worker’s concurrency or replicas, or a
+        producer’s rate, and finds the value that keeps waits under a target.
+      </p>
+    );
+  }
+  const shown = sweep.result && option && parameterKey(sweep.result.parameter) === option.key;
+  return (
+    <div className="sweep" data-testid="what-if">
+      <form
+        className="sweep__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!running) start();
+        }}
+      >
+        <label>
+          Vary
+          <select
+            className="input"
+            value={form.key}
+            onChange={(e) =>
+              change(
+                formFor(
+                  options.find((o) => o.key === e.currentTarget.value),
+                  doc,
+                ),
+              )
+            }
+            data-testid="sweep-parameter"
+          >
+            {options.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          from
+          <input
+            className="input input--short"
+            value={form.from}
+            onChange={(e) => change({ from: e.currentTarget.value })}
+            data-testid="sweep-from"
+          />
+        </label>
+        <label>
+          to
+          <input
+            className="input input--short"
+            value={form.to}
+            onChange={(e) => change({ to: e.currentTarget.value })}
+            data-testid="sweep-to"
+          />
+        </label>
+        <label>
+          step
+          <input
+            className="input input--short"
+            value={form.step}
+            onChange={(e) => change({ step: e.currentTarget.value })}
+            data-testid="sweep-step"
+          />
+        </label>
+        <label title="Independent runs per value; the answer holds with 95% confidence">
+          runs
+          <input
+            className="input input--short"
+            value={form.replications}
+            onChange={(e) => change({ replications: e.currentTarget.value })}
+            data-testid="sweep-replications"
+          />
+        </label>
+        <label title="Simulated time per run">
+          each
+          <input
+            className="input input--short"
+            value={form.duration}
+            onChange={(e) => change({ duration: e.currentTarget.value })}
+            data-testid="sweep-duration"
+          />
+        </label>
+        <label>
+          p95 wait under
+          <input
+            className="input input--short"
+            value={targetText}
+            onChange={(e) => setTarget(e.currentTarget.value)}
+            data-testid="sweep-target"
+          />
+          ms
+        </label>
+        {running ? (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => simulationController().cancelSweep()}
+            data-testid="sweep-cancel"
+          >
+            Cancel {formatPercent(sweep.progress)}
+          </button>
+        ) : (
+          <button type="submit" className="btn btn--small btn--primary" data-testid="sweep-run">
+            Run sweep
+          </button>
+        )}
+      </form>
+      {problem ? (
+        <p className="analysis-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {sweep.status === 'error' ? (
+        <pre className="analysis-error" role="alert">
+          {sweep.error}
+        </pre>
+      ) : null}
+      {sweep.status === 'cancelled' ? <p className="muted">The sweep was cancelled.</p> : null}
+      {shown && sweep.result ? (
+        <div className="sweep__result">
+          <Answer result={sweep.result} target={sweep.targetP95WaitMs} />
+          <SweepChart result={sweep.result} target={sweep.targetP95WaitMs} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import type { PipelineDocument } from '../../shared/document';
+import type { SweepParameter } from '../../shared/simulation/sweep';
+import {
+  analysisStore,
+  appendSnapshots,
+  beginAnalysis,
+  beginSweep,
+  cancelAnalysis,
+  endSweep,
+  failAnalysis,
+  finishAnalysis,
+  finishSweep,
+  setAnalysisProgress,
+  setSweepProgress,
+} from '../state/analysis-store';
+import type { SweepRunOptions, WorkerLike, WorkerMessage } from './protocol';
+import { resolveSettings, type SimulateSettings } from './settings';
+
+/**
+ * Starts and cancels simulations and sweeps in a Web Worker and feeds what comes back into the
+ * analysis store. The UI thread only receives batches of snapshots, so it never freezes.
+ */
+export interface SimulationController {
+  /** Starts a simulation of `doc` (cancelling one that runs); throws a SettingsError for bad settings. */
+  start(doc: PipelineDocument, settings: SimulateSettings): void;
+  cancel(): void;
+  readonly running: boolean;
+  sweep(
+    doc: PipelineDocument,
+    parameter: SweepParameter,
+    values: number[],
+    options: SweepRunOptions,
+    targetP95WaitMs: number,
+  ): void;
+  cancelSweep(): void;
+  readonly sweeping: boolean;
+  /** Stops the worker (tests, page unload). */
+  dispose(): void;
+}
+
+export interface ControllerOptions {
+  /** A cancel not answered within this long ends the worker and starts a fresh one. */
+  cancelTimeoutMs?: number;
+}
+
+export function createSimulationController(
+  createWorker: () => WorkerLike,
+  { cancelTimeoutMs = 3000 }: ControllerOptions = {},
+): SimulationController {
+  let worker: WorkerLike | null = null;
+  /** The run whose messages count (the analysis serial), and the sweep's. */
+  let runId: number | null = null;
+  let sweepId: number | null = null;
+  let nextSweepId = 1;
+  let cancelTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const clearCancelTimer = () => {
+    if (cancelTimer !== null) clearTimeout(cancelTimer);
+    cancelTimer = null;
+  };
+
+  const onMessage = (message: WorkerMessage) => {
+    switch (message.type) {
+      case 'snapshots':
+        if (message.runId === runId) appendSnapshots(message.snapshots);
+        return;
+      case 'progress':
+        if (message.runId === runId) setAnalysisProgress(message.fraction);
+        return;
+      case 'done':
+        if (message.runId !== runId) return;
+        runId = null;
+        clearCancelTimer();
+        finishAnalysis(message.summary);
+        return;
+      case 'cancelled':
+        if (message.runId !== runId) return;
+        runId = null;
+        clearCancelTimer();
+        cancelAnalysis();
+        return;
+      case 'error':
+        if (message.runId !== runId) return;
+        runId = null;
+        clearCancelTimer();
+        failAnalysis(message.message);
+        return;
+      case 'sweep-progress':
+        if (message.runId === sweepId) setSweepProgress(message.fraction);
+        return;
+      case 'sweep-done':
+        if (message.runId !== sweepId) return;
+        sweepId = null;
+        finishSweep(message.result);
+        return;
+      case 'sweep-cancelled':
+        if (message.runId !== sweepId) return;
+        sweepId = null;
+        endSweep('cancelled');
+        return;
+      case 'sweep-error':
+        if (message.runId !== sweepId) return;
+        sweepId = null;
+        endSweep('error', message.message);
+        return;
+    }
+  };
+
+  const ensureWorker = (): WorkerLike => {
+    if (worker) return worker;
+    const created = createWorker();
+    created.onmessage = (event) => onMessage(event.data);
+    created.onerror = (event) => {
+      // The worker script failed: whatever ran in it is lost.
+      const reason = event.message ? `: ${event.message}` : '';
+      dropWorker();
+      if (runId !== null) {
+        runId = null;
+        failAnalysis(`The simulation stopped unexpectedly${reason}`);
+      }
+      if (sweepId !== null) {
+        sweepId = null;
+        endSweep('error', `The sweep stopped unexpectedly${reason}`);
+      }
+    };
+    worker = created;
+    return created;
+  };
+
+  const dropWorker = () => {
+    worker?.terminate();
+    worker = null;
+  };
+
+  const controller: SimulationController = {
+    start(doc, settings) {
+      const resolved = resolveSettings(settings, doc);
+      if (runId !== null) controller.cancel();
+      clearCancelTimer();
+      const id = beginAnalysis('simulation', {
+        label: resolved.label,
+        document: doc,
+        expectedDurationMs: resolved.expectedDurationMs,
+        warmupMs: resolved.warmupMs,
+      });
+      runId = id;
+      ensureWorker().postMessage({
+        type: 'start',
+        runId: id,
+        document: doc,
+        options: resolved.options,
+      });
+    },
+
+    cancel() {
+      const id = runId;
+      if (id === null || !worker) return;
+      worker.postMessage({ type: 'cancel', runId: id });
+      clearCancelTimer();
+      cancelTimer = setTimeout(() => {
+        // No answer: the worker is stuck. Replace it; a sweep in it is lost too.
+        cancelTimer = null;
+        if (runId !== id) return;
+        runId = null;
+        dropWorker();
+        cancelAnalysis();
+        if (sweepId !== null) {
+          sweepId = null;
+          endSweep('cancelled');
+        }
+      }, cancelTimeoutMs);
+    },
+
+    get running() {
+      return runId !== null;
+    },
+
+    sweep(doc, parameter, values, options, targetP95WaitMs) {
+      if (sweepId !== null) controller.cancelSweep();
+      const id = nextSweepId++;
+      sweepId = id;
+      beginSweep(parameter, targetP95WaitMs);
+      ensureWorker().postMessage({
+        type: 'sweep',
+        runId: id,
+        document: doc,
+        parameter,
+        values,
+        options,
+      });
+    },
+
+    cancelSweep() {
+      if (sweepId === null || !worker) return;
+      worker.postMessage({ type: 'cancel-sweep', runId: sweepId });
+    },
+
+    get sweeping() {
+      return sweepId !== null;
+    },
+
+    dispose() {
+      clearCancelTimer();
+      if (runId !== null && analysisStore.getState().status === 'running') cancelAnalysis();
+      runId = null;
+      sweepId = null;
+      dropWorker();
+    },
+  };
+  return controller;
+}
