@@ -16,9 +16,9 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
           <tr>
             <th>Node</th>
             <th>Figure</th>
-            <th>Predicted</th>
-            <th>Measured</th>
-            <th>Difference</th>
+            <th className="num">Predicted</th>
+            <th className="num">Measured</th>
+            <th className="num">Difference</th>
           </tr>
         </thead>
         <tbody>
@@ -33,9 +33,9 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
                     </th>
                   ) : null}
                   <td>{row.figure}</td>
-                  <td>{formatFigure(row.figure, row.predicted)}</td>
-                  <td>{formatFigure(row.figure, row.measured)}</td>
-                  <td className={`status-${diff.tone}`}>{diff.text}</td>
+                  <td className="num">{formatFigure(row.figure, row.predicted)}</td>
+                  <td className="num">{formatFigure(row.figure, row.measured)}</td>
+                  <td className={`num status-${diff.tone}`}>{diff.text}</td>
                 </tr>
               );
             }),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import {
   meanArrivalRatePerSec,
   type PipelineNode,
@@ -26,6 +26,7 @@ function ApplyField({
 }) {
   const [text, setText] = useState(() => String(initial));
   const [busy, setBusy] = useState(false);
+  const id = useId();
   const apply = async () => {
     setBusy(true);
     try {
@@ -42,11 +43,11 @@ function ApplyField({
         void apply();
       }}
     >
-      <label className="live-field__label" htmlFor={testId}>
+      <label className="live-field__label" htmlFor={id}>
         {label}
       </label>
       <input
-        id={testId}
+        id={id}
         className="input input--number live-field__input"
         inputMode="decimal"
         data-testid={testId}
@@ -66,6 +67,7 @@ function ProducerControls({ node }: { node: ProducerNode }) {
   const rate = override?.ratePerSec ?? meanArrivalRatePerSec(node.config.arrival);
   return (
     <ApplyField
+      key={rate}
       label="Rate"
       unit="jobs/s"
       initial={Math.round(rate * 100) / 100}
@@ -121,6 +123,7 @@ function WorkerControls({ node }: { node: WorkerNode }) {
   return (
     <>
       <ApplyField
+        key={`c${override?.concurrency ?? node.config.concurrency}`}
         label="Concurrency"
         unit="per replica"
         initial={override?.concurrency ?? node.config.concurrency}
@@ -130,6 +133,7 @@ function WorkerControls({ node }: { node: WorkerNode }) {
         }
       />
       <ApplyField
+        key={`f${failurePercent}`}
         label="Failures"
         unit="%"
         initial={Math.round(failurePercent * 100) / 100}

@@ -17,13 +17,13 @@ export function MonitorTable({
         <thead>
           <tr>
             <th>Queue</th>
-            <th>Waiting</th>
-            <th>Active</th>
-            <th>Delayed</th>
-            <th>Completed</th>
-            <th>Failed</th>
-            <th>Throughput</th>
-            <th>Workers</th>
+            <th className="num">Waiting</th>
+            <th className="num">Active</th>
+            <th className="num">Delayed</th>
+            <th className="num">Completed</th>
+            <th className="num">Failed</th>
+            <th className="num">Throughput</th>
+            <th className="num">Workers</th>
           </tr>
         </thead>
         <tbody>
@@ -35,13 +35,13 @@ export function MonitorTable({
                   {name}
                   {q?.paused ? <span className="run-tag">paused</span> : null}
                 </th>
-                <td>{count(q?.waiting)}</td>
-                <td>{count(q?.active)}</td>
-                <td>{count(q?.delayed)}</td>
-                <td>{count(q?.completed)}</td>
-                <td>{count(q?.failed)}</td>
-                <td>{q ? formatRate(q.throughputPerSec) : '–'}</td>
-                <td>{count(q?.workers)}</td>
+                <td className="num">{count(q?.waiting)}</td>
+                <td className="num">{count(q?.active)}</td>
+                <td className="num">{count(q?.delayed)}</td>
+                <td className="num">{count(q?.completed)}</td>
+                <td className="num">{count(q?.failed)}</td>
+                <td className="num">{q ? formatRate(q.throughputPerSec) : '–'}</td>
+                <td className="num">{count(q?.workers)}</td>
               </tr>
             );
           })}
