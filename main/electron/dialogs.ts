@@ -37,6 +37,18 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | undefined
       if (result.canceled || !result.filePath) return null;
       return withDocumentSuffix(result.filePath);
     },
+    async pickFolder() {
+      const options = {
+        title: 'Export code to a folder',
+        buttonLabel: 'Export here',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const win = getWindow();
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '../../shared/api/contract';
 import { version as appVersion } from '../../package.json';
 import { apiError } from './api-errors';
+import { createCodegenHandlers } from './codegen-api';
 import { realFs, type AtomicFs } from './atomic-write';
 import { createDispatcher, type Dispatch, type HostHandlers } from './dispatcher';
 import { createDocumentService, type DocumentService } from './documents';
@@ -19,6 +20,8 @@ import { createSettingsStore, type SettingsStore } from './settings';
 export interface HostDialogs {
   pickOpen(): Promise<string | null>;
   pickSave(suggestedName: string): Promise<string | null>;
+  /** A folder to export generated code into (issue 4). */
+  pickFolder?(): Promise<string | null>;
 }
 
 /** The window the renderer lives in, where the host has one (Electron). */
@@ -146,6 +149,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       return { ok: true };
     },
     ...runs.handlers,
+    ...createCodegenHandlers({ pickFolder: dialogs?.pickFolder?.bind(dialogs) }),
   };
 
   return {

@@ -131,6 +131,8 @@ export const requestChannels = {
   >(z.strictObject({ dirty: z.boolean(), title: z.string().max(300) })),
   // runs (issue 6): defined in the runs section at the end of this file.
   ...runRequestChannels(),
+  // codegen (issue 4): defined in the codegen section at the end of this file.
+  ...codegenRequestChannels(),
 } as const;
 
 /** Commands the native menu sends to the renderer, which runs them as editor actions. */
@@ -504,3 +506,59 @@ export const RUN_EVENT_CHANNELS = [
   'redis:status',
   'monitor:snapshot',
 ] as const;
+
+// --- codegen (issue 4) ---
+// Exporting the generated project into a folder on the host. Owned by
+// main/services/codegen-api.ts; spread into the request table above (hoisted, like the runs).
+
+/** What export did with each file: see main/services/export.ts. */
+export interface CodegenExportedFile {
+  /** Relative to the folder, `/`-separated. */
+  path: string;
+  /** `handler`: the user's code, never overwritten; `generated`: regenerated every time. */
+  kind: 'handler' | 'generated';
+  /**
+   * `written`: new; `changed`: regenerated over different contents; `unchanged`: already
+   * identical; `kept`: a handler that exists and differs, left as the user wrote it.
+   */
+  status: 'written' | 'changed' | 'unchanged' | 'kept';
+}
+
+export interface CodegenExportReport {
+  /** The folder written, as the host resolved it. */
+  folder: string;
+  files: CodegenExportedFile[];
+  /** Files an earlier export wrote that the pipeline no longer has; left in place. */
+  stale: string[];
+}
+
+function codegenSchemas() {
+  const folderMessage = 'must be the full path of a folder on the host';
+  const exportRequest = z.strictObject({
+    /** Validated again by the host, which generates the files itself. */
+    document: z.unknown(),
+    /** Absolute, or starting with `~/`; created when missing. */
+    folder: z
+      .string({ error: folderMessage })
+      .min(1, { error: folderMessage })
+      .max(4096, { error: 'must be at most 4096 characters' }),
+    /**
+     * Write into a folder that holds other files and no earlier export (refused with
+     * `already-exists` otherwise). Handlers are never overwritten either way.
+     */
+    force: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+  return { export: exportRequest, none: z.strictObject({}) };
+}
+
+function codegenRequestChannels() {
+  const s = codegenSchemas();
+  return {
+    /** Generates the document's project on the host and writes it into a folder. */
+    'codegen:export': channel<typeof s.export, CodegenExportReport>(s.export),
+    /** Shows the host's folder dialog (Electron); null when cancelled, `unsupported` in web mode. */
+    'codegen:pickFolder': channel<typeof s.none, { path: string } | null>(s.none),
+  };
+}
+
+export type CodegenRequestChannel = keyof ReturnType<typeof codegenRequestChannels>;
