@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import {
   Background,
+  useStore,
   BackgroundVariant,
   ConnectionMode,
   Controls,
@@ -25,6 +26,9 @@ const nodeTypes: NodeTypes = { producer: ProducerNode, queue: QueueNode, worker:
 const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
 const GRID = 16;
 const minimapClass = (node: FlowNode) => `minimap-${node.type ?? 'node'}`;
+/** Below this zoom node text is too small to read: draw nodes plainly (much cheaper to paint). */
+export const FAR_ZOOM = 0.4;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
 export function Canvas() {
   const container = useRef<HTMLDivElement>(null);
@@ -32,8 +36,9 @@ export function Canvas() {
   const handlers = useCanvasHandlers(sizes, sizesChanged);
   const empty = useDocumentState((s) => s.document.nodes.length === 0);
   const theme = useUi(effectiveTheme);
+  const far = useStore(isFar);
   return (
-    <div className="canvas" ref={container} data-testid="canvas">
+    <div className={`canvas${far ? ' is-far' : ''}`} ref={container} data-testid="canvas">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -57,7 +62,7 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={2.5}
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}

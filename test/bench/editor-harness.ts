@@ -1,0 +1,242 @@
+/**
+ * Shared set-up of the editor benchmarks (test/bench/editor-*.bench.ts): a freshly built renderer
+ * served in web mode, real Chromium, and a 500-node / 700-edge pipeline on disk.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  FORMAT,
+  serializeDocument,
+  type PipelineDocument,
+  type PipelineEdge,
+  type PipelineNode,
+} from '../../shared/document';
+import { launchChromium } from '../helpers/chromium';
+import { RENDERER_DIR, openEditor, startWebApp, type WebApp } from '../helpers/web-app';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the renderer when out/renderer is missing or older than any renderer/ or shared/ source. */
+export function ensureRendererBuilt(): void {
+  const index = join(RENDERER_DIR, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
+  if (built > sources) return;
+  console.log('building the renderer (electron-vite build)…');
+  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error('electron-vite build failed; run it to see why');
+}
+
+/**
+ * `lanes` lanes of producer → q1 → w1 → q2 → w2 → q3 → w3 → q4 → w4 → q5, each worker's failed
+ * jobs going to q5, and each producer also feeding q2: 10 nodes and 14 edges per lane.
+ */
+export function bigPipeline(lanes = 50): PipelineDocument {
+  const nodes: PipelineNode[] = [];
+  const edges: PipelineEdge[] = [];
+  const edge = (from: string, to: string, on?: 'failed') =>
+    edges.push(
+      on ? { id: `e${edges.length + 1}`, from, to, on } : { id: `e${edges.length + 1}`, from, to },
+    );
+  for (let l = 0; l < lanes; l++) {
+    const y = l * 150;
+    const id = (what: string) => `l${l}-${what}`;
+    nodes.push({
+      id: id('p'),
+      kind: 'producer',
+      name: id('p'),
+      position: { x: 0, y },
+      config: { jobName: 'job', arrival: { type: 'poisson', ratePerSec: 5 } },
+    });
+    for (let q = 1; q <= 5; q++) {
+      nodes.push({
+        id: id(`q${q}`),
+        kind: 'queue',
+        name: id(`q${q}`),
+        position: { x: 260 + (q - 1) * 520, y },
+        config: { attempts: 3, backoff: { type: 'exponential', delayMs: 1000 } },
+      });
+    }
+    for (let w = 1; w <= 4; w++) {
+      nodes.push({
+        id: id(`w${w}`),
+        kind: 'worker',
+        name: id(`w${w}`),
+        position: { x: 520 + (w - 1) * 520, y },
+        config: {
+          concurrency: 10,
+          replicas: 1,
+          service: { type: 'lognormal', meanMs: 100, stdDevMs: 50 },
+        },
+      });
+    }
+    edge(id('p'), id('q1'));
+    for (let w = 1; w <= 4; w++) {
+      edge(id(`q${w}`), id(`w${w}`));
+      edge(id(`w${w}`), id(`q${w + 1}`));
+      edge(id(`w${w}`), id('q5'), 'failed');
+    }
+    edge(id('p'), id('q2'));
+  }
+  return { format: FORMAT, name: `Big pipeline (${nodes.length} nodes)`, nodes, edges };
+}
+
+export interface Bench {
+  app: WebApp;
+  browser: Browser;
+  page: Page;
+  bigPath: string;
+  close(): Promise<void>;
+}
+
+export async function startBench(): Promise<Bench> {
+  ensureRendererBuilt();
+  const app = await startWebApp();
+  const browser = await launchChromium();
+  const { page } = await openEditor(browser, app);
+  const bigPath = join(app.userDataDir, 'big.pipewright.json');
+  await writeFile(bigPath, serializeDocument(bigPipeline()));
+  return {
+    app,
+    browser,
+    page,
+    bigPath,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/**
+ * Opens a file through the Open dialog; resolves with ms from Enter to the first frame in which
+ * every node is measured and visible and every edge is drawn.
+ */
+export async function openTimed(
+  page: Page,
+  path: string,
+  nodes: number,
+  edges: number,
+): Promise<number> {
+  await page.keyboard.press('Control+O');
+  const input = page.getByTestId('open-dialog').getByLabel('File on the host');
+  await input.fill(path);
+  // Start the clock in the page, at the key press, and stop it at the first frame with every node.
+  // (Page code is passed as text: tsx would wrap named functions in a helper the page lacks.)
+  await page.evaluate(
+    `window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { capture: true, once: true })`,
+  );
+  await input.press('Enter');
+  return page.evaluate(`new Promise((done) => {
+    const check = () => {
+      const all = [...document.querySelectorAll('.react-flow__node')];
+      const shown = all.filter((n) => n.style.visibility !== 'hidden');
+      const drawn = document.querySelectorAll('.react-flow__edge').length;
+      const inFile = /(\\d+) nodes · (\\d+) edges/.exec(document.querySelector('[data-testid=statusbar]').textContent) ?? [];
+      const loaded = Number(inFile[1]) === ${nodes} && Number(inFile[2]) === ${edges};
+      // With only visible elements rendered, "all" means all that are in view.
+      if (loaded && all.length > 0 && shown.length === all.length && drawn > 0) done(performance.now() - window.__t0);
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`);
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+export const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+export const ms = (n: number): string => `${n.toFixed(1)} ms`;
+
+/** Starts recording frame intervals (rAF) and long tasks in the page. */
+export async function startFrameRecording(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__long = [];
+    window.__recording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.__observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    });
+    window.__observer.observe({ type: 'longtask' });
+  })()`);
+}
+
+/** Stops recording; the first interval (before the interaction began) is dropped. */
+export async function stopFrameRecording(
+  page: Page,
+): Promise<{ frames: number[]; longTasks: number[] }> {
+  return page.evaluate(`(() => {
+    window.__recording = false;
+    window.__observer.disconnect();
+    return { frames: window.__frames.slice(1), longTasks: window.__long };
+  })()`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { type?: string } };
+}
+
+/**
+ * Runs `action` under a Chromium trace and returns, for each key press, the main-thread time
+ * (every task: script, style, layout, paint) from its keydown until the next key press.
+ */
+export async function mainThreadPerKey(page: Page, action: () => Promise<void>): Promise<number[]> {
+  const client = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  client.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => void events.push(...e.value));
+  await client.send('Tracing.start', {
+    categories: 'devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  await action();
+  const complete = new Promise((resolve) => client.once('Tracing.tracingComplete', resolve));
+  await client.send('Tracing.end');
+  await complete;
+  await client.detach();
+  const busy = new Map<number, number>();
+  for (const e of events)
+    if (e.name === 'RunTask' && e.dur) busy.set(e.tid, (busy.get(e.tid) ?? 0) + e.dur);
+  const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const keys = events
+    .filter((e) => e.tid === main && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const tasks = events.filter((e) => e.tid === main && e.name === 'RunTask' && e.dur);
+  return keys.map((start, i) => {
+    const end = keys[i + 1] ?? Infinity;
+    const total = tasks
+      .filter((t) => t.ts + (t.dur ?? 0) > start && t.ts < end)
+      .reduce((sum, t) => sum + Math.min(t.ts + (t.dur ?? 0), end) - Math.max(t.ts, start), 0);
+    return total / 1000;
+  });
+}

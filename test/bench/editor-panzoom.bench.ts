@@ -1,0 +1,75 @@
+/**
+ * Frame times while panning and zooming a 500-node, 700-edge pipeline (web mode, real Chromium,
+ * software rendering). Frames are the intervals between animation frames during the gesture.
+ * Target: frames under 33 ms. Run: npm run bench -- editor-panzoom
+ */
+import type { Page } from 'playwright-core';
+import {
+  median,
+  ms,
+  openTimed,
+  percentile,
+  startBench,
+  startFrameRecording,
+  stopFrameRecording,
+} from './editor-harness';
+
+async function pan(page: Page): Promise<void> {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // Space + drag pans from anywhere, even over nodes.
+  await page.keyboard.down('Space');
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    await page.mouse.move(cx + Math.sin(i / 6) * 200, cy + Math.cos(i / 6) * 120);
+  }
+  await page.mouse.up();
+  await page.keyboard.up('Space');
+}
+
+async function zoom(page: Page): Promise<void> {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, i < 20 ? -60 : 60);
+    await page.waitForTimeout(16);
+  }
+}
+
+async function measure(page: Page, label: string, gesture: (page: Page) => Promise<void>) {
+  await startFrameRecording(page);
+  await gesture(page);
+  await page.waitForTimeout(100);
+  const { frames, longTasks } = await stopFrameRecording(page);
+  const over = frames.filter((f) => f > 33).length;
+  console.log(
+    `${label.padEnd(26)} ${String(frames.length).padStart(4)} frames: median ${ms(median(frames))}, ` +
+      `p95 ${ms(percentile(frames, 95))}, max ${ms(Math.max(...frames))}, over 33 ms: ${over}; ` +
+      `long tasks: ${longTasks.length}${longTasks.length ? ` (max ${ms(Math.max(...longTasks))})` : ''}`,
+  );
+  return percentile(frames, 95);
+}
+
+const bench = await startBench();
+try {
+  const { page } = bench;
+  await openTimed(page, bench.bigPath, 500, 700);
+  await page.waitForTimeout(500);
+  const results = [
+    await measure(page, 'pan, whole pipeline', pan),
+    await measure(page, 'zoom, whole pipeline', zoom),
+  ];
+  // Closer in: 100 %, so only part of the pipeline is on screen.
+  await page.locator('.react-flow__controls-zoomin').click();
+  await page.evaluate(`document.querySelector('.react-flow__controls-fitview')`);
+  for (let i = 0; i < 8; i++) await page.locator('.react-flow__controls-zoomin').click();
+  await page.waitForTimeout(400);
+  const zoomLevel = await page.getByTestId('statusbar').textContent();
+  results.push(await measure(page, `pan at ${/(\d+)%/.exec(zoomLevel ?? '')?.[1]}%`, pan));
+  results.push(await measure(page, 'zoom from there', zoom));
+  console.log(`target p95 < 33 ms: ${results.every((p) => p < 33) ? 'met' : 'NOT met'}`);
+} finally {
+  await bench.close();
+}
