@@ -213,7 +213,10 @@ interface TraceEvent {
 export async function mainThreadPerKey(page: Page, action: () => Promise<void>): Promise<number[]> {
   const client = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  client.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => void events.push(...e.value));
+  client.on(
+    'Tracing.dataCollected',
+    (e) => void events.push(...(e.value as unknown as TraceEvent[])),
+  );
   await client.send('Tracing.start', {
     categories: 'devtools.timeline',
     transferMode: 'ReportEvents',
