@@ -30,6 +30,14 @@ export function MonitorDialog() {
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
+  // Escape closes it even when focus fell out of it (a button disabled while busy drops it).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMonitorDialog(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const urlError =
     url.trim() && !URL_PATTERN.test(url.trim()) ? 'Must be a redis:// or rediss:// URL' : null;
@@ -70,12 +78,6 @@ export function MonitorDialog() {
         aria-modal="true"
         aria-label="Monitor a Redis"
         data-testid="monitor-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
       >
         <header className="dialog__head">
           <h2>Monitor a Redis</h2>

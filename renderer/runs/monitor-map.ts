@@ -91,8 +91,8 @@ export function monitorDocument(info: MonitorInfo): PipelineDocument {
   });
   return {
     format: FORMAT,
-    name: `Monitor of ${info.prefix} at ${info.url}`.slice(0, 200),
-    description: 'Queues discovered in a running Redis (read-only monitor).',
+    name: `Monitor · ${info.prefix}`.slice(0, 200),
+    description: `Queues discovered under "${info.prefix}" at ${info.url} (read-only monitor).`,
     ...(PREFIX_PATTERN.test(info.prefix) ? { settings: { prefix: info.prefix } } : {}),
     nodes,
     edges: [],

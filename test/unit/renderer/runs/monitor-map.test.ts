@@ -83,6 +83,7 @@ describe('monitoring an existing Redis with the run views', () => {
     expect(doc.nodes.map((n) => n.name)).toEqual(['emails', 'Emails', 'weird name/with:colon']);
     expect(new Set(doc.nodes.map((n) => n.id)).size).toBe(3);
     expect(doc.settings).toEqual({ prefix: 'bull' });
+    expect(doc.name).toBe('Monitor · bull');
     // Names of the real system's queues are shown as they are, even if BullMQ-unfriendly here.
     expect(
       validateDocument(doc).every((d) => d.severity !== 'error' || d.nodeId !== undefined),

@@ -1,0 +1,147 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FORMAT, serializeDocument, type PipelineDocument } from '../../shared/document';
+import { launchChromium } from '../helpers/chromium';
+import {
+  SCREENSHOT_DIR,
+  nodeOnCanvas,
+  openEditor,
+  startWebApp,
+  type WebApp,
+} from '../helpers/web-app';
+
+const redisUrl = inject('redisUrl');
+const RATE = 5000;
+
+/** No-op jobs as fast as the producer makes them, beside a branch where nothing happens. */
+const fastDoc: PipelineDocument = {
+  format: FORMAT,
+  name: 'Fast no-op jobs',
+  nodes: [
+    {
+      id: 'load',
+      kind: 'producer',
+      name: 'load',
+      position: { x: 0, y: 0 },
+      config: { jobName: 'noop', arrival: { type: 'constant', ratePerSec: RATE } },
+    },
+    {
+      id: 'jobs',
+      kind: 'queue',
+      name: 'jobs',
+      position: { x: 260, y: 0 },
+      config: { removeOnComplete: true },
+    },
+    {
+      id: 'noop',
+      kind: 'worker',
+      name: 'noop',
+      position: { x: 520, y: 0 },
+      config: { concurrency: 50, replicas: 1, service: { type: 'fixed', ms: 0 } },
+    },
+    { id: 'idle', kind: 'queue', name: 'idle', position: { x: 260, y: 200 }, config: {} },
+    {
+      id: 'idle-worker',
+      kind: 'worker',
+      name: 'idle-worker',
+      position: { x: 520, y: 200 },
+      config: { concurrency: 1, replicas: 1, service: { type: 'fixed', ms: 10 } },
+    },
+  ],
+  edges: [
+    { id: 'e1', from: 'load', to: 'jobs' },
+    { id: 'e2', from: 'jobs', to: 'noop' },
+    { id: 'e3', from: 'idle', to: 'idle-worker' },
+  ],
+};
+
+interface Probe {
+  frames: number[];
+  longTasks: number[];
+  mutations: Record<string, number>;
+}
+
+describe('a fast run in web mode', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let dir: string;
+  beforeAll(async () => {
+    app = await startWebApp({ redisUrl });
+    browser = await launchChromium();
+    dir = await mkdtemp(join(tmpdir(), 'pipewright-load-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('updates only the badges whose figures changed while thousands of jobs a second flow', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    const file = join(dir, 'fast.pipewright.json');
+    await writeFile(file, serializeDocument(fastDoc));
+    await app.services.openFromHost(file);
+    await nodeOnCanvas(page, 'idle-worker').waitFor();
+
+    // Start and stop from the keyboard, as the menu's shortcuts do (the page keeps Ctrl+F5).
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+F5');
+    await page.getByTestId('run-banner').filter({ hasText: 'Running' }).waitFor();
+    for (const id of ['jobs', 'noop', 'idle', 'idle-worker']) {
+      await nodeOnCanvas(page, id).getByTestId('live-badge').waitFor();
+    }
+    // Let the run settle, then watch the page for a few seconds.
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => {
+      const probe: Probe = { frames: [], longTasks: [], mutations: {} };
+      (window as unknown as { probe: Probe }).probe = probe;
+      let last = performance.now();
+      const tick = (now: number) => {
+        probe.frames.push(now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) probe.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      for (const id of ['load', 'jobs', 'noop', 'idle', 'idle-worker']) {
+        probe.mutations[id] = 0;
+        const node = document.querySelector(`[data-testid="node-${id}"]`)!;
+        new MutationObserver((records) => {
+          probe.mutations[id]! += records.length;
+        }).observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
+      }
+    });
+    await page.waitForTimeout(4000);
+    const probe = await page.evaluate(() => (window as unknown as { probe: Probe }).probe);
+    const throughput = await nodeOnCanvas(page, 'noop')
+      .getByTestId('badge-throughput')
+      .textContent();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'run-fast.png') });
+    await page.keyboard.press('Control+Shift+F5');
+    await page.getByTestId('run-banner').filter({ hasText: 'Run finished' }).waitFor();
+
+    // The badges of the busy branch changed; the idle branch's were never touched.
+    expect(probe.mutations.noop).toBeGreaterThan(5);
+    expect(probe.mutations.load).toBeGreaterThan(5);
+    expect(probe.mutations.idle).toBe(0);
+    expect(probe.mutations['idle-worker']).toBe(0);
+    expect(errors).toEqual([]);
+
+    // Figures to report, not to assert (CPU is shared here).
+    const frames = probe.frames.slice(1);
+    const over50 = frames.filter((f) => f > 50).length;
+    console.log(
+      `fast run: producer at ${RATE}/s, worker badge said ${throughput}; ` +
+        `${frames.length} frames in 4 s, longest ${Math.max(...frames).toFixed(1)} ms, ` +
+        `${over50} over 50 ms; long tasks: ${probe.longTasks.length} ` +
+        `(longest ${Math.max(0, ...probe.longTasks).toFixed(0)} ms); ` +
+        `badge DOM mutations: ${JSON.stringify(probe.mutations)}`,
+    );
+    await context.close();
+  });
+});

@@ -1,0 +1,104 @@
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deleteKeysByPrefix } from '../../main/redis/keys';
+import { launchChromium } from '../helpers/chromium';
+import {
+  SCREENSHOT_DIR,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+  startWebApp,
+  type WebApp,
+} from '../helpers/web-app';
+
+const redisUrl = inject('redisUrl');
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOT_DIR, `run-${name}.png`) });
+const depth = async (page: Page, id: string) =>
+  Number(
+    (await nodeOnCanvas(page, id).getByTestId('badge-depth').textContent())?.replace(/,/g, ''),
+  );
+
+describe('monitoring an existing Redis in web mode', () => {
+  let app: WebApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startWebApp({ redisUrl });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('finds the BullMQ queues under a prefix and shows their live counts on the canvas', async () => {
+    // A "deployment" Pipewright does not own: plain BullMQ under its own prefix.
+    const prefix = `pwe2e${Date.now().toString(36)}`;
+    const client = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const emails = new Queue('emails', { connection: client, prefix });
+    const invoices = new Queue('invoices', { connection: client, prefix });
+    let worker: Worker | null = null;
+    try {
+      await emails.addBulk(Array.from({ length: 30 }, (_, i) => ({ name: 'send', data: { i } })));
+      await invoices.add('bill', {});
+
+      const { page, errors, context } = await openEditor(browser, app);
+      await newDocument(page, 'welcome-emails');
+      await page.getByTestId('monitor-open').click();
+      const dialog = page.getByTestId('monitor-dialog');
+      await dialog.getByTestId('monitor-url').fill('http://not-redis');
+      expect(await dialog.getByTestId('monitor-discover').isDisabled()).toBe(true);
+      await dialog.getByText('Must be a redis:// or rediss:// URL').waitFor();
+      await dialog.getByTestId('monitor-url').fill(redisUrl);
+      await dialog.getByTestId('monitor-prefix').fill(prefix);
+      await dialog.getByTestId('monitor-discover').click();
+      await expect
+        .poll(() => dialog.getByTestId('monitor-found').textContent())
+        .toContain(`2 queues under “${prefix}”`);
+      await dialog.getByTestId('monitor-queue-invoices').waitFor();
+
+      // Watch: the table and the canvas's "emails" queue show the 30 waiting jobs.
+      await dialog.getByTestId('monitor-watch').click();
+      await expect
+        .poll(() => dialog.getByTestId('monitor-queue-emails').locator('td').first().textContent())
+        .toBe('30');
+      await shot(page, 'monitor-dialog');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('monitor-banner').waitFor();
+      await expect.poll(() => depth(page, 'emails')).toBe(30);
+
+      // A worker of that deployment empties the queue: the figures follow, read-only.
+      worker = new Worker('emails', async () => null, { connection: { url: redisUrl }, prefix });
+      await expect.poll(() => depth(page, 'emails'), { timeout: 10_000 }).toBe(0);
+      await expect
+        .poll(() => nodeOnCanvas(page, 'email-sender').getByTestId('live-badge').count())
+        .toBe(1);
+      await shot(page, 'monitor-canvas');
+
+      // Queues the open pipeline does not have: draw them as a pipeline of their own.
+      await page.getByTestId('monitor-open').click();
+      await dialog.getByTestId('monitor-as-pipeline').click();
+      await nodeOnCanvas(page, 'invoices').waitFor();
+      await expect.poll(() => depth(page, 'invoices')).toBe(1);
+      await expect.poll(() => depth(page, 'emails')).toBe(0);
+      await shot(page, 'monitor-pipeline');
+
+      await page
+        .getByTestId('monitor-banner')
+        .getByRole('button', { name: 'Stop watching' })
+        .click();
+      await page.getByTestId('monitor-banner').waitFor({ state: 'detached' });
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await worker?.close();
+      await emails.close();
+      await invoices.close();
+      await deleteKeysByPrefix(client, prefix);
+      client.disconnect();
+    }
+  });
+});
