@@ -10,12 +10,21 @@ import { createHash } from 'node:crypto';
 const clean = (text: string) => text.replace(/:/g, '_');
 
 const MAX_ID = 120;
-const shorten = (id: string) =>
-  id.length <= MAX_ID ? id : `h.${createHash('sha1').update(id).digest('base64url')}`;
+const hashed = (id: string) => `h.${createHash('sha1').update(id).digest('base64url')}`;
+const shorten = (id: string) => (id.length <= MAX_ID ? id : hashed(id));
+
+/**
+ * Ids of a producer's jobs in runner incarnation `epoch` are this prefix plus a sequence number
+ * (a long producer id is hashed, so ids stay short).
+ */
+export const producerJobIdPrefix = (producerId: string, epoch: number) => {
+  const id = clean(producerId);
+  return `${id.length > 60 ? hashed(id) : id}.${epoch}.`;
+};
 
 /** Job `seq` of producer `producerId` in runner incarnation `epoch`. */
 export const producerJobId = (producerId: string, epoch: number, seq: number) =>
-  shorten(`${clean(producerId)}.${epoch}.${seq}`);
+  producerJobIdPrefix(producerId, epoch) + seq;
 
 /** The job that `parentJobId` passes along edge `edgeId` (completion or dead letter). */
 export const hopJobId = (parentJobId: string, edgeId: string) =>

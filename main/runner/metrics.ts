@@ -114,11 +114,6 @@ export class RunMetrics {
     const p = this.producers.get(producerId);
     if (p) p.created += n;
   }
-  /** Sets a producer's total (job schedulers count their own iterations). */
-  createdTotal(producerId: string, total: number): void {
-    const p = this.producers.get(producerId);
-    if (p && total > p.created) p.created = total;
-  }
   enqueued(queueId: string, n: number, edgeId?: string): void {
     const q = this.queues.get(queueId);
     if (q) q.enqueued += n;

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { Random } from '../../shared/simulation/random';
 import type { ProducerPlan, QueuePlan } from './plan';
 import { ArrivalClock } from './arrivals';
-import { producerJobId } from './job-ids';
+import { producerJobIdPrefix } from './job-ids';
 import type { RunMetrics } from './metrics';
 import type { RunJobData } from './workers';
 
@@ -28,6 +28,8 @@ const MAX_TICK_MS = 100;
  */
 export class LoadGenerator {
   private readonly clock: ArrivalClock | null;
+  /** `<producer>.<epoch>.`: job `seq` is this plus the sequence number. */
+  private readonly idPrefix: string;
   private timer: NodeJS.Timeout | undefined;
   private startedAt = 0;
   private seq = 0;
@@ -42,6 +44,7 @@ export class LoadGenerator {
     private readonly ctx: ProducerContext,
   ) {
     const arrival = plan.node.config.arrival;
+    this.idPrefix = producerJobIdPrefix(plan.node.id, ctx.epoch);
     this.clock =
       arrival.type === 'schedule'
         ? null
@@ -51,7 +54,8 @@ export class LoadGenerator {
   get id(): string {
     return this.plan.node.id;
   }
-  private get schedulerId(): string {
+  /** Id of this producer's job schedulers (one per target queue), for `schedule` arrivals. */
+  get schedulerId(): string {
     return `pipewright-${this.id.replace(/:/g, '_')}`;
   }
 
@@ -63,17 +67,6 @@ export class LoadGenerator {
       return;
     }
     this.schedule();
-  }
-
-  /** Jobs created so far by BullMQ for a schedule producer (its first target's count). */
-  async schedulerIterations(): Promise<number | null> {
-    if (this.clock) return null;
-    const first = this.plan.targets[0];
-    if (!first) return 0;
-    const scheduler = await this.ctx.queues
-      .get(first.queueId)!
-      .queue.getJobScheduler(this.schedulerId);
-    return scheduler?.iterationCount ?? 0;
   }
 
   /** New arrival rate (jobs/s) from now on; throws for a cron schedule, which has no rate. */
@@ -192,18 +185,16 @@ export class LoadGenerator {
 
   private async add(n: number): Promise<void> {
     const { jobName, payload } = this.plan.node.config;
-    const origin = Date.now();
-    const jobs = Array.from({ length: n }, () => {
-      const data: RunJobData = { origin, payload };
-      return {
-        name: jobName,
-        data,
-        opts: {
-          ...this.plan.jobOptions,
-          jobId: producerJobId(this.id, this.ctx.epoch, this.seq++),
-        },
-      };
-    });
+    // The chain starts here: its origin is the job's own timestamp, so only hops carry `origin`.
+    const data: RunJobData = payload === undefined ? {} : { payload };
+    const options = this.plan.jobOptions;
+    const plain = Object.keys(options).length === 0;
+    const jobs = new Array<{ name: string; data: RunJobData; opts: Record<string, unknown> }>(n);
+    for (let i = 0; i < n; i++) {
+      const jobId = this.idPrefix + this.seq++;
+      // One data object per batch: BullMQ serialises it per job and never mutates it.
+      jobs[i] = { name: jobName, data, opts: plain ? { jobId } : { ...options, jobId } };
+    }
     try {
       await Promise.all(
         this.plan.targets.map(async (hop) => {

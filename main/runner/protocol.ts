@@ -118,6 +118,8 @@ export const runnerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('snapshot'),
     snapshot: snapshotSchema,
     redis: redisFigures.nullable(),
+    /** The runner's own memory (bytes), to watch it stay flat on long runs. */
+    memory: z.strictObject({ rssBytes: z.number(), heapUsedBytes: z.number() }),
   }),
   z.strictObject({
     type: z.literal('log'),

@@ -103,6 +103,7 @@ export class Runner {
       queues: this.queues,
       cpu: () => (this.cpuPool ??= new CpuPool()),
       seed: () => randomInt(2 ** 31),
+      schedulerJobStarted: (schedulerId, queueId) => this.schedulerJobStarted(schedulerId, queueId),
       log: (level, message, nodeId) => this.log(level, message, nodeId),
       readyAt: new Map(),
     };
@@ -217,10 +218,6 @@ export class Runner {
   /** Stops producing, optionally drains, closes workers and removes the run's keys. */
   async stop(drain: boolean, keepKeys: boolean, drainTimeoutMs: number): Promise<StopResult> {
     this.stopping = true;
-    // Count what the job schedulers created before they are removed.
-    if (this.metrics && this.client.status === 'ready') {
-      await this.countSchedulerJobs().catch(() => undefined);
-    }
     await Promise.all([...this.producers.values()].map((p) => p.stop()));
     let drained = false;
     if (drain) {
@@ -304,15 +301,33 @@ export class Runner {
         ]);
         ids.forEach((id, i) => this.metrics!.counts(id, counts[i]!));
         redis = this.redisFigures(redisLoad(parseInfo(info)));
-        await this.countSchedulerJobs();
       }
       const snapshot = this.metrics.snapshot(this.paused);
-      this.init.send({ type: 'snapshot', snapshot, redis });
+      const { rss, heapUsed } = process.memoryUsage();
+      this.init.send({
+        type: 'snapshot',
+        snapshot,
+        redis,
+        memory: { rssBytes: rss, heapUsedBytes: heapUsed },
+      });
     } catch (error) {
       if (this.client.status === 'ready') this.log('warn', `metrics: ${(error as Error).message}`);
     } finally {
       this.ticking = false;
     }
+  }
+
+  /**
+   * A job a job scheduler created started for the first time: count it for its producer (once,
+   * at its first target queue) and for the queue. BullMQ creates these jobs itself, so this is
+   * where the run first sees them; a scheduler's pending next job is not counted until it runs.
+   */
+  private schedulerJobStarted(schedulerId: string, queueId: string): void {
+    const producer = [...this.producers.values()].find((p) => p.schedulerId === schedulerId);
+    const hop = producer?.plan.targets.find((t) => t.queueId === queueId);
+    if (!producer || !hop || !this.metrics) return;
+    if (producer.plan.targets[0] === hop) this.metrics.created(producer.id, 1);
+    this.metrics.enqueued(queueId, 1, hop.edgeId);
   }
 
   private redisFigures(load: RedisLoad) {
@@ -333,21 +348,6 @@ export class Runner {
       connectedClients: load.connectedClients,
     };
   }
-
-  private async countSchedulerJobs(): Promise<void> {
-    for (const producer of this.producers.values()) {
-      const iterations = await producer.schedulerIterations();
-      if (iterations === null) continue;
-      const before = this.schedulerSeen.get(producer.id) ?? 0;
-      if (iterations > before) {
-        this.schedulerSeen.set(producer.id, iterations);
-        this.metrics!.createdTotal(producer.id, iterations);
-        for (const hop of producer.plan.targets)
-          this.metrics!.enqueued(hop.queueId, iterations - before, hop.edgeId);
-      }
-    }
-  }
-  private readonly schedulerSeen = new Map<string, number>();
 }
 
 function emptySummary(plan: RunPlan): RunSummary {

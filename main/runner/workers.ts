@@ -7,10 +7,13 @@ import type { RunMetrics } from './metrics';
 import type { QueuePlan, WorkerPlan } from './plan';
 import { Random, serviceSampler } from '../../shared/simulation/random';
 
-/** What every job of a run carries besides the producer's payload. */
+/** The data of a run's jobs: the producer's payload, and where the chain began. */
 export interface RunJobData {
-  /** Epoch ms the chain's first job was created at its producer (end-to-end latency). */
-  origin: number;
+  /**
+   * Epoch ms the chain's first job was created at its producer (end-to-end latency); absent on
+   * that first job itself, whose own timestamp is the origin.
+   */
+  origin?: number;
   payload?: unknown;
 }
 
@@ -25,6 +28,8 @@ export interface WorkerContext {
   cpu: () => CpuPool;
   /** A fresh seed per random stream. */
   seed(): number;
+  /** A job created by a job scheduler started for the first time. */
+  schedulerJobStarted(schedulerId: string, queueId: string): void;
   log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void;
   /** Epoch ms at which a retried job became ready again, by queue and job id. */
   readyAt: Map<string, Map<string, number>>;
@@ -60,6 +65,8 @@ export class WorkerGroup {
   failureRate: number;
   private readonly random: Random;
   private readonly sample: () => number;
+  /** The queue → worker edge, for edge throughput. */
+  private readonly inputEdge: string | undefined;
   private failureLog = { windowStart: 0, shown: 0, suppressed: 0 };
 
   constructor(
@@ -70,6 +77,7 @@ export class WorkerGroup {
     this.failureRate = plan.failureRate;
     this.random = new Random(ctx.seed());
     this.sample = serviceSampler(plan.node.config.service, this.random);
+    this.inputEdge = ctx.queues.get(plan.queueId)!.plan.consumerEdges.get(plan.node.id);
   }
 
   get id(): string {
@@ -174,10 +182,10 @@ export class WorkerGroup {
     });
     worker.on('failed', (job, error) => {
       if (!job) return;
-      const attempts = job.opts.attempts ?? 1;
+      const attempts = Math.max(1, job.opts.attempts ?? 1);
       const final = job.attemptsMade >= attempts;
       this.ctx.metrics?.failed(nodeId, serviceMs(job), final);
-      if (!final) this.rememberRetry(job, attempts);
+      if (!final && this.ctx.metrics) this.rememberRetry(job, attempts);
       this.logFailure(job, error, final);
     });
     worker.on('stalled', (jobId) => {
@@ -220,7 +228,7 @@ export class WorkerGroup {
       return;
     }
     state.shown++;
-    const attempts = job.opts.attempts ?? 1;
+    const attempts = Math.max(1, job.opts.attempts ?? 1);
     this.ctx.log(
       final ? 'error' : 'warn',
       `job ${job.id} failed in worker "${this.plan.node.name}" (attempt ${job.attemptsMade} of ${attempts}): ${error.message}` +
@@ -236,13 +244,17 @@ export class WorkerGroup {
   private async process(job: Job, replica: Replica): Promise<null> {
     const metrics = this.ctx.metrics;
     const queueId = this.plan.queueId;
-    const ready = this.ctx.readyAt.get(queueId);
-    const readyAt = ready?.get(job.id!);
-    if (readyAt !== undefined) ready!.delete(job.id!);
-    const processedOn = job.processedOn ?? Date.now();
-    metrics?.started(queueId, processedOn - (readyAt ?? job.timestamp + (job.delay || 0)));
-    const queueEdge = this.ctx.queues.get(queueId)!.plan.consumerEdges.get(this.id);
-    if (queueEdge !== undefined) metrics?.edge(queueEdge);
+    if (metrics) {
+      const ready = this.ctx.readyAt.get(queueId);
+      const readyAt = ready?.size ? ready.get(job.id!) : undefined;
+      if (readyAt !== undefined) ready!.delete(job.id!);
+      const processedOn = job.processedOn ?? Date.now();
+      metrics.started(queueId, processedOn - (readyAt ?? job.timestamp + (job.delay || 0)));
+      if (this.inputEdge !== undefined) metrics.edge(this.inputEdge);
+      if (job.repeatJobKey && job.attemptsStarted <= 1 && job.attemptsMade === 0) {
+        this.ctx.schedulerJobStarted(job.repeatJobKey, queueId);
+      }
+    }
     replica.busy++;
     metrics?.busy(this.id, 1);
     try {
@@ -255,11 +267,12 @@ export class WorkerGroup {
       // A killed replica's processors finish in memory only: nothing they do reaches Redis.
       if (replica.killed) return null;
       if (this.failureRate > 0 && this.random.next() < this.failureRate) {
-        const attempts = job.opts.attempts ?? 1;
+        const attempts = Math.max(1, job.opts.attempts ?? 1);
         if (job.attemptsMade + 1 >= attempts) await this.forward(job, this.plan.onFailed);
         throw new SyntheticFailure(this.failureRate);
       }
-      const forwarded = await this.forward(job, this.plan.onCompleted);
+      const forwarded =
+        this.plan.onCompleted.length === 0 ? 0 : await this.forward(job, this.plan.onCompleted);
       if (forwarded === 0 && metrics) {
         const data = job.data as Partial<RunJobData> | undefined;
         metrics.chainEnded(Date.now() - (data?.origin ?? job.timestamp));
@@ -281,7 +294,8 @@ export class WorkerGroup {
         continue;
       const target = this.ctx.queues.get(hop.queueId)!;
       const data = job.data as Partial<RunJobData> | undefined;
-      const next: RunJobData = { origin: data?.origin ?? job.timestamp, payload: data?.payload };
+      const next: RunJobData = { origin: data?.origin ?? job.timestamp };
+      if (data?.payload !== undefined) next.payload = data.payload;
       await target.queue.add(job.name, next, { jobId: hopJobId(job.id!, hop.edgeId) });
       this.ctx.metrics?.enqueued(hop.queueId, 1, hop.edgeId);
       taken++;

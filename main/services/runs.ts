@@ -336,7 +336,12 @@ export class RunService {
     const client = new RunnerClient(this.options.spawn ?? spawnNodeRunner, {
       snapshot: (m) => {
         if (run.client !== client) return;
-        const event = { runId: run.runId, snapshot: m.snapshot, redis: m.redis };
+        const event = {
+          runId: run.runId,
+          snapshot: m.snapshot,
+          redis: m.redis,
+          runnerMemory: m.memory,
+        };
         run.history.addSnapshot(event);
         for (const listener of this.snapshotListeners) listener(event);
       },

@@ -408,6 +408,8 @@ export interface RunSnapshotEvent {
   runId: string;
   snapshot: RunSnapshot;
   redis: RedisFigures | null;
+  /** The runner process's memory, bytes. */
+  runnerMemory?: { rssBytes: number; heapUsedBytes: number };
 }
 
 export interface RunLogEntry {

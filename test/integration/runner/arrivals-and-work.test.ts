@@ -38,7 +38,8 @@ describe('load generators and synthetic work', () => {
     await sleep(1350);
     const result = await env.service.stop({ drain: true });
     const nodes = result.summary.nodes;
-    // every 200 ms for ~1.35 s: the scheduler fires at once, then every 200 ms.
+    // every 200 ms for ~1.35 s: the scheduler fires at once, then every 200 ms (counted as they
+    // start, so the one pending when the scheduler is removed does not count).
     const scheduled = (nodes.every as { created: number }).created;
     expect(scheduled).toBeGreaterThanOrEqual(5);
     expect(scheduled).toBeLessThanOrEqual(9);
@@ -73,8 +74,9 @@ describe('load generators and synthetic work', () => {
     const done = (env.last().nodes.w as WorkerFigures).completed - doneBefore;
     const cpu = cpuTimeMs(pid) - cpuBefore;
     expect(done).toBeGreaterThan(8);
-    // Each job spun a thread for 100 ms of CPU.
-    expect(cpu).toBeGreaterThan(done * 100 * 0.7);
+    // Each job spun a thread for 100 ms of wall time: mostly CPU, less when other processes
+    // share the cores, and far above the ~0.1 ms of CPU an io job costs.
+    expect(cpu).toBeGreaterThan(done * 100 * 0.2);
     // Snapshots kept their cadence: about 8 in 2 s, no gap much over the 250 ms interval.
     const recent = env.snapshots.slice(seen);
     expect(recent.length).toBeGreaterThanOrEqual(6);
