@@ -10,11 +10,20 @@ export function AnalysisStatus() {
   const source = useAnalysis((s) => s.source);
   const label = useAnalysis((s) => s.meta?.label ?? '');
   const progress = useAnalysis((s) => s.progress);
+  // A real run without a set duration, or a monitor, has no end to measure progress against.
+  const open = useAnalysis(
+    (s) => s.source !== 'simulation' && s.meta?.expectedDurationMs === undefined,
+  );
   const stale = useStale();
   if (status === 'idle') return null;
   return (
     <div className={`analysis-status analysis-status--${status}`} data-testid="analysis-status">
-      {status === 'running' ? (
+      {status === 'running' && open ? (
+        <span title={label}>
+          {source === 'monitor' ? 'Watching' : 'Live'}{' '}
+          <span className="analysis-status__label">{label}</span>
+        </span>
+      ) : status === 'running' ? (
         <>
           <span className="analysis-status__progress" aria-hidden="true">
             <span style={{ width: `${progress * 100}%` }} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A small panel anchored to its parent (which must be `position: relative`): closes on a click
@@ -18,6 +18,15 @@ export function Popover({
   testId?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  // It opens leftwards from its anchor; near the window's left edge (a wrapped toolbar) it
+  // opens rightwards instead, so it is never cut off.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && el.getBoundingClientRect().left < 8) {
+      el.style.left = '0';
+      el.style.right = 'auto';
+    }
+  }, []);
   useEffect(() => {
     const onPointer = (e: PointerEvent) => {
       const el = box.current;
