@@ -8,6 +8,8 @@ export const simulateAction: Action = {
   label: 'Simulate',
   group: 'view',
   shortcuts: ['F5', 'Mod+Enter'],
+  // F5 in a field (after typing a new concurrency) simulates, rather than reloading the page.
+  shortcutInFields: true,
   inQuickAdd: true,
   enabled: (state) => state.doc.document.nodes.some((n) => n.kind === 'producer'),
   perform(state) {
@@ -21,6 +23,7 @@ export const cancelSimulationAction: Action = {
   label: 'Cancel simulation',
   group: 'view',
   shortcuts: ['Shift+F5'],
+  shortcutInFields: true,
   inQuickAdd: true,
   enabled: () =>
     analysisStore.getState().source === 'simulation' &&

@@ -2,7 +2,7 @@ import { cancelSimulation } from '../simulation/session';
 import { useAnalysis } from '../state/analysis-store';
 import { formatPercent } from './format';
 import { useStale } from './useAnalysisView';
-import './analysis.css';
+import './bottom-panel.css';
 
 /** One line about the current analysis: what it is, how far it got, and whether it is stale. */
 export function AnalysisStatus() {

@@ -12,7 +12,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { Scrubber } from './Scrubber';
 import { WhatIfPanel } from './WhatIfPanel';
-import './analysis.css';
+import './bottom-panel.css';
 
 function ProblemsLabel() {
   const count = useDiagnostics().length;

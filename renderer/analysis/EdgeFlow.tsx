@@ -1,5 +1,5 @@
 import { useEdgeWidth } from './useEdgeWidth';
-import './analysis.css';
+import './badges.css';
 
 /**
  * A translucent band under an edge, as wide as the jobs flowing through it during a simulation

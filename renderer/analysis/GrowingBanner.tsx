@@ -4,7 +4,7 @@ import { canvasView } from '../canvas/view';
 import { formatClock } from './format';
 import { useNodeOrder } from './useAnalysisView';
 import { growingQueues } from './verdicts';
-import './analysis.css';
+import './bottom-panel.css';
 
 /**
  * The "growing" verdict, stated plainly: which queues grow without bound and when their backlog

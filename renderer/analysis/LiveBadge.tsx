@@ -2,7 +2,7 @@ import type { NodeFigures } from '../../shared/metrics/types';
 import { useAnalysis } from '../state/analysis-store';
 import { useNodeFigures } from '../state/live-store';
 import { formatCount, formatLatency, formatPercent, formatRate } from './format';
-import './analysis.css';
+import './badges.css';
 
 function UtilisationBar({ fraction }: { fraction: number }) {
   const pct = Math.max(0, Math.min(1, fraction)) * 100;

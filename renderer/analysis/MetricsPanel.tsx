@@ -5,7 +5,7 @@ import { useSelection } from '../state/selection-store';
 import { formatClock, formatCount, formatLatency } from './format';
 import { buildMetricSeries, focusNodes, type SeriesSpec } from './metrics-series';
 import { SERIES_COLORS, UPlotChart, type ChartSeries } from './UPlotChart';
-import './analysis.css';
+import './charts.css';
 
 const toChart = (specs: SeriesSpec[]): ChartSeries[] =>
   specs.map((s) => ({
@@ -64,7 +64,7 @@ export function MetricsPanel() {
             ys={series.backlog.map((s) => s.values)}
             series={toChart(series.backlog)}
             xFormat={xFormat}
-            y={{ format: formatCount }}
+            y={{ format: formatCount, integer: true }}
             marker={marker}
             onPick={pick}
           />

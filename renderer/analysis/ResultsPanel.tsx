@@ -14,7 +14,7 @@ import {
 } from './results-table';
 import { useNodeOrder } from './useAnalysisView';
 import { GrowingBanner } from './GrowingBanner';
-import './analysis.css';
+import './results.css';
 
 type Format = (v: number) => string;
 

@@ -1,6 +1,6 @@
 import { formatPercent, formatRho } from './format';
 import { useWorkerRho } from './theory';
-import './analysis.css';
+import './badges.css';
 
 /**
  * The utilisation ρ = λ·E[S]/c a worker will run at, from queueing theory as the pipeline is

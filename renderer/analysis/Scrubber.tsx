@@ -8,7 +8,7 @@ import {
   type PlaybackSpeed,
 } from '../state/analysis-store';
 import { formatClock } from './format';
-import './analysis.css';
+import './bottom-panel.css';
 
 const speedLabel = (s: PlaybackSpeed) => (s === 'max' ? 'max' : `${s}×`);
 

@@ -4,7 +4,7 @@ import type { QueueStation, WorkerStation } from '../../shared/queueing';
 import { useDocument } from '../state/document-store';
 import { formatLatency, formatPercent, formatRate, formatRho } from './format';
 import { slotsNeeded, useQueueStation, useWorkerStation } from './theory';
-import './analysis.css';
+import './theory.css';
 
 function Row({ label, children, help }: { label: string; children: ReactNode; help?: string }) {
   return (

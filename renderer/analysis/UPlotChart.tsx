@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { effectiveTheme, useUi } from '../state/ui-store';
-import './analysis.css';
+import './charts.css';
 
 /** Distinct series colours that read on both themes. */
 export const SERIES_COLORS = [
@@ -29,7 +29,14 @@ export interface ChartAxis {
   format: (value: number) => string;
   /** Fixed or computed range; default from the data (from 0). */
   range?: (min: number, max: number) => [number, number];
+  /** Ticks only at whole numbers (counts of jobs). */
+  integer?: boolean;
 }
+
+const INTEGER_STEPS = [
+  1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6,
+  1e7, 1e8,
+];
 
 export interface ChartProps {
   title: string;
@@ -56,6 +63,7 @@ function axis(
   side: 1 | 2 | 3,
   scale: string,
   size: number,
+  integer = false,
 ): uPlot.Axis {
   const stroke = cssVar('--muted');
   const grid = cssVar('--border');
@@ -67,6 +75,7 @@ function axis(
     size,
     grid: { show: scale !== 'y2', stroke: grid, width: 1 },
     ticks: { show: false },
+    ...(integer ? { incrs: INTEGER_STEPS } : {}),
     values: (_u, values) => values.map((v) => (v === null ? '' : format(v))),
   };
 }
@@ -95,7 +104,7 @@ export function UPlotChart(props: ChartProps) {
     };
     const axes = [
       axis((v) => latest.current.xFormat(v), 2, 'x', 28),
-      axis((v) => latest.current.y.format(v), 3, 'y', 54),
+      axis((v) => latest.current.y.format(v), 3, 'y', 54, p.y.integer),
     ];
     if (hasY2) {
       scales.y2 = {

@@ -1,22 +1,19 @@
 import { useMemo, useState } from 'react';
-import type { SweepResult } from '../../shared/simulation/sweep';
-import { editNodesAction } from '../actions/edit-nodes';
-import { runAction } from '../actions/run';
 import { parseDuration, type SimulateSettings } from '../simulation/settings';
 import { simulateSettings, simulationController } from '../simulation/session';
 import { setSweepTarget, useAnalysis } from '../state/analysis-store';
+import { setPanelSize, uiStore } from '../state/ui-store';
 import { useDocument } from '../state/document-store';
-import { formatLatency, formatPercent } from './format';
+import { formatPercent } from './format';
 import {
   defaultRange,
   parameterKey,
   parameterOptions,
-  sweepAnswer,
   sweepValues,
   type ParameterOption,
 } from './sweep-form';
-import { SERIES_COLORS, UPlotChart } from './UPlotChart';
-import './analysis.css';
+import { SweepResultView } from './SweepResultView';
+import './results.css';
 
 interface Form {
   key: string;
@@ -26,6 +23,9 @@ interface Form {
   replications: string;
   duration: string;
 }
+
+/** Room for the form, the answer and the chart. */
+const SWEEP_HEIGHT = 380;
 
 /** The form as last left, so switching tabs does not lose it. */
 let remembered: Form | null = null;
@@ -43,79 +43,6 @@ function formFor(
     replications: remembered?.replications ?? '3',
     duration: remembered?.duration ?? '2m',
   };
-}
-
-function Answer({ result, target }: { result: SweepResult; target: number }) {
-  const answer = sweepAnswer(result, target);
-  const p = result.parameter;
-  const { point } = answer;
-  if (!point) {
-    return (
-      <p className="sweep__answer sweep__answer--none" data-testid="sweep-answer">
-        ✗ {answer.question}: none of the values tried. Try{' '}
-        {p.kind === 'rate' ? 'lower rates' : 'higher values'}.
-      </p>
-    );
-  }
-  const apply = () => {
-    if (p.kind === 'rate') return;
-    void runAction(editNodesAction, {
-      nodeIds: [p.workerId],
-      path: ['config', p.kind],
-      value: point.value,
-    });
-  };
-  return (
-    <p className="sweep__answer" data-testid="sweep-answer">
-      ✓ {answer.question}: <strong data-testid="sweep-answer-value">{point.value}</strong>{' '}
-      <span className="muted">
-        (p95 wait {formatLatency(point.p95WaitMs.mean)} ± {formatLatency(point.p95WaitMs.halfWidth)}
-        , utilisation {formatPercent(point.utilisation.mean)})
-        {answer.atEdge ? ' — the edge of the range tried; widen it to be sure' : ''}
-      </span>
-      {p.kind !== 'rate' ? (
-        <button type="button" className="btn btn--small" onClick={apply} data-testid="sweep-apply">
-          Set {p.kind} to {point.value}
-        </button>
-      ) : null}
-    </p>
-  );
-}
-
-function SweepChart({ result, target }: { result: SweepResult; target: number }) {
-  const data = useMemo(() => {
-    const xs = result.points.map((p) => p.value);
-    return {
-      xs,
-      ys: [
-        result.points.map((p) => p.p95WaitMs.mean),
-        result.points.map((p) => p.p95WaitMs.mean + p.p95WaitMs.halfWidth),
-        result.points.map((p) => p.utilisation.mean * 100),
-      ],
-    };
-  }, [result]);
-  // Waits far beyond the target would flatten everything else: the axis stops at 4× the target.
-  const yRange = (_min: number, max: number): [number, number] => [
-    0,
-    Math.max(target * 1.25, Math.min(max * 1.08, target * 4)),
-  ];
-  return (
-    <UPlotChart
-      title="p95 wait and utilisation"
-      testId="chart-sweep"
-      xs={data.xs}
-      ys={data.ys}
-      series={[
-        { label: 'p95 wait', color: SERIES_COLORS[0]!, points: true },
-        { label: 'upper 95%', color: SERIES_COLORS[0]!, dash: [3, 3] },
-        { label: 'utilisation %', color: SERIES_COLORS[1]!, scale: 'y2', points: true },
-      ]}
-      xFormat={(v) => String(Number(v.toPrecision(4)))}
-      y={{ format: formatLatency, range: yRange }}
-      y2={{ format: (v) => `${Math.round(v)}%`, range: (_a, max) => [0, Math.max(100, max)] }}
-      guide={{ value: target, color: SERIES_COLORS[3]! }}
-    />
-  );
 }
 
 /**
@@ -159,6 +86,7 @@ export function WhatIfPanel() {
         throw new RangeError(`“${form.duration}” is not a duration: write e.g. 2m, 90s or 1h`);
       }
       const target = Number(targetText);
+      if (uiStore.getState().panels.bottom < SWEEP_HEIGHT) setPanelSize('bottom', SWEEP_HEIGHT);
       const settings: SimulateSettings = simulateSettings();
       simulationController().sweep(
         doc,
@@ -300,10 +228,7 @@ export function WhatIfPanel() {
       ) : null}
       {sweep.status === 'cancelled' ? <p className="muted">The sweep was cancelled.</p> : null}
       {shown && sweep.result ? (
-        <div className="sweep__result">
-          <Answer result={sweep.result} target={sweep.targetP95WaitMs} />
-          <SweepChart result={sweep.result} target={sweep.targetP95WaitMs} />
-        </div>
+        <SweepResultView result={sweep.result} target={sweep.targetP95WaitMs} />
       ) : null}
     </div>
   );

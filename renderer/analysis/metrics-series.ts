@@ -101,10 +101,11 @@ export function buildMetricSeries(
       }),
     })),
   ];
+  // One node: its three percentiles in three colours (green, blue, red: low to high).
   const percentiles = [
-    { key: 'p50', dash: [2, 3] },
-    { key: 'p95' },
-    { key: 'p99', dash: [7, 3] },
+    { key: 'p50', color: 2 },
+    { key: 'p95', color: 0 },
+    { key: 'p99', color: 3 },
   ] as const;
   let latency: SeriesSpec[];
   let latencyTitle: string;
@@ -118,12 +119,10 @@ export function buildMetricSeries(
   latencyTitle = focus.queues.length > 0 ? 'Wait time' : 'Service time';
   if (ids.length === 1) {
     const id = ids[0]!;
-    const colorIndex = focus.queues.length > 0 ? 0 : focus.queues.length;
     latencyTitle += ` of ${nameOf(id)}`;
     latency = percentiles.map((p) => ({
       label: p.key,
-      colorIndex,
-      ...('dash' in p ? { dash: [...p.dash] } : {}),
+      colorIndex: p.color,
       values: column((s) => latencyOrNull(statsOf(s, id), p.key)),
     }));
   } else {

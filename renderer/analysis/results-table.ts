@@ -150,7 +150,7 @@ export function resultFileName(documentName: string, mode: string, extension: st
   const base =
     documentName
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'pipeline';
   return `${base}-${mode}.${extension}`;

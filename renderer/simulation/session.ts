@@ -52,7 +52,7 @@ export function setSimulateSettings(next: SimulateSettings): void {
 }
 
 /** Room for the results: the bottom panel grows to at least this height when a run starts. */
-const RESULTS_HEIGHT = 260;
+const RESULTS_HEIGHT = 300;
 
 /**
  * Simulates `doc` with the current settings. Returns a message for the user when the settings

@@ -47,14 +47,21 @@ export class SettingsError extends Error {
   }
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
-/** `10m` → 600000; `1h30m`, `90s`, `250ms`, `1.5h`; a bare number is seconds. Null when unreadable. */
+/** `10m` → 600000; `1h30m`, `90s`, `250ms`, `1.5h`, `2d`; a bare number is seconds; null if unreadable. */
 export function parseDuration(text: string): number | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, '');
   if (t === '') return null;
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t) * 1000;
-  const parts = [...t.matchAll(/(\d+(?:\.\d+)?)(ms|min|s|m|h)/g)];
+  const parts = [...t.matchAll(/(\d+(?:\.\d+)?)(ms|min|s|m|h|d)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) return null;
   return parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0);
 }
