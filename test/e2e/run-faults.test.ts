@@ -118,8 +118,16 @@ describe('faults during a real run, in web mode', () => {
         .filter({ hasText: /runner restarted/ })
         .waitFor();
 
+      // Stop with "Drain on stop": the workers empty the queues first.
+      await page.getByTestId('run-options-toggle').click();
+      await page.getByTestId('run-drain').check();
+      await page.keyboard.press('Escape');
       await page.getByTestId('run-stop').click();
       await page.getByTestId('run-banner').filter({ hasText: 'Run finished' }).waitFor();
+      await page.getByTestId('tab-run').click();
+      expect(await page.getByTestId('run-outcome').textContent()).toMatch(
+        /The queues were drained before stopping\. \d+ keys removed/,
+      );
       expect(errors).toEqual([]);
       await context.close();
     } finally {
