@@ -8,6 +8,7 @@ import { duplicateAction } from './duplicate';
 import { editDocumentAction } from './edit-document';
 import { editEdgeAction } from './edit-edge';
 import { editNodesAction } from './edit-nodes';
+import { exportCodeAction } from './export-code';
 import {
   exportAction,
   importAction,
@@ -28,6 +29,7 @@ import { runStartAction } from './run-start';
 import { runStopAction } from './run-stop';
 import { selectAllAction } from './select-all';
 import { cancelSimulationAction, simulateAction } from './simulate';
+import { showCodeAction } from './show-code';
 import type { Action } from './types';
 import { aboutAction, quickAddAction, toggleThemeAction } from './ui-actions';
 import { undoAction } from './undo';
@@ -41,6 +43,7 @@ export const ACTIONS = [
   saveAsAction,
   importAction,
   exportAction,
+  exportCodeAction,
   undoAction,
   redoAction,
   cutAction,
@@ -61,6 +64,7 @@ export const ACTIONS = [
   autoLayoutAction,
   fitViewAction,
   zoomToSelectionAction,
+  showCodeAction,
   toggleThemeAction,
   aboutAction,
   simulateAction,

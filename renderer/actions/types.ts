@@ -25,6 +25,8 @@ export type Effect =
   | { type: 'rename'; nodeId: string }
   | { type: 'file'; command: 'open' | 'save' | 'save-as' | 'import' | 'export' }
   | { type: 'theme'; preference: ThemePreference }
+  /** Shows or hides a side panel. */
+  | { type: 'panel'; panel: 'code' }
   | { type: 'toast'; message: string; tone: 'info' | 'warning' | 'error' };
 
 export interface ActionResult {

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
+import { CodeColumn } from '../code/CodeColumn';
 import { Dialogs } from '../dialogs/Dialogs';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../panels/Palette';
@@ -42,6 +43,7 @@ export function App() {
             <ResizeHandle panel="bottom" edge="top" />
             <BottomPanel />
           </main>
+          <CodeColumn />
           <ResizeHandle panel="right" edge="left" />
           <Inspector />
         </div>

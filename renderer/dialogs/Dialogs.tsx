@@ -1,3 +1,4 @@
+import { ExportDialog } from '../code/ExportDialog';
 import { useUi } from '../state/ui-store';
 import { AboutDialog } from './AboutDialog';
 import { ErrorsDialog } from './ErrorsDialog';
@@ -22,6 +23,8 @@ export function Dialogs() {
       return <AboutDialog />;
     case 'errors':
       return <ErrorsDialog />;
+    case 'export-code':
+      return <ExportDialog />;
     case null:
       return null;
   }

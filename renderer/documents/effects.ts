@@ -1,5 +1,6 @@
 import type { Effect } from '../actions/types';
 import { canvasView } from '../canvas/view';
+import { toggleCodePanel } from '../code/code-store';
 import { openDialog, setUi, showToast } from '../state/ui-store';
 import { writeClipboard } from './clipboard';
 import { exportCommand, importCommand, openCommand, saveAsCommand, saveCommand } from './commands';
@@ -22,6 +23,9 @@ export async function handleEffect(effect: Effect): Promise<void> {
       return;
     case 'rename':
       setUi({ renamingNodeId: effect.nodeId });
+      return;
+    case 'panel':
+      toggleCodePanel();
       return;
     case 'toast':
       showToast(effect.message, effect.tone);

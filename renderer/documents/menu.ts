@@ -1,12 +1,7 @@
 import type { MenuCommand } from '../../shared/api/contract';
+import { exportCodeAction } from '../actions/export-code';
 import { fitViewAction } from '../actions/fit-view';
-import {
-  exportAction,
-  newDocumentAction,
-  openAction,
-  saveAction,
-  saveAsAction,
-} from '../actions/file-actions';
+import { newDocumentAction, openAction, saveAction, saveAsAction } from '../actions/file-actions';
 import { redoAction } from '../actions/redo';
 import { runAction } from '../actions/run';
 import { runStartAction } from '../actions/run-start';
@@ -24,7 +19,7 @@ export const MENU_ACTIONS: Partial<Record<MenuCommand, Action>> = {
   'file:open': openAction,
   'file:save': saveAction,
   'file:saveAs': saveAsAction,
-  'file:export': exportAction,
+  'file:export': exportCodeAction,
   'edit:undo': undoAction,
   'edit:redo': redoAction,
   'edit:selectAll': selectAllAction,

@@ -1,4 +1,5 @@
 import { autoLayoutAction } from '../actions/auto-layout';
+import { CodeToggle } from '../code/CodeToggle';
 import { deleteAction } from '../actions/delete';
 import { duplicateAction } from '../actions/duplicate';
 import {
@@ -60,6 +61,9 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group">
         <SimulateControls />
+      </div>
+      <div className="toolbar__group">
+        <CodeToggle />
       </div>
       <RunToolbar />
       <div className="toolbar__spacer" />

@@ -4,7 +4,8 @@ import type { AppInfo, ExampleInfo, RecentFile } from '../../shared/api/contract
 import type { DocumentError, PipelineDocument } from '../../shared/document';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type DialogName = 'new' | 'open' | 'save-as' | 'quick-add' | 'about' | 'errors';
+export type DialogName =
+  'new' | 'open' | 'save-as' | 'quick-add' | 'about' | 'errors' | 'export-code';
 
 export interface Toast {
   id: number;
