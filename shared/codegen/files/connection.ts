@@ -2,10 +2,12 @@ import { keyPrefix } from '../../bullmq-options';
 import type { CodegenModel } from '../model';
 import { code } from '../print/code';
 import { tsString } from '../print/literals';
+import { stringLine } from '../print/ts';
 
 /** src/connection.ts: where Redis is, the key prefix, and connections for workers and queues. */
-export function connectionFile(model: CodegenModel): string {
+export function connectionFile(model: CodegenModel): { text: string; unsure: boolean } {
   const { cluster, redisUrl } = model.settings;
+  const url = stringLine('const DEFAULT_REDIS_URL', ' =', tsString(redisUrl), ';');
   const prefix = keyPrefix(model.doc);
   const prefixDoc = cluster
     ? code`
@@ -23,11 +25,11 @@ export function connectionFile(model: CodegenModel): string {
   const open = cluster
     ? 'return new Cluster([REDIS_URL], { redisOptions: { maxRetriesPerRequest } });'
     : 'return new Redis(REDIS_URL, { maxRetriesPerRequest });';
-  return code`
+  const text = code`
     import { ${client} } from 'ioredis';
 
     /** The Redis the pipeline uses when REDIS_URL is not set. */
-    const DEFAULT_REDIS_URL = ${tsString(redisUrl)};
+    ${url.text}
 
     /** Where Redis is: REDIS_URL (redis://[user:password@]host:port[/db], rediss:// for TLS). */
     export const REDIS_URL = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
@@ -47,4 +49,5 @@ export function connectionFile(model: CodegenModel): string {
       ${open}
     }
   `;
+  return { text, unsure: url.unsure };
 }

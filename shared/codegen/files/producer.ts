@@ -7,7 +7,14 @@ import type { ProducerModel } from '../model';
 import { code } from '../print/code';
 import { printValue } from '../print/json-types';
 import { displayName, tsNumber, tsString } from '../print/literals';
-import { doc, importDecl, signature } from '../print/ts';
+import {
+  arrowProperty,
+  doc,
+  hasLongCodeLine,
+  importDecl,
+  signature,
+  stringLine,
+} from '../print/ts';
 import { printOptions } from './queues';
 import { examplePayload, typeNames } from './types';
 
@@ -32,8 +39,21 @@ const queueList = (p: ProducerModel) =>
  */
 export function producerFile(p: ProducerModel): { text: string; unsure: boolean } {
   const fn = producerNames(p);
+  const jobName = stringLine('const JOB_NAME', ' =', tsString(p.node.config.jobName), ';');
   const payloadType = typeNames.payload(p);
-  const example = printValue(examplePayload(p));
+  const payload = examplePayload(p);
+  const example = printValue(payload);
+  const exampleHead = `export const ${fn.example}: ${payloadType}`;
+  let exampleDecl = { text: `${exampleHead} = ${example.text};`, unsure: example.unsure };
+  if (hasLongCodeLine(exampleDecl.text)) {
+    // Too long for one line: Prettier breaks an object one entry per line, and moves a string.
+    if (typeof payload === 'string') {
+      exampleDecl = stringLine(exampleHead, ' =', example.text, ';');
+    } else if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+      const expanded = printValue(payload, '', true);
+      exampleDecl = { text: `${exampleHead} = ${expanded.text};`, unsure: expanded.unsure };
+    }
+  }
   const { arrival, limit, startMs, stopMs } = p.node.config;
   const loadRows = [
     `name: ${tsString(p.names.file)},`,
@@ -45,6 +65,7 @@ export function producerFile(p: ProducerModel): { text: string; unsure: boolean 
   const adds = p.targets.map(
     (q) => `await queues.${q.names.key}.add(JOB_NAME, payload, JOB_OPTIONS);`,
   );
+  const enqueueRow = arrowProperty('enqueue', '(queues)', `${fn.enqueue}(${fn.example}, queues)`);
   const repeat = producerRepeatOptions(p.node);
   const schedulerTargets = [...new Set(p.targets)];
   const scheduler =
@@ -85,13 +106,13 @@ export function producerFile(p: ProducerModel): { text: string; unsure: boolean 
     ${importDecl(['getQueues', 'type Queues', `type ${payloadType}`], '../queues')}
 
     /** The name of the jobs producer ${displayName(p.node.name)} adds. */
-    const JOB_NAME = ${tsString(p.node.config.jobName)};
+    ${jobName.text}
 
     /** Options of each job, from the pipeline. */
     const JOB_OPTIONS: JobsOptions = ${printOptions(producerJobOptions(p.node))};
 
     /** The pipeline's example payload: what the load script sends. */
-    export const ${fn.example}: ${payloadType} = ${example.text};
+    ${exampleDecl.text}
 
     ${doc(
       `Adds one job to each queue producer ${displayName(p.node.name)} feeds: ${queueList(p)}.`,
@@ -108,10 +129,10 @@ export function producerFile(p: ProducerModel): { text: string; unsure: boolean 
     )}
     export const ${fn.load}: ProducerLoad = {
       ${loadRows}
-      enqueue: (queues) => ${fn.enqueue}(${fn.example}, queues),
+      ${enqueueRow.text}
     };
 
     ${scheduler}
   `;
-  return { text, unsure: example.unsure };
+  return { text, unsure: exampleDecl.unsure || jobName.unsure || enqueueRow.unsure };
 }

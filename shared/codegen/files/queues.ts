@@ -4,6 +4,7 @@ import type { CodegenModel } from '../model';
 import { blocks, code } from '../print/code';
 import { printValue } from '../print/json-types';
 import { tsPropertyKey, tsString } from '../print/literals';
+import { stringLine } from '../print/ts';
 import {
   dataDeclaration,
   needsJsonValue,
@@ -34,13 +35,14 @@ const JSON_VALUE = code`
 /** src/queues.ts: queue names, job data types, default job options, and the queues themselves. */
 export function queuesFile(model: CodegenModel): { text: string; unsure: boolean } {
   const payloads = model.producers.map(payloadDeclaration);
-  const names = model.queues.map((q) => `${q.names.key}: ${tsString(q.node.name)},`);
+  const names = model.queues.map((q) =>
+    stringLine(q.names.key, ':', tsString(q.node.name), ',', '  '),
+  );
   const options = model.queues.map(
     (q) => `${q.names.key}: ${printOptions(queueDefaultJobOptions(q.node))},`,
   );
-  const opens = model.queues.map(
-    (q) => `${q.names.key}: open<${typeNames.data(q)}>('${q.names.key}'),`,
-  );
+  const opens = model.queues.map((q) => `${q.names.key}: open('${q.names.key}'),`);
+  const dataByQueue = model.queues.map((q) => `${q.names.key}: ${typeNames.data(q)};`);
   const text = code`
     import { createHash } from 'node:crypto';
     import { Queue, type DefaultJobOptions } from 'bullmq';
@@ -81,7 +83,7 @@ export function queuesFile(model: CodegenModel): { text: string; unsure: boolean
 
     /** BullMQ queue names: the names in the pipeline, exactly. */
     export const QUEUE_NAMES = {
-      ${names}
+      ${names.map((n) => n.text)}
     } as const;
 
     /** A queue of the pipeline: a key of \`QUEUE_NAMES\` and of \`Queues\`. */
@@ -92,11 +94,16 @@ export function queuesFile(model: CodegenModel): { text: string; unsure: boolean
       ${options}
     };
 
+    /** The data of each queue's jobs, by key. */
+    export interface DataByQueue {
+      ${dataByQueue}
+    }
+
     /** Opens the pipeline's queues on one connection. Close them with \`closeQueues\`. */
     export function createQueues(connection: Connection) {
-      function open<T>(key: QueueKey) {
-        const defaultJobOptions = DEFAULT_JOB_OPTIONS[key];
-        const queue = new Queue<T>(QUEUE_NAMES[key], { connection, prefix: PREFIX, defaultJobOptions });
+      function open<K extends QueueKey>(key: K) {
+        const options = { connection, prefix: PREFIX, defaultJobOptions: DEFAULT_JOB_OPTIONS[key] };
+        const queue = new Queue<DataByQueue[K]>(QUEUE_NAMES[key], options);
         queue.on('error', (error) => console.error(\`queue \${queue.name}: \${error.message}\`));
         return queue;
       }
@@ -146,5 +153,5 @@ export function queuesFile(model: CodegenModel): { text: string; unsure: boolean
       return id.length <= 120 ? id : \`h.\${createHash('sha1').update(id).digest('base64url')}\`;
     }
   `;
-  return { text, unsure: payloads.some((p) => p.unsure) };
+  return { text, unsure: payloads.some((p) => p.unsure) || names.some((n) => n.unsure) };
 }

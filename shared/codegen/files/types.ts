@@ -30,6 +30,15 @@ export function typeAlias(name: string, members: readonly string[]): string {
   return `${head}\n${members.map((m) => `  | ${m}`).join('\n')};`;
 }
 
+/** `export type Name = Route<'a' | 'b'>;`, broken as Prettier breaks long type arguments. */
+export function routeAlias(name: string, members: readonly string[]): string {
+  const flat = `export type ${name} = Route<${members.join(' | ')}>;`;
+  if (lineWidth(flat) <= PRINT_WIDTH) return flat;
+  const inner = `  ${members.join(' | ')}`;
+  const body = lineWidth(inner) <= PRINT_WIDTH ? inner : members.map((m) => `  | ${m}`).join('\n');
+  return `export type ${name} = Route<\n${body}\n>;`;
+}
+
 /** The payload type of a producer, inferred from its example payload. */
 export function payloadDeclaration(producer: ProducerModel): Declaration {
   const shape: Shape = inferShape(examplePayload(producer));
@@ -69,7 +78,7 @@ export function workerDeclarations(worker: WorkerModel): string {
     `export type ${typeNames.result(worker)} = ${typeNames.data(worker.input)};`,
     '',
     doc(`The routes worker ${name} passes completed jobs along.`),
-    `export type ${typeNames.route(worker)} = Route<${targets.length > 0 ? targets.join(' | ') : 'never'}>;`,
+    routeAlias(typeNames.route(worker), targets.length > 0 ? targets : ['never']),
   ].join('\n');
 }
 

@@ -4,7 +4,7 @@ import type { WorkerModel } from '../model';
 import { code } from '../print/code';
 import { printValue } from '../print/json-types';
 import { displayName, tsNumber, tsString } from '../print/literals';
-import { doc, importDecl, signature } from '../print/ts';
+import { doc, hasLongCodeLine, importDecl, signature, stringLine } from '../print/ts';
 import { printOptions } from './queues';
 import { typeNames } from './types';
 
@@ -22,21 +22,24 @@ export function capacityText(w: WorkerModel): string {
 }
 
 /** src/workers/<name>.ts: the BullMQ Worker, routing completed jobs on and failed ones to DLQs. */
-export function workerFile(w: WorkerModel): string {
+export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
   const fn = handlerNames(w);
+  const workerName = stringLine('const WORKER', ' =', tsString(w.node.name), ';');
   const input = w.input;
   const name = displayName(w.node.name);
   const options = workerOptions(w.node, input.node);
   const limiter = options.limiter
     ? `; the queue's rate limit (${options.limiter.max} jobs per ${tsNumber(options.limiter.duration)} ms), shared by all replicas`
     : '';
-  const routes = w.routes.map(
-    (r) =>
-      `${r.tag}: ${printValue({ queue: r.queue.names.key, probability: r.probability }).text},`,
-  );
+  // One route per line, or one field per line when that is too long (as Prettier breaks it).
+  const routes = w.routes.map((r) => {
+    const route = { queue: r.queue.names.key, probability: r.probability };
+    const flat = `${r.tag}: ${printValue(route).text},`;
+    return hasLongCodeLine(`  ${flat}`) ? `${r.tag}: ${printOptions(route)},` : flat;
+  });
   const forward = w.routes.map(
     (r) => code`
-      if (${fn.route}(ROUTES.${r.tag}, result, job)) {
+      if (route(ROUTES.${r.tag}, result, job)) {
         const jobId = hopJobId(job, '${r.tag}');
         await queues.${r.queue.names.key}.add(job.name, result, { jobId });
       }`,
@@ -58,7 +61,10 @@ export function workerFile(w: WorkerModel): string {
     `type ${typeNames.result(w)} as Result`,
     ...(w.routes.length > 0 ? [`type ${typeNames.route(w)}`] : []),
   ];
-  const hookImports = w.routes.length > 0 ? [fn.handle, fn.route] : [fn.handle];
+  const hookImports = [
+    `${fn.handle} as handle`,
+    ...(w.routes.length > 0 ? [`${fn.route} as route`] : []),
+  ];
   const deadLetterFn =
     w.deadLetters.length === 0
       ? ''
@@ -82,14 +88,14 @@ export function workerFile(w: WorkerModel): string {
             }
           }
         `;
-  return code`
+  const text = code`
     import { Worker, type Job } from 'bullmq';
     import { PREFIX, type Connection } from '../connection';
     ${importDecl(hookImports, `../handlers/${w.names.file}`)}
     ${importDecl(queueImports, '../queues')}
 
     /** The worker's name in the pipeline, for logs. */
-    const WORKER = ${tsString(w.node.name)};
+    ${workerName.text}
 
     ${doc(`From the pipeline: jobs at a time per replica${limiter}.`)}
     const OPTIONS = ${printOptions(options)};
@@ -112,7 +118,7 @@ export function workerFile(w: WorkerModel): string {
     )}
     ${signature(`export function ${fn.start}`, ['connection: Connection', 'queues: Queues'], ' {')}
       async function processJob(job: Job<Data, Result>): Promise<Result> {
-        ${w.routes.length === 0 ? `return ${fn.handle}(job);` : `const result = await ${fn.handle}(job);`}
+        ${w.routes.length === 0 ? 'return handle(job);' : 'const result = await handle(job);'}
         ${forward}
         ${w.routes.length === 0 ? '' : 'return result;'}
       }
@@ -158,6 +164,7 @@ export function workerFile(w: WorkerModel): string {
       }
     }
   `;
+  return { text, unsure: workerName.unsure };
 }
 
 /** How a worker's modelled failure rate reads: "fails 2% of jobs". */

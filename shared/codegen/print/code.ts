@@ -25,39 +25,58 @@ export function blocks(...chunks: Chunk[]): string {
     .join('\n\n');
 }
 
-const MARK = '\u0000';
+/** Marks a placeholder: a private-use character no template holds. */
+const MARK = '\ue000';
+const ONLY_PLACEHOLDER = /^ *\ue000(\d+)\ue000$/;
+const PLACEHOLDER = /\ue000(\d+)\ue000/g;
+const INDENT = /^ */;
 
 export function code(strings: TemplateStringsArray, ...values: Chunk[]): string {
   const rendered = values.map((value) => lines(value));
-  let text = strings.reduce((all, part, i) => all + (i > 0 ? `${MARK}${i - 1}${MARK}` : '') + part);
+  let text = strings[0]!;
+  for (let i = 1; i < strings.length; i++) text += `${MARK}${i - 1}${MARK}${strings[i]!}`;
   const rows = text.split('\n');
   if (rows[0]?.trim() === '') rows.shift();
   if (rows.length > 0 && rows[rows.length - 1]!.trim() === '') rows.pop();
-  const indents = rows.filter((row) => row.trim() !== '').map((row) => /^ */.exec(row)![0].length);
-  const common = indents.length === 0 ? 0 : Math.min(...indents);
+  let common = Infinity;
+  for (const row of rows) {
+    if (row.trim() !== '') common = Math.min(common, INDENT.exec(row)![0].length);
+  }
+  if (common === Infinity) common = 0;
   const out: string[] = [];
   for (const raw of rows) {
     const row = raw.slice(common);
-    const only = new RegExp(`^ *${MARK}(\\d+)${MARK}$`).exec(row);
+    if (!row.includes(MARK)) {
+      out.push(row);
+      continue;
+    }
+    const only = ONLY_PLACEHOLDER.exec(row);
     if (only && rendered[Number(only[1])] === '') continue;
-    const indent = /^ */.exec(row)![0];
+    const indent = INDENT.exec(row)![0];
     out.push(
-      row.replace(new RegExp(`${MARK}(\\d+)${MARK}`, 'g'), (_m, index: string) =>
-        rendered[Number(index)]!.replace(/\n(?!\n)/g, `\n${indent}`),
-      ),
+      row.replace(PLACEHOLDER, (_m, index: string) => {
+        const value = rendered[Number(index)]!;
+        return value.includes('\n') ? value.replace(/\n(?!\n)/g, `\n${indent}`) : value;
+      }),
     );
   }
-  text = out.join('\n');
-  return text;
+  return out.join('\n');
 }
 
 /** A whole file: trailing spaces trimmed, at most one blank line in a row, one final newline. */
 export function file(text: string): string {
-  return `${text
-    .split('\n')
-    .map((row) => row.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n*$/, '')}\n`;
+  const out: string[] = [];
+  let blank = true; // drops blank lines at the start
+  for (const raw of text.split('\n')) {
+    const row = raw.trimEnd();
+    if (row === '') {
+      if (!blank) out.push('');
+      blank = true;
+    } else {
+      out.push(row);
+      blank = false;
+    }
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
 }

@@ -162,11 +162,11 @@ function prettierBreaksArray(items: readonly JsonValue[]): boolean {
 const valueKey = (key: string) => (key === '__proto__' ? `['__proto__']` : tsPropertyKey(key));
 
 /**
- * A JSON value as a TypeScript expression. Objects of scalars print on one line; arrays break one
- * element per line when they hold objects or when Prettier would (several arrays or objects of
- * several entries each); otherwise they print on one line.
+ * A JSON value as a TypeScript expression. Objects of scalars print on one line (unless `expand`,
+ * for one too long for its line); arrays break one element per line when they hold objects or
+ * when Prettier would (several arrays or objects of several entries each); otherwise one line.
  */
-export function printValue(value: JsonValue, indent = ''): Printed {
+export function printValue(value: JsonValue, indent = '', expand = false): Printed {
   if (value === null) return { text: 'null', unsure: false };
   if (typeof value === 'string') return { text: tsString(value), unsure: false };
   if (typeof value === 'number') return { text: tsNumber(value), unsure: false };
@@ -184,7 +184,7 @@ export function printValue(value: JsonValue, indent = ''): Printed {
     (entry): entry is [string, JsonValue] => entry[1] !== undefined,
   );
   if (entries.length === 0) return { text: '{}', unsure: false };
-  const flat = isFlatValue(value);
+  const flat = !expand && isFlatValue(value);
   const fields = entries.map(([key, item]) => {
     const printed = printValue(item, flat ? indent : inner);
     return {

@@ -80,9 +80,24 @@ export function displayName(value: string): string {
   return `"${escapedContent(value)}"`.replace(/\*\//g, '*\\/');
 }
 
+/**
+ * Characters Prettier counts one column wide: printable Latin, Greek, Cyrillic and the like, and
+ * typographic punctuation (dashes, quotes, …), but not combining marks (0 columns) nor ©, ®, ‼
+ * and ⁉ (2: its emoji pattern takes them).
+ */
+const NARROW =
+  /^[\t\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u02ff\u0370-\u10ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e]*$/;
+
+/** Whether a line's width is certainly its length, as Prettier counts. */
+export const isNarrow = (line: string) => NARROW.test(line);
+
 /** How many columns a line takes, never less than Prettier counts (wide characters count 2). */
 export function lineWidth(line: string): number {
+  if (NARROW.test(line)) return line.length;
   let width = 0;
-  for (const char of line) width += char.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  for (const char of line) {
+    const code = char.codePointAt(0)!;
+    width += code >= 0x1100 || code === 0xa9 || code === 0xae ? 2 : 1;
+  }
   return width;
 }

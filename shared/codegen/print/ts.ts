@@ -1,4 +1,4 @@
-import { lineWidth } from './literals';
+import { isNarrow, lineWidth } from './literals';
 
 /** Prettier's line width for generated code (the repository's own setting). */
 export const PRINT_WIDTH = 100;
@@ -39,11 +39,17 @@ export function signature(
 export function wrap(text: string, width: number): string[] {
   const rows: string[] = [];
   let row = '';
+  let rowWidth = 0;
   for (const word of text.match(/\S*"(?:[^"\\]|\\.)*"\S*|\S+/g) ?? []) {
-    if (row !== '' && lineWidth(`${row} ${word}`) > width) {
+    const wordWidth = lineWidth(word);
+    if (row !== '' && rowWidth + 1 + wordWidth > width) {
       rows.push(row);
       row = word;
-    } else row = row === '' ? word : `${row} ${word}`;
+      rowWidth = wordWidth;
+    } else {
+      row = row === '' ? word : `${row} ${word}`;
+      rowWidth += (rowWidth === 0 ? 0 : 1) + wordWidth;
+    }
   }
   if (row !== '') rows.push(row);
   return rows;
@@ -67,13 +73,69 @@ export function comment(text: string, jsdoc = false): string {
   return `${open}\n${rows.map((r) => (r === '' ? ' *' : ` * ${r}`)).join('\n')}\n */`;
 }
 
-/** True for a line Prettier leaves alone however long: a comment line. */
-export function isCommentLine(line: string): boolean {
+/**
+ * True for a line Prettier leaves alone however long: a comment, an import of a single name, or a
+ * string literal alone on its line (which only `stringAssignment` and broken arrays write, laid
+ * out as Prettier lays them out).
+ */
+export function isUnbreakableLine(line: string): boolean {
   const trimmed = line.trimStart();
-  return trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*');
+  if (trimmed.startsWith('//') || trimmed.startsWith('/*') || trimmed.startsWith('*')) return true;
+  // An import of one name never breaks; neither does a string literal alone on its line.
+  if (/^import (type )?\{ [^,]+ \} from '[^']*';$/.test(trimmed)) return true;
+  return /^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")[;,]?$/.test(trimmed);
 }
 
 /** Whether any code line is wider than Prettier allows, so Prettier would lay it out itself. */
 export function hasLongCodeLine(text: string): boolean {
-  return text.split('\n').some((line) => !isCommentLine(line) && !fits(line));
+  return text.split('\n').some((line) => !isUnbreakableLine(line) && !fits(line));
+}
+
+/** A string assignment's layout, or the flat line marked for Prettier when it is uncertain. */
+export function stringLine(
+  head: string,
+  operator: ' =' | ':',
+  literal: string,
+  end: ';' | ',',
+  indent = '',
+): { text: string; unsure: boolean } {
+  const laid = stringAssignment(head, operator, literal, end, indent);
+  const text = laid ?? `${indent}${head}${operator} ${literal}${end}`;
+  return {
+    text: indent === '' ? text : text.replace(new RegExp(`^${indent}`, 'gm'), ''),
+    unsure: laid === null,
+  };
+}
+
+/**
+ * `head = 'text';` or, in an object, `key: 'text',` laid out as Prettier does when it is too
+ * long: the string moves to the next line, indented (not after a key shorter than 5 columns).
+ * Returns null when the width is not certain (wide characters), for Prettier to decide.
+ */
+export function stringAssignment(
+  head: string,
+  operator: ' =' | ':',
+  literal: string,
+  end: ';' | ',',
+  indent = '',
+): string | null {
+  const flat = `${indent}${head}${operator} ${literal}${end}`;
+  if (!isNarrow(flat)) return fits(flat) ? flat : null;
+  if (fits(flat) || (operator === ':' && head.length < 5)) return flat;
+  return `${indent}${head}${operator}\n${indent}  ${literal}${end}`;
+}
+
+/**
+ * `key: (params) => body,` in an object (one level deep), the body on the next line when the
+ * line is too long, as Prettier does; marked for Prettier when even that does not fit.
+ */
+export function arrowProperty(
+  key: string,
+  params: string,
+  body: string,
+): { text: string; unsure: boolean } {
+  const flat = `${key}: ${params} => ${body},`;
+  if (fits(`  ${flat}`)) return { text: flat, unsure: false };
+  const broken = `${key}: ${params} =>\n  ${body},`;
+  return { text: broken, unsure: !fits(`    ${body},`) };
 }

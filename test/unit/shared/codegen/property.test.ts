@@ -52,4 +52,27 @@ describe('generateProject on random documents', () => {
       { numRuns: 50 },
     );
   });
+
+  it(
+    'lays out long ASCII names as Prettier does, without Prettier',
+    { timeout: 60_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          arbitraryDocument(),
+          fc.integer({ min: 20, max: 120 }),
+          async (doc, length) => {
+            doc.nodes.forEach((node, i) => {
+              node.name = `${'a long name '.repeat(12).slice(0, length)} ${node.kind} ${i}`;
+              if (node.kind === 'producer') node.config.payload = { id: 'a-1', count: 2 };
+            });
+            const drafts = draftProject(doc);
+            expect(drafts.filter((f) => f.needsPrettier).map((f) => f.path)).toEqual([]);
+            expect(await unformattedFiles(drafts)).toEqual([]);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    },
+  );
 });
