@@ -89,6 +89,9 @@ export function queuesFile(model: CodegenModel): { text: string; unsure: boolean
     /** A queue of the pipeline: a key of \`QUEUE_NAMES\` and of \`Queues\`. */
     export type QueueKey = keyof typeof QUEUE_NAMES;
 
+    /** A BullMQ queue name of the pipeline. */
+    export type QueueName = (typeof QUEUE_NAMES)[QueueKey];
+
     /** Default options of each queue's jobs: attempts, backoff, which finished jobs to keep. */
     export const DEFAULT_JOB_OPTIONS: Record<QueueKey, DefaultJobOptions> = {
       ${options}
