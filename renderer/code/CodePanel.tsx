@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import type { PipelineNode } from '../../shared/document';
 import { exportCodeAction } from '../actions/export-code';
 import { runFromUi } from '../panels/ActionButton';
-import { useDocument } from '../state/document-store';
+import { useDocumentState } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import { CodeProblems } from './CodeProblems';
 import { CodeViewer } from './CodeViewer';
@@ -37,7 +38,15 @@ export function CodePanel({ width }: { width: number }) {
   const failure = useCode((s) => s.failure);
   const changed = useCode((s) => s.changed);
   const selected = useSelection((s) => s.nodeIds);
-  const doc = useDocument();
+  // Only what the panel shows from the document, so an edit elsewhere does not redraw it.
+  const hasNodes = useDocumentState((s) => s.document.nodes.length > 0);
+  const selectedNodes = useDocumentState((s) =>
+    JSON.stringify(
+      s.document.nodes
+        .filter((n) => selected.has(n.id))
+        .map(({ id, kind, name }) => ({ id, kind, name })),
+    ),
+  );
   const reveal = useNodeReveal(files);
 
   const related = useMemo(
@@ -47,10 +56,12 @@ export function CodePanel({ width }: { width: number }) {
   const file = files.find((f) => f.path === path) ?? null;
   const contents = file?.contents ?? '';
   const markedLines = useMemo(() => {
-    if (!file || selected.size === 0) return [];
-    const nodes = doc.nodes.filter((n) => selected.has(n.id) && file.nodeIds.includes(n.id));
+    if (!file) return [];
+    const nodes = (
+      JSON.parse(selectedNodes) as Pick<PipelineNode, 'id' | 'kind' | 'name'>[]
+    ).filter((n) => file.nodeIds.includes(n.id));
     return [...new Set(nodes.flatMap((n) => linesNaming(contents, n)))].sort((a, b) => a - b);
-  }, [file, contents, selected, doc.nodes]);
+  }, [file, contents, selectedNodes]);
 
   return (
     <aside
@@ -67,7 +78,7 @@ export function CodePanel({ width }: { width: number }) {
           type="button"
           className="btn btn--small"
           data-testid="code-export"
-          disabled={doc.nodes.length === 0}
+          disabled={!hasNodes}
           onClick={() => void runFromUi(exportCodeAction)}
         >
           Export…

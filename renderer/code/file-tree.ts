@@ -3,7 +3,7 @@ import type { GeneratedFile } from '../../shared/codegen';
 /** A folder or a file of the generated project, as the Code panel's tree shows it. */
 export type TreeEntry =
   | { type: 'folder'; name: string; path: string; children: TreeEntry[] }
-  | { type: 'file'; name: string; path: string; file: GeneratedFile };
+  | { type: 'file'; name: string; path: string; kind: GeneratedFile['kind'] };
 
 const byName = (a: TreeEntry, b: TreeEntry) => {
   if (a.type !== b.type) return a.type === 'folder' ? -1 : 1;
@@ -13,7 +13,7 @@ const byName = (a: TreeEntry, b: TreeEntry) => {
 };
 
 /** The files as a tree: folders first, then files, each by name ignoring case (as editors list). */
-export function buildTree(files: readonly GeneratedFile[]): TreeEntry[] {
+export function buildTree(files: readonly Pick<GeneratedFile, 'path' | 'kind'>[]): TreeEntry[] {
   const root: TreeEntry[] = [];
   const folders = new Map<string, TreeEntry[]>([['', root]]);
   const folder = (path: string): TreeEntry[] => {
@@ -36,7 +36,7 @@ export function buildTree(files: readonly GeneratedFile[]): TreeEntry[] {
       type: 'file',
       name: file.path.slice(cut + 1),
       path: file.path,
-      file,
+      kind: file.kind,
     });
   }
   const sort = (entries: TreeEntry[]) => {

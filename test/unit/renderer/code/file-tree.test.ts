@@ -43,7 +43,7 @@ describe('the Code panel file tree', () => {
     ]);
   });
 
-  it('keeps each file with its full path and the generated file', () => {
+  it('keeps each file with its full path and kind', () => {
     const handler = fileAt('src/handlers/a.ts', ['w'], 'handler');
     const [src] = buildTree([handler]);
     expect(src).toMatchObject({ type: 'folder', name: 'src', path: 'src' });
@@ -53,7 +53,7 @@ describe('the Code panel file tree', () => {
       type: 'file',
       name: 'a.ts',
       path: 'src/handlers/a.ts',
-      file: handler,
+      kind: 'handler',
     });
   });
 
