@@ -25,6 +25,15 @@ import { ViewBridge } from './ViewBridge';
 const nodeTypes: NodeTypes = { producer: ProducerNode, queue: QueueNode, worker: WorkerNode };
 const edgeTypes: EdgeTypes = { pipeline: PipelineEdge };
 const GRID = 16;
+// Props React Flow copies into its store when they change identity: keep them constant, or every
+// document edit would update its store and re-run the selectors of every node and edge.
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 168, height: 112 };
+const stopRenaming = () => setUi({ renamingNodeId: null });
+const rememberZoom = (_: unknown, viewport: { zoom: number }) => setUi({ zoom: viewport.zoom });
 const minimapClass = (node: FlowNode) => `minimap-${node.type ?? 'node'}`;
 /** Below this zoom node text is too small to read: draw nodes plainly (much cheaper to paint). */
 export const FAR_ZOOM = 0.4;
@@ -53,20 +62,20 @@ export function Canvas() {
         isValidConnection={handlers.isValidConnection}
         onDragOver={handlers.onDragOver}
         onDrop={handlers.onDrop}
-        onPaneClick={() => setUi({ renamingNodeId: null })}
-        onMoveEnd={(_, viewport) => setUi({ zoom: viewport.zoom })}
+        onPaneClick={stopRenaming}
+        onMoveEnd={rememberZoom}
         connectionMode={ConnectionMode.Strict}
         connectionRadius={28}
         snapToGrid
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={0.05}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        proOptions={{ hideAttribution: true }}
+        fitViewOptions={FIT_VIEW}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         {empty ? null : (
@@ -75,7 +84,7 @@ export function Canvas() {
             zoomable
             nodeClassName={minimapClass}
             ariaLabel="Overview of the pipeline"
-            style={{ width: 168, height: 112 }}
+            style={MINIMAP_SIZE}
           />
         )}
         <Controls showInteractive={false} aria-label="Zoom controls" />

@@ -15,11 +15,13 @@ import type { Selection } from '../state/selection-store';
 /**
  * The one place where the document meets React Flow (DESIGN.md): document nodes and edges become
  * React Flow nodes and edges, and React Flow's changes and connections become document edits.
- * `node.data` carries only the document node; live figures and diagnostics are read by node id
- * from their own stores, so a metrics tick never rebuilds these objects.
+ * A React Flow node carries only what React Flow needs (id, kind, position, selection, size);
+ * node components read their settings from the document store, and live figures and diagnostics
+ * from their own stores, all by node id. So editing a setting, a metrics tick or a new finding
+ * never hands React Flow new nodes, and only the node concerned re-renders.
  */
 
-export type FlowNodeData = { node: PipelineNode };
+export type FlowNodeData = Record<string, never>;
 export type FlowNode = Node<FlowNodeData, NodeKind>;
 export type FlowEdgeData = { edge: PipelineEdge };
 export type FlowEdge = Edge<FlowEdgeData, 'pipeline'>;
@@ -38,11 +40,37 @@ export interface Size {
 
 /** Remembers what each flow object was built from, so unchanged ones keep their identity. */
 export interface AdapterCache {
-  nodes: Map<string, { source: PipelineNode; selected: boolean; size?: Size; flow: FlowNode }>;
+  nodes: Map<
+    string,
+    {
+      position: PipelineNode['position'];
+      kind: NodeKind;
+      selected: boolean;
+      size?: Size;
+      flow: FlowNode;
+    }
+  >;
   edges: Map<string, { source: PipelineEdge; selected: boolean; flow: FlowEdge }>;
+  /** The last arrays handed out, returned again when nothing in them changed. */
+  lastNodes: FlowNode[];
+  lastEdges: FlowEdge[];
 }
 
-export const createAdapterCache = (): AdapterCache => ({ nodes: new Map(), edges: new Map() });
+export const createAdapterCache = (): AdapterCache => ({
+  nodes: new Map(),
+  edges: new Map(),
+  lastNodes: [],
+  lastEdges: [],
+});
+
+const NO_DATA: FlowNodeData = {};
+
+/** `next` if any element differs from `previous`, else `previous` (same array, same identity). */
+function sameOrNew<T>(previous: T[], next: T[]): T[] {
+  return previous.length === next.length && next.every((x, i) => x === previous[i])
+    ? previous
+    : next;
+}
 
 export function toFlowNodes(
   doc: PipelineDocument,
@@ -56,25 +84,34 @@ export function toFlowNodes(
     const selected = selection.nodeIds.has(node.id);
     const size = sizes.get(node.id);
     const hit = cache.nodes.get(node.id);
-    if (hit && hit.source === node && hit.selected === selected && hit.size === size)
+    if (
+      hit &&
+      hit.position === node.position &&
+      hit.kind === node.kind &&
+      hit.selected === selected &&
+      hit.size === size
+    ) {
       return hit.flow;
+    }
     const flow: FlowNode = {
       id: node.id,
       type: node.kind,
       position: { x: node.position.x, y: node.position.y },
-      data: { node },
+      data: NO_DATA,
       selected,
       ...(size ? { measured: { width: size.width, height: size.height } } : {}),
     };
-    cache.nodes.set(node.id, { source: node, selected, ...(size ? { size } : {}), flow });
+    const entry = { position: node.position, kind: node.kind, selected, flow };
+    cache.nodes.set(node.id, size ? { ...entry, size } : entry);
     return flow;
   });
   for (const id of cache.nodes.keys()) if (!seen.has(id)) cache.nodes.delete(id);
-  return out;
+  cache.lastNodes = sameOrNew(cache.lastNodes, out);
+  return cache.lastNodes;
 }
 
 export function toFlowEdges(
-  doc: PipelineDocument,
+  doc: Pick<PipelineDocument, 'edges'>,
   selection: Selection,
   cache: AdapterCache = createAdapterCache(),
 ): FlowEdge[] {
@@ -106,7 +143,8 @@ export function toFlowEdges(
     return flow;
   });
   for (const id of cache.edges.keys()) if (!seen.has(id)) cache.edges.delete(id);
-  return out;
+  cache.lastEdges = sameOrNew(cache.lastEdges, out);
+  return cache.lastEdges;
 }
 
 /** The label an edge shows: `on failed`, a routing probability, or nothing. */

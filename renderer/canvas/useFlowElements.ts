@@ -1,6 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
+
+const EMPTY: ReadonlySet<string> = new Set();
 import {
   createAdapterCache,
   toFlowEdges,
@@ -31,6 +33,14 @@ export function useFlowElements(): {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [doc, selection, cache, sizes, sizesVersion],
   );
-  const edges = useMemo(() => toFlowEdges(doc, selection, cache), [doc, selection, cache]);
-  return { nodes, edges, sizes, sizesChanged: () => setSizesVersion((v) => v + 1) };
+  // Only the edges and their selection matter here: editing a node must not hand React Flow a
+  // new edges array (it rebuilds its connection lookup for every edge when that happens).
+  const edgesOfDoc = doc.edges;
+  const selectedEdges = selection.edgeIds;
+  const edges = useMemo(
+    () => toFlowEdges({ edges: edgesOfDoc }, { nodeIds: EMPTY, edgeIds: selectedEdges }, cache),
+    [edgesOfDoc, selectedEdges, cache],
+  );
+  const sizesChanged = useCallback(() => setSizesVersion((v) => v + 1), []);
+  return { nodes, edges, sizes, sizesChanged };
 }

@@ -9,6 +9,7 @@ import { setHost } from './host';
 import { loadIntoEditor } from './load';
 import { runMenuCommand } from './menu';
 import { connectTitle } from './title';
+import { createValidator } from './validator';
 
 /**
  * Starts the editor session: connects actions, diagnostics, title and autosave to the host,
@@ -19,7 +20,7 @@ export async function startSession(api: HostApi): Promise<() => void> {
   setHost(api);
   setEffectHandler(handleEffect);
   const stops = [
-    connectDiagnostics(),
+    connectDiagnostics(undefined, createValidator()),
     api.onStatus((connection) => setUi({ connection })),
     api.on('menu:command', ({ command }) => runMenuCommand(command)),
     api.on('document:opened', (opened) => loadIntoEditor(opened.document, opened.path)),

@@ -101,26 +101,51 @@ export function structureChanged(a: PipelineDocument, b: PipelineDocument): bool
   });
 }
 
+export type Validate = (
+  doc: PipelineDocument,
+) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
+
 /**
  * Keeps the diagnostics in step with the document store. Validation runs once per macrotask,
- * so a burst of changes (a drag, typing) is checked once, and is skipped for pure moves.
+ * so a burst of changes (a drag, typing) is checked once, and is skipped for pure moves. It may
+ * be asynchronous (a Web Worker, off the UI thread); an answer for an outdated document is dropped.
  */
-export function connectDiagnostics(schedule: (run: () => void) => void = queueTask): () => void {
+export function connectDiagnostics(
+  schedule: (run: () => void) => void = queueTask,
+  validate: Validate = computeDiagnostics,
+): () => void {
   let checked: PipelineDocument | null = null;
   let pending = false;
+  let stopped = false;
   const run = () => {
     pending = false;
     const doc = documentStore.getState().document;
-    if (checked !== null && !structureChanged(checked, doc)) return;
+    if (stopped || (checked !== null && !structureChanged(checked, doc))) return;
     checked = doc;
-    setDiagnostics(computeDiagnostics(doc));
+    const result = validate(doc);
+    if (!(result instanceof Promise)) {
+      setDiagnostics(result);
+      return;
+    }
+    void result.then(
+      (diagnostics) => {
+        if (!stopped && checked === doc) setDiagnostics(diagnostics);
+      },
+      () => {
+        if (!stopped && checked === doc) setDiagnostics(computeDiagnostics(doc));
+      },
+    );
   };
   run();
-  return documentStore.subscribe((state, previous) => {
+  const unsubscribe = documentStore.subscribe((state, previous) => {
     if (state.document === previous.document || pending) return;
     pending = true;
     schedule(run);
   });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
 }
 
 function queueTask(run: () => void): void {

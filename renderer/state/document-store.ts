@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { PipelineDocument } from '../../shared/document';
+import type { PipelineDocument, PipelineNode } from '../../shared/document';
 import { blankDocument } from '../editing/blank';
 import { initialDocumentState, type DocumentState } from './history';
 
@@ -18,6 +18,22 @@ export function useDocumentState<T>(selector: (state: DocumentState) => T): T {
 }
 
 export const useDocument = (): PipelineDocument => useDocumentState((s) => s.document);
+
+const indexes = new WeakMap<PipelineDocument['nodes'], Map<string, PipelineNode>>();
+
+/** The document's nodes by id, built once per nodes array. */
+export function nodeIndex(doc: PipelineDocument): ReadonlyMap<string, PipelineNode> {
+  let index = indexes.get(doc.nodes);
+  if (!index) {
+    index = new Map(doc.nodes.map((n) => [n.id, n]));
+    indexes.set(doc.nodes, index);
+  }
+  return index;
+}
+
+/** One node of the open document; re-renders only when that node changes. */
+export const useDocumentNode = (id: string): PipelineNode | undefined =>
+  useDocumentState((s) => nodeIndex(s.document).get(id));
 
 /** Replaces the open document (New, Open, Import, restore), clearing the undo history. */
 export function loadDocument(

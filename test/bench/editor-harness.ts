@@ -218,7 +218,7 @@ export async function mainThreadPerKey(page: Page, action: () => Promise<void>):
     (e) => void events.push(...(e.value as unknown as TraceEvent[])),
   );
   await client.send('Tracing.start', {
-    categories: 'devtools.timeline',
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
   await action();
@@ -226,12 +226,16 @@ export async function mainThreadPerKey(page: Page, action: () => Promise<void>):
   await client.send('Tracing.end');
   await complete;
   await client.detach();
-  const busy = new Map<number, number>();
-  for (const e of events)
-    if (e.name === 'RunTask' && e.dur) busy.set(e.tid, (busy.get(e.tid) ?? 0) + e.dur);
-  const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const keys = events
-    .filter((e) => e.tid === main && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+  // The renderer's main thread is the one that dispatched the key events.
+  const keyEvents = events.filter(
+    (e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown',
+  );
+  if (process.env.DEBUG_TRACE) {
+    console.log(events.length, [...new Set(events.map((e) => e.name))].slice(0, 40));
+  }
+  const main = keyEvents[0]?.tid;
+  const keys = keyEvents
+    .filter((e) => e.tid === main)
     .map((e) => e.ts)
     .sort((a, b) => a - b);
   const tasks = events.filter((e) => e.tid === main && e.name === 'RunTask' && e.dur);

@@ -21,7 +21,7 @@ try {
       await page.keyboard.press('Shift+2');
       await page.waitForTimeout(600);
     }
-    const mean = page.getByTestId('inspector').getByLabel('Mean');
+    const mean = page.getByTestId('inspector').getByLabel('Mean', { exact: true });
     await mean.fill('100');
     await mean.focus();
     const perKey = await mainThreadPerKey(page, async () => {

@@ -1,5 +1,11 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  EdgeText,
+  getBezierPath,
+  type EdgeProps,
+} from '@xyflow/react';
 import { useEdgeDiagnostics } from '../../state/diagnostics-store';
 import { EdgeFlow } from '../../analysis/EdgeFlow';
 import { useEdgeRate } from '../../state/live-store';
@@ -8,8 +14,9 @@ import { formatRate } from '../format';
 import { EdgeDiagnosticBadge } from '../nodes/DiagnosticBadge';
 
 /**
- * An edge with its label (`on failed`, a probability) and, during a run, its live rate. Edges
- * with nothing to say render no label at all (hundreds of empty labels would cost frames).
+ * An edge with its label (`on failed`, a probability) and, during a run, its live rate. Labels
+ * are SVG text: an HTML label (EdgeLabelRenderer) costs a DOM query per label on every canvas
+ * update, too much with hundreds of edges, so only a diagnostic badge takes that route.
  */
 function PipelineEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, data, selected, markerEnd } = props;
@@ -22,14 +29,23 @@ function PipelineEdgeView(props: EdgeProps<FlowEdge>) {
     <>
       <EdgeFlow edgeId={id} path={path} />
       <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} interactionWidth={16} />
-      {text || diagnostics ? (
+      {text ? (
+        <EdgeText
+          x={labelX}
+          y={labelY}
+          label={text}
+          className={`edge-label${selected ? ' is-selected' : ''}`}
+          labelBgPadding={[6, 2]}
+          labelBgBorderRadius={8}
+          data-testid={`edge-label-${id}`}
+        />
+      ) : null}
+      {diagnostics ? (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            data-testid={`edge-label-${id}`}
+            className="edge-diagnostic nodrag nopan"
+            style={{ transform: `translate(-50%, -140%) translate(${labelX}px, ${labelY}px)` }}
           >
-            {text}
             <EdgeDiagnosticBadge edgeId={id} />
           </div>
         </EdgeLabelRenderer>

@@ -1,12 +1,14 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ProducerNode as ProducerDoc } from '../../../shared/document';
+import { useDocumentNode } from '../../state/document-store';
 import { HANDLE, type FlowNode } from '../adapter';
 import { producerSummary } from '../format';
 import { NodeFrame } from './NodeFrame';
 
-function ProducerNodeView({ data, selected }: NodeProps<FlowNode>) {
-  const node = data.node as ProducerDoc;
+function ProducerNodeView({ id, selected }: NodeProps<FlowNode>) {
+  const node = useDocumentNode(id) as ProducerDoc | undefined;
+  if (!node) return null;
   return (
     <NodeFrame node={node} selected={selected} lines={producerSummary(node.config)}>
       <Handle

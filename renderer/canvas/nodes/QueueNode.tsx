@@ -1,12 +1,14 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { QueueNode as QueueDoc } from '../../../shared/document';
+import { useDocumentNode } from '../../state/document-store';
 import { HANDLE, type FlowNode } from '../adapter';
 import { queueSummary } from '../format';
 import { NodeFrame } from './NodeFrame';
 
-function QueueNodeView({ data, selected }: NodeProps<FlowNode>) {
-  const node = data.node as QueueDoc;
+function QueueNodeView({ id, selected }: NodeProps<FlowNode>) {
+  const node = useDocumentNode(id) as QueueDoc | undefined;
+  if (!node) return null;
   return (
     <NodeFrame node={node} selected={selected} lines={queueSummary(node.config)}>
       <Handle

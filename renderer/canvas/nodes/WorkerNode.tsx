@@ -1,13 +1,15 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { WorkerNode as WorkerDoc } from '../../../shared/document';
+import { useDocumentNode } from '../../state/document-store';
 import { HANDLE, type FlowNode } from '../adapter';
 import { workerSummary } from '../format';
 import { RhoBadge } from '../../analysis/RhoBadge';
 import { NodeFrame } from './NodeFrame';
 
-function WorkerNodeView({ data, selected }: NodeProps<FlowNode>) {
-  const node = data.node as WorkerDoc;
+function WorkerNodeView({ id, selected }: NodeProps<FlowNode>) {
+  const node = useDocumentNode(id) as WorkerDoc | undefined;
+  if (!node) return null;
   return (
     <NodeFrame node={node} selected={selected} lines={workerSummary(node.config)}>
       <RhoBadge nodeId={node.id} />

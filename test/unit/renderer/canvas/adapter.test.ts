@@ -16,7 +16,7 @@ import { EMPTY_SELECTION, selectionOf } from '../../../../renderer/state/selecti
 import { welcomeDoc } from '../actions/fixtures';
 
 describe('canvas adapter: document → React Flow', () => {
-  it('makes one typed node per document node, carrying only the document node as data', () => {
+  it('makes one typed node per document node, with no settings in node.data', () => {
     const doc = welcomeDoc();
     const nodes = toFlowNodes(doc, selectionOf(['emails']));
     expect(nodes.map((n) => [n.id, n.type, n.selected])).toEqual([
@@ -26,8 +26,8 @@ describe('canvas adapter: document → React Flow', () => {
       ['dead-letters', 'queue', false],
     ]);
     expect(nodes[1]!.position).toEqual({ x: 250, y: 0 });
-    expect(Object.keys(nodes[1]!.data)).toEqual(['node']);
-    expect(nodes[1]!.data.node).toBe(doc.nodes[1]);
+    // Components read settings from the document store and live figures from theirs, by id.
+    expect(nodes[1]!.data).toEqual({});
   });
 
   it('maps edges to handles: completed from "out", failed from the worker\'s "failed" handle', () => {
@@ -56,6 +56,22 @@ describe('canvas adapter: document → React Flow', () => {
     const selected = toFlowNodes(moved, selectionOf(['sender']), new Map(), cache);
     expect(selected[0]).toBe(first[0]);
     expect(selected[2]).not.toBe(second[2]);
+  });
+
+  it('hands React Flow the very same arrays when only settings or names changed', () => {
+    const cache = createAdapterCache();
+    const doc = welcomeDoc();
+    const nodes = toFlowNodes(doc, EMPTY_SELECTION, new Map(), cache);
+    const edges = toFlowEdges(doc, EMPTY_SELECTION, cache);
+    const edited = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === 'sender' ? { ...n, name: 'x', config: { ...n.config } } : n,
+      ),
+    } as typeof doc;
+    expect(toFlowNodes(edited, EMPTY_SELECTION, new Map(), cache)).toBe(nodes);
+    expect(toFlowEdges(edited, EMPTY_SELECTION, cache)).toBe(edges);
+    expect(toFlowNodes(edited, selectionOf(['sender']), new Map(), cache)).not.toBe(nodes);
   });
 
   it('forgets deleted elements and passes measured sizes on', () => {

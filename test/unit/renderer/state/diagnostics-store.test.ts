@@ -55,6 +55,32 @@ describe('diagnostics store', () => {
     expect(diagnosticsStore.getState()).toBe(before);
   });
 
+  it('takes answers from an asynchronous validator, dropping those for outdated documents', async () => {
+    loadDocument(welcomeDoc(), null);
+    const answers: Array<(d: ReturnType<typeof computeDiagnostics>) => void> = [];
+    const timer = manualSchedule();
+    stop = connectDiagnostics(
+      timer.schedule,
+      () => new Promise((resolve) => answers.push(resolve)),
+    );
+    change({ ...welcomeDoc(), name: 'second' });
+    timer.flush();
+    expect(answers).toHaveLength(2);
+    const stale = { rule: 'stale', severity: 'error' as const, message: 'old', hint: '' };
+    const fresh = {
+      rule: 'fresh',
+      severity: 'warning' as const,
+      nodeId: 'emails',
+      message: 'new',
+      hint: '',
+    };
+    answers[1]!([fresh]);
+    answers[0]!([stale]);
+    await Promise.resolve();
+    expect(diagnosticsStore.getState().diagnostics).toEqual([fresh]);
+    expect(diagnosticsStore.getState().byNode.emails).toMatchObject({ warnings: 1 });
+  });
+
   it('tells structural changes from moves', () => {
     const doc = welcomeDoc();
     const moved = moveNodes(doc, new Map([['emails', { x: 1, y: 1 }]]));
