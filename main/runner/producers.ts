@@ -17,8 +17,13 @@ export interface ProducerContext {
 
 /** At most this many jobs per addBulk call. */
 const BATCH = 500;
-/** Timer bounds: at high rates arrivals are batched per tick; at low rates controls stay quick. */
-const MIN_TICK_MS = 5;
+/**
+ * Timer bounds. Jobs go out close to their arrival times (a coarser tick would bunch Poisson
+ * arrivals and lengthen waits); at high rates they batch up by themselves while an add is in
+ * flight. The upper bound keeps rate changes and stops quick.
+ */
+const MIN_TICK_MS = 1;
+const BUSY_TICK_MS = 5;
 const MAX_TICK_MS = 100;
 
 /**
@@ -113,7 +118,9 @@ export class LoadGenerator {
     if (this.stopped || !this.clock) return;
     const wait = this.clock.nextAt - this.elapsed();
     if (!Number.isFinite(wait)) return;
-    this.timer = setTimeout(() => this.tick(), Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, wait)));
+    // While an add is in flight, arrivals batch up anyway: tick less often.
+    const min = this.inFlight ? BUSY_TICK_MS : MIN_TICK_MS;
+    this.timer = setTimeout(() => this.tick(), Math.min(MAX_TICK_MS, Math.max(min, wait)));
   }
 
   private tick(): void {

@@ -156,7 +156,6 @@ export class WorkerGroup {
       concurrency: this.concurrency,
       stalledInterval: this.ctx.stalledIntervalMs,
       lockDuration: this.ctx.lockDurationMs,
-      name: `${this.plan.node.name}#${index}`,
     });
     this.listen(replica);
     return replica;
