@@ -113,6 +113,7 @@ export function CodePanel({ width }: { width: number }) {
               contents={contents}
               markedLines={markedLines}
               reveal={reveal}
+              flash={changed.has(file.path)}
             />
           ) : (
             <p className="code-panel__empty">Choose a file.</p>

@@ -15,7 +15,7 @@ export function CodeToggle() {
       type="button"
       className={`tool-btn tool-btn--label code-toggle${open ? ' tool-btn--on' : ''}`}
       data-tooltip={tip}
-      aria-label={tip}
+      aria-label={`Code panel${shortcut ? ` (${formatShortcut(shortcut, isMac)})` : ''}`}
       aria-pressed={open}
       data-action={showCodeAction.id}
       onClick={() => void runFromUi(showCodeAction)}

@@ -54,11 +54,14 @@ export function CodeViewer({
   contents,
   markedLines,
   reveal,
+  flash,
 }: {
   path: string;
   contents: string;
   markedLines: readonly number[];
   reveal: Reveal | null;
+  /** Mark the lines this new contents changed: it comes from an edit, not another pipeline. */
+  flash: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -89,8 +92,8 @@ export function CodeViewer({
     const before = editor.state.doc.toString();
     const change = textChange(before, contents);
     if (!change) return;
-    const changed = changedLines(before, contents, change);
-    // A few lines flash; a file rewritten wholesale (another pipeline opened) does not.
+    const changed = flash ? changedLines(before, contents, change) : [];
+    // A few lines flash; a file rewritten wholesale does not.
     const few = changed.length <= Math.max(3, editor.state.doc.lines / 3);
     editor.dispatch({ changes: change, effects: setChangedLines.of(few ? changed : []) });
     if (flashTimer.current) clearTimeout(flashTimer.current);
@@ -98,7 +101,7 @@ export function CodeViewer({
       () => view.current?.dispatch({ effects: setChangedLines.of([]) }),
       FLASH_MS,
     );
-  }, [path, contents]);
+  }, [path, contents, flash]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: setNodeLines.of(markedLines) });
