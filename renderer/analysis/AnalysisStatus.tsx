@@ -1,6 +1,6 @@
 import { cancelSimulation } from '../simulation/session';
 import { useAnalysis } from '../state/analysis-store';
-import { formatPercent } from './format';
+import { formatProgress } from './format';
 import { useStale } from './useAnalysisView';
 import './bottom-panel.css';
 
@@ -10,6 +10,7 @@ export function AnalysisStatus() {
   const source = useAnalysis((s) => s.source);
   const label = useAnalysis((s) => s.meta?.label ?? '');
   const progress = useAnalysis((s) => s.progress);
+  const serial = useAnalysis((s) => s.serial);
   // A real run without a set duration, or a monitor, has no end to measure progress against.
   const open = useAnalysis(
     (s) => s.source !== 'simulation' && s.meta?.expectedDurationMs === undefined,
@@ -17,7 +18,11 @@ export function AnalysisStatus() {
   const stale = useStale();
   if (status === 'idle') return null;
   return (
-    <div className={`analysis-status analysis-status--${status}`} data-testid="analysis-status">
+    <div
+      className={`analysis-status analysis-status--${status}`}
+      data-testid="analysis-status"
+      data-serial={serial}
+    >
       {status === 'running' && open ? (
         <span title={label}>
           {source === 'monitor' ? 'Watching' : 'Live'}{' '}
@@ -29,7 +34,7 @@ export function AnalysisStatus() {
             <span style={{ width: `${progress * 100}%` }} />
           </span>
           <span>
-            {source === 'simulation' ? 'Simulating' : 'Running'} {formatPercent(progress)}
+            {source === 'simulation' ? 'Simulating' : 'Running'} {formatProgress(progress)}
           </span>
           {source === 'simulation' ? (
             <button

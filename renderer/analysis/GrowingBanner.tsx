@@ -28,9 +28,26 @@ export function GrowingBanner({ compact = false }: { compact?: boolean }) {
     setSelection(selectionOf([id]));
     canvasView()?.fit([id]);
   };
+  if (compact) {
+    const first = growing[0]!;
+    const since = first.sinceMs !== undefined ? ` since ${formatClock(first.sinceMs)}` : '';
+    const names = growing.map((q) => q.name).join(', ');
+    return (
+      <button
+        type="button"
+        className="verdict-banner verdict-banner--growing verdict-banner--compact"
+        title={`${names}: the backlog grows without bound. Click to find it on the canvas.`}
+        onClick={() => reveal(first.id)}
+        data-testid="verdict-growing-compact"
+      >
+        ⚠ {names} {growing.length === 1 ? 'grows' : 'grow'} without bound
+        {growing.length === 1 ? since : ''}
+      </button>
+    );
+  }
   return (
     <div
-      className={`verdict-banner verdict-banner--growing${compact ? ' verdict-banner--compact' : ''}`}
+      className="verdict-banner verdict-banner--growing"
       role="alert"
       data-testid="verdict-growing"
     >
@@ -46,13 +63,11 @@ export function GrowingBanner({ compact = false }: { compact?: boolean }) {
           ) : null}
         </span>
       ))}
-      {compact ? null : (
-        <span className="verdict-banner__hint">
-          {' '}
-          Its workers cannot keep up: raise their concurrency or replicas, or lower the load — the
-          inspector shows the capacity queueing theory asks for.
-        </span>
-      )}
+      <span className="verdict-banner__hint">
+        {' '}
+        Its workers cannot keep up: raise their concurrency or replicas, or lower the load — the
+        inspector shows the capacity queueing theory asks for.
+      </span>
     </div>
   );
 }

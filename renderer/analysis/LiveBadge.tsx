@@ -26,6 +26,11 @@ function Figures({ figures, growing }: { figures: NodeFigures; growing: boolean 
     case 'queue':
       return (
         <>
+          {growing ? (
+            <span className="live-badge__growing" title="Growing without bound">
+              ↗
+            </span>
+          ) : null}
           <b data-testid="badge-depth">{formatCount(figures.waiting)}</b>
           <span className="live-badge__muted">waiting</span>
           {figures.delayed > 0 ? (
@@ -34,7 +39,6 @@ function Figures({ figures, growing }: { figures: NodeFigures; growing: boolean 
           <span className="live-badge__sep" />
           <span className="live-badge__muted">p95</span>
           <b data-testid="badge-p95">{formatLatency(figures.waitMs.p95)}</b>
-          {growing ? <span className="live-badge__growing">↗ growing</span> : null}
         </>
       );
     case 'worker':

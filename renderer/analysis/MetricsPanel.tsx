@@ -64,7 +64,8 @@ export function MetricsPanel() {
             ys={series.backlog.map((s) => s.values)}
             series={toChart(series.backlog)}
             xFormat={xFormat}
-            y={{ format: formatCount, integer: true }}
+            xTicks="seconds"
+            y={{ format: formatCount, ticks: 'integer' }}
             marker={marker}
             onPick={pick}
           />
@@ -77,6 +78,7 @@ export function MetricsPanel() {
             ys={series.throughput.map((s) => s.values)}
             series={toChart(series.throughput)}
             xFormat={xFormat}
+            xTicks="seconds"
             y={{ format: rateFormat }}
             marker={marker}
             onPick={pick}
@@ -90,7 +92,8 @@ export function MetricsPanel() {
             ys={series.latency.map((s) => s.values)}
             series={toChart(series.latency)}
             xFormat={xFormat}
-            y={{ format: formatLatency }}
+            xTicks="seconds"
+            y={{ format: formatLatency, ticks: 'duration' }}
             marker={marker}
             onPick={pick}
           />

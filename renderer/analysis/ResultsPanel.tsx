@@ -12,7 +12,7 @@ import {
   summaryTsv,
   type ResultRow,
 } from './results-table';
-import { useNodeOrder } from './useAnalysisView';
+import { useNodeOrder, useStale } from './useAnalysisView';
 import { GrowingBanner } from './GrowingBanner';
 import './results.css';
 
@@ -22,7 +22,11 @@ interface DisplayColumn {
   key: string;
   title: string;
   format: Format;
+  /** The half-width in the value's own unit (a rate's ± stays per second). */
+  formatCi?: Format;
 }
+
+const perSec: Format = (v) => `${Number(v.toPrecision(2))}/s`;
 
 const ms: Format = formatLatency;
 const count: Format = formatCount;
@@ -30,7 +34,7 @@ const count: Format = formatCount;
 const DISPLAY: Record<'producer' | 'queue' | 'worker' | 'pipeline', DisplayColumn[]> = {
   producer: [
     { key: 'created', title: 'Created', format: count },
-    { key: 'ratePerSec', title: 'Rate', format: formatRate },
+    { key: 'ratePerSec', title: 'Rate', format: formatRate, formatCi: perSec },
   ],
   queue: [
     { key: 'enqueued', title: 'Enqueued', format: count },
@@ -46,7 +50,7 @@ const DISPLAY: Record<'producer' | 'queue' | 'worker' | 'pipeline', DisplayColum
     { key: 'completed', title: 'Completed', format: count },
     { key: 'failed', title: 'Failed', format: count },
     { key: 'retried', title: 'Retried', format: count },
-    { key: 'throughputPerSec', title: 'Throughput', format: formatRate },
+    { key: 'throughputPerSec', title: 'Throughput', format: formatRate, formatCi: perSec },
     { key: 'utilisation', title: 'Utilisation', format: formatPercent },
     { key: 'serviceMs.mean', title: 'Service mean', format: ms },
     { key: 'serviceMs.p95', title: 'p95', format: ms },
@@ -71,10 +75,11 @@ const KIND_TITLES = {
 function Cell({ row, column }: { row: ResultRow; column: DisplayColumn }) {
   const v = row.values[column.key];
   const ci = row.ci95[column.key];
+  const ciText = ci !== undefined && ci > 0 ? (column.formatCi ?? column.format)(ci) : null;
   return (
     <td className="num">
       {typeof v === 'number' ? column.format(v) : '–'}
-      {ci !== undefined && ci > 0 ? <span className="ci"> ±{column.format(ci)}</span> : null}
+      {ciText !== null && !/^0( |$)/.test(ciText) ? <span className="ci"> ±{ciText}</span> : null}
     </td>
   );
 }
@@ -181,6 +186,8 @@ export function ResultsPanel() {
   const status = useAnalysis((s) => s.status);
   const error = useAnalysis((s) => s.error);
   const order = useNodeOrder();
+  const stale = useStale();
+  const source = useAnalysis((s) => s.source);
   if (status === 'error') {
     return (
       <div className="results" data-testid="results">
@@ -206,7 +213,13 @@ export function ResultsPanel() {
   const rows = resultRows(summary, order);
   const of = (kind: ResultRow['kind']) => rows.filter((r) => r.kind === kind);
   return (
-    <div className="results" data-testid="results">
+    <div className={`results${stale ? ' results--stale' : ''}`} data-testid="results">
+      {stale ? (
+        <p className="results__stale" data-testid="results-stale">
+          These figures are for the pipeline before your last edits
+          {source === 'simulation' ? ': press Simulate (F5) for the pipeline as it is now.' : '.'}
+        </p>
+      ) : null}
       <div className="results__head">
         <span className="muted">
           {summary.mode === 'simulate' ? 'Simulated' : 'Measured'} {formatClock(summary.durationMs)}

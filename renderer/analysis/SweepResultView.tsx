@@ -73,7 +73,8 @@ function SweepChart({ result, target }: { result: SweepResult; target: number })
         { label: 'utilisation %', color: SERIES_COLORS[1]!, scale: 'y2', points: true },
       ]}
       xFormat={(v) => String(Number(v.toPrecision(4)))}
-      y={{ format: formatLatency, range: yRange }}
+      {...(result.parameter.kind === 'rate' ? {} : { xTicks: 'integer' as const })}
+      y={{ format: formatLatency, range: yRange, ticks: 'duration' }}
       y2={{ format: (v) => `${Math.round(v)}%`, range: (_a, max) => [0, Math.max(100, max)] }}
       guide={{ value: target, color: SERIES_COLORS[3]! }}
     />

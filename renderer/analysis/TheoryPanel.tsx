@@ -22,7 +22,10 @@ function RhoBar({ rho }: { rho: number }) {
       className={`theory__rho${over ? ' theory__rho--over' : rho >= 0.85 ? ' theory__rho--high' : ''}`}
       data-testid="theory-rho"
     >
-      <span className="theory__rho-value">ρ = {formatRho(rho)}</span>
+      <span className="theory__rho-value">
+        ρ {formatRho(rho).startsWith('<') ? '' : '= '}
+        {formatRho(rho)}
+      </span>
       <span className="theory__rho-bar" aria-hidden="true">
         <span style={{ width: `${Math.min(1, rho) * 100}%` }} />
       </span>
@@ -116,7 +119,8 @@ function StationFigures({
           ) : null}
         </Row>
         <Row label="Offered load" help="λ·E[S]: slots busy on average">
-          {formatRho(station.offeredLoad)} of {station.servers} slots
+          {formatRho(station.offeredLoad)} of {station.servers} slot
+          {station.servers === 1 ? '' : 's'}
         </Row>
         {station.unstable ? null : <WaitRows station={station} />}
       </dl>

@@ -29,10 +29,19 @@ export interface ChartAxis {
   format: (value: number) => string;
   /** Fixed or computed range; default from the data (from 0). */
   range?: (min: number, max: number) => [number, number];
-  /** Ticks only at whole numbers (counts of jobs). */
-  integer?: boolean;
+  /** Ticks at whole numbers (counts of jobs), or at round durations (ms). */
+  ticks?: 'integer' | 'duration';
 }
 
+const DURATION_STEPS = [
+  0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 250, 500, 1e3, 2e3, 5e3, 1e4, 15e3, 3e4, 6e4, 12e4,
+  3e5, 6e5, 9e5, 18e5, 36e5, 72e5, 144e5, 288e5, 864e5,
+];
+/** Seconds on a time axis: round minutes and hours. */
+const SECOND_STEPS = [
+  0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 21600, 43200,
+  86400, 172800, 604800,
+];
 const INTEGER_STEPS = [
   1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6,
   1e7, 1e8,
@@ -44,6 +53,8 @@ export interface ChartProps {
   ys: ReadonlyArray<ReadonlyArray<number | null>>;
   series: readonly ChartSeries[];
   xFormat: (value: number) => string;
+  /** Round minutes for a time axis in seconds, or whole numbers. */
+  xTicks?: 'seconds' | 'integer';
   y: ChartAxis;
   y2?: ChartAxis;
   /** A vertical line at this x (the playhead). */
@@ -63,7 +74,7 @@ function axis(
   side: 1 | 2 | 3,
   scale: string,
   size: number,
-  integer = false,
+  ticks?: ChartAxis['ticks'] | 'seconds',
 ): uPlot.Axis {
   const stroke = cssVar('--muted');
   const grid = cssVar('--border');
@@ -75,7 +86,9 @@ function axis(
     size,
     grid: { show: scale !== 'y2', stroke: grid, width: 1 },
     ticks: { show: false },
-    ...(integer ? { incrs: INTEGER_STEPS } : {}),
+    ...(ticks === 'integer' ? { incrs: INTEGER_STEPS } : {}),
+    ...(ticks === 'duration' ? { incrs: DURATION_STEPS } : {}),
+    ...(ticks === 'seconds' ? { incrs: SECOND_STEPS } : {}),
     values: (_u, values) => values.map((v) => (v === null ? '' : format(v))),
   };
 }
@@ -103,8 +116,8 @@ export function UPlotChart(props: ChartProps) {
       y: { range: (_u, min, max) => p.y.range?.(min, max) ?? [0, max > 0 ? max * 1.08 : 1] },
     };
     const axes = [
-      axis((v) => latest.current.xFormat(v), 2, 'x', 28),
-      axis((v) => latest.current.y.format(v), 3, 'y', 54, p.y.integer),
+      axis((v) => latest.current.xFormat(v), 2, 'x', 28, p.xTicks),
+      axis((v) => latest.current.y.format(v), 3, 'y', 54, p.y.ticks),
     ];
     if (hasY2) {
       scales.y2 = {

@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { parseDuration, type SimulateSettings } from '../simulation/settings';
 import { simulateSettings, simulationController } from '../simulation/session';
 import { setSweepTarget, useAnalysis } from '../state/analysis-store';
-import { setPanelSize, uiStore } from '../state/ui-store';
 import { useDocument } from '../state/document-store';
-import { formatPercent } from './format';
+import { formatProgress } from './format';
+import { makeRoomBelow } from './panel-room';
 import {
   defaultRange,
   parameterKey,
@@ -86,7 +86,10 @@ export function WhatIfPanel() {
         throw new RangeError(`“${form.duration}” is not a duration: write e.g. 2m, 90s or 1h`);
       }
       const target = Number(targetText);
-      if (uiStore.getState().panels.bottom < SWEEP_HEIGHT) setPanelSize('bottom', SWEEP_HEIGHT);
+      makeRoomBelow(
+        SWEEP_HEIGHT,
+        doc.nodes.map((n) => n.id),
+      );
       const settings: SimulateSettings = simulateSettings();
       simulationController().sweep(
         doc,
@@ -208,7 +211,7 @@ export function WhatIfPanel() {
             onClick={() => simulationController().cancelSweep()}
             data-testid="sweep-cancel"
           >
-            Cancel {formatPercent(sweep.progress)}
+            Cancel {formatProgress(sweep.progress)}
           </button>
         ) : (
           <button type="submit" className="btn btn--small btn--primary" data-testid="sweep-run">

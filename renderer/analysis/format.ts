@@ -17,6 +17,7 @@ export function formatCount(n: number): string {
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return '∞';
   const p = fraction * 100;
+  if (p > 0 && p < 0.01) return '<0.01%';
   if (p !== 0 && Math.abs(p) < 10) return `${trim(p)}%`;
   return `${Math.round(p)}%`;
 }
@@ -24,9 +25,14 @@ export function formatPercent(fraction: number): string {
 /** A wait or service time, `0 ms` for nothing at all. */
 export function formatLatency(ms: number): string {
   if (!Number.isFinite(ms)) return '∞';
+  if (ms > 0 && ms < 0.01) return '<0.01 ms';
   if (ms > 0 && ms < 1) return `${trim(ms)} ms`;
   return formatMs(ms);
 }
+
+/** A progress fraction as a whole percentage, never 100% before the end. */
+export const formatProgress = (fraction: number): string =>
+  `${Math.min(99, Math.floor(fraction * 100))}%`;
 
 /** A position on the timeline: `0:42`, `12:05`, `1:02:03`. */
 export function formatClock(ms: number): string {

@@ -5,7 +5,7 @@ import { runFromUi } from '../panels/ActionButton';
 import { useEnabled } from '../panels/useEnabled';
 import { useIsMac } from '../panels/usePlatform';
 import { useAnalysis } from '../state/analysis-store';
-import { formatPercent } from '../analysis/format';
+import { formatProgress } from '../analysis/format';
 import { SimulateSettingsForm } from './SimulateSettingsForm';
 import './simulation.css';
 
@@ -44,7 +44,7 @@ export function SimulateControls() {
           onClick={() => void runFromUi(cancelSimulationAction)}
         >
           <span className="simulate__stop" aria-hidden="true" />
-          <span>Cancel {formatPercent(progress)}</span>
+          <span>Cancel {formatProgress(progress)}</span>
         </button>
       ) : (
         <button

@@ -1,6 +1,6 @@
 import type { PipelineDocument } from '../../shared/document';
+import { makeRoomBelow } from '../analysis/panel-room';
 import { analysisStore, setBottomTab } from '../state/analysis-store';
-import { setPanelSize, uiStore } from '../state/ui-store';
 import { createSimulationController, type SimulationController } from './controller';
 import { createInThreadWorker } from './in-thread-worker';
 import type { WorkerLike } from './protocol';
@@ -69,7 +69,10 @@ export function startSimulation(
     throw error;
   }
   if (analysisStore.getState().bottomTab === 'problems') setBottomTab('results');
-  if (uiStore.getState().panels.bottom < RESULTS_HEIGHT) setPanelSize('bottom', RESULTS_HEIGHT);
+  makeRoomBelow(
+    RESULTS_HEIGHT,
+    doc.nodes.map((n) => n.id),
+  );
   return null;
 }
 

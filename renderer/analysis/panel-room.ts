@@ -1,0 +1,12 @@
+import { canvasView } from '../canvas/view';
+import { setPanelSize, uiStore } from '../state/ui-store';
+
+/**
+ * Grows the bottom panel to at least `height` for results to be read; the canvas gets shorter,
+ * so once it has been laid out again the pipeline is brought back into sight.
+ */
+export function makeRoomBelow(height: number, nodeIds: readonly string[]): void {
+  if (uiStore.getState().panels.bottom >= height) return;
+  setPanelSize('bottom', height);
+  setTimeout(() => canvasView()?.reveal(nodeIds), 50);
+}
