@@ -7,6 +7,8 @@ const fileAction = (id: FileCommand, label: string, shortcuts: string[]): Action
   label,
   group: 'file',
   shortcuts,
+  // Ctrl+S works while typing in the inspector too.
+  shortcutInFields: true,
   inQuickAdd: true,
   // Talking to the host is the shell's job (renderer/documents/); the action only asks for it.
   perform: () => ({ effects: [{ type: 'file', command: id }] }),
@@ -24,6 +26,7 @@ export const newDocumentAction: Action = {
   group: 'file',
   // Ctrl+N belongs to the browser in web mode; Alt keeps it working everywhere.
   shortcuts: ['Mod+Alt+N'],
+  shortcutInFields: true,
   inQuickAdd: true,
   perform: () => ({ effects: [{ type: 'dialog', dialog: 'new' }] }),
 };

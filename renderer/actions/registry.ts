@@ -19,7 +19,7 @@ import {
 } from './file-actions';
 import { fitViewAction } from './fit-view';
 import { insertFragmentAction } from './insert-fragment';
-import { matchesShortcut, type KeyLike } from './keyboard';
+import { matchesShortcut, parseShortcut, type KeyLike } from './keyboard';
 import { moveNodesAction } from './move-nodes';
 import { pasteAction } from './paste';
 import { redoAction } from './redo';
@@ -84,15 +84,26 @@ export function getAction(id: string): AnyAction | undefined {
   return byId.get(id);
 }
 
-/** The action a key press triggers, if any. In a text field only undo/redo fire. */
+/** A shortcut that is just a character (`/`): in a text field, that key types. */
+function typesText(shortcut: string): boolean {
+  const s = parseShortcut(shortcut);
+  return !s.mod && !s.alt && s.key.length === 1;
+}
+
+/**
+ * The action a key press triggers, if any. In a text field only actions marked
+ * `shortcutInFields` (undo, redo, save, open…) fire, and never on a key that types a character.
+ */
 export function actionForKey(
   event: KeyLike,
   isMac: boolean,
   inTextField: boolean,
 ): AnyAction | undefined {
-  return ACTIONS.find(
-    (a: AnyAction) =>
-      (!inTextField || a.shortcutInFields === true) &&
-      (a.shortcuts ?? []).some((s) => matchesShortcut(s, event, isMac)),
+  return ACTIONS.find((a: AnyAction) =>
+    (a.shortcuts ?? []).some(
+      (s) =>
+        (!inTextField || (a.shortcutInFields === true && !typesText(s))) &&
+        matchesShortcut(s, event, isMac),
+    ),
   );
 }

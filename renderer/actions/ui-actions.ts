@@ -5,6 +5,7 @@ export const quickAddAction: Action = {
   label: 'Quick add…',
   group: 'insert',
   shortcuts: ['Mod+K', '/'],
+  shortcutInFields: true,
   perform: () => ({ effects: [{ type: 'dialog', dialog: 'quick-add' }] }),
 };
 

@@ -35,9 +35,14 @@ describe('action registry', () => {
     expect(actionForKey(key('!', { shift: true }, 'Digit1'), false, false)?.id).toBe('fit-view');
   });
 
-  it('lets only undo and redo fire while typing in a field', () => {
+  it('lets only undo, redo, file commands and quick add fire while typing in a field', () => {
     expect(actionForKey(key('z', { ctrl: true }), false, true)?.id).toBe('undo');
+    expect(actionForKey(key('s', { ctrl: true }), false, true)?.id).toBe('save');
+    expect(actionForKey(key('k', { ctrl: true }), false, true)?.id).toBe('quick-add');
+    expect(actionForKey(key('/'), false, false)?.id).toBe('quick-add');
+    expect(actionForKey(key('/'), false, true)).toBeUndefined(); // it types a slash
     expect(actionForKey(key('a', { ctrl: true }), false, true)).toBeUndefined();
+    expect(actionForKey(key('d', { ctrl: true }), false, true)).toBeUndefined();
     expect(actionForKey(key('Backspace'), false, true)).toBeUndefined();
   });
 
