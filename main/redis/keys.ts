@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 
 /** Escapes Redis glob metacharacters so a prefix matches only itself. */
 export function escapeGlob(text: string): string {
@@ -39,4 +39,21 @@ export async function deleteKeysByPrefix(client: Redis, prefix: string): Promise
     if (batch.length > 0) removed += await client.unlink(...batch);
   } while (cursor !== '0');
   return removed;
+}
+
+/** Deletes every key under `<prefix>:` through a short-lived connection to `url`. */
+export async function removeKeysAt(url: string, prefix: string): Promise<number> {
+  if (!prefix) return 0;
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    lazyConnect: true,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return await deleteKeysByPrefix(client, prefix);
+  } finally {
+    client.disconnect();
+  }
 }

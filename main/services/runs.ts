@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import {
   ApiError,
-  runControlSchema,
-  type RedisStatus,
   type RunControl,
   type RunInfo,
   type RunLogEntry,
@@ -12,16 +9,15 @@ import {
   type RunStatus,
 } from '../../shared/api/contract';
 import { keyPrefix } from '../../shared/bullmq-options';
-import { parseDocumentValue, type PipelineDocument } from '../../shared/document';
-import { validateDocument } from '../../shared/validation';
-import { deleteKeysByPrefix } from '../redis/keys';
 import { RedisUnavailableError } from '../redis/locate';
 import { RunnerClient } from '../runner/client';
-import { planRun } from '../runner/plan';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/protocol';
 import { spawnNodeRunner, type SpawnRunner } from '../runner/spawn';
 import { buildRunReport, type RunReport } from './run-report';
+import { checkControl, checkDocument } from './runs-document';
+import { finishRun, type ActiveRun } from './runs-active';
 import { RunHistory } from './runs-history';
+import { Listeners } from './runs-listeners';
 import type { RedisService } from './runs-redis';
 import { summaryFromSnapshot } from './runs-summary';
 
@@ -44,21 +40,6 @@ export interface StartRun {
   keepKeys?: boolean;
 }
 
-interface ActiveRun {
-  runId: string;
-  document: PipelineDocument;
-  redisUrl: string;
-  redis: RedisStatus;
-  prefix: string;
-  startedAt: number;
-  epoch: number;
-  keepKeys: boolean;
-  client: RunnerClient | null;
-  timer: NodeJS.Timeout | undefined;
-  history: RunHistory;
-  result: RunResult | null;
-}
-
 const bad = (message: string) => new ApiError({ code: 'invalid-request', message });
 
 /**
@@ -78,25 +59,22 @@ export class RunService {
     canRestart: false,
     pausedQueues: [],
   };
-  private readonly snapshotListeners = new Set<(event: RunSnapshotEvent) => void>();
-  private readonly logListeners = new Set<(entry: RunLogEntry) => void>();
-  private readonly statusListeners = new Set<(status: RunStatus) => void>();
+  private readonly snapshots = new Listeners<RunSnapshotEvent>();
+  private readonly logs = new Listeners<RunLogEntry>();
+  private readonly statuses = new Listeners<RunStatus>();
   private stopped: { promise: Promise<RunResult>; resolve: (r: RunResult) => void } | null = null;
   private stopping: Promise<RunResult> | null = null;
 
   constructor(private readonly options: RunServiceOptions) {}
 
   onSnapshot(listener: (event: RunSnapshotEvent) => void): () => void {
-    this.snapshotListeners.add(listener);
-    return () => this.snapshotListeners.delete(listener);
+    return this.snapshots.add(listener);
   }
   onLog(listener: (entry: RunLogEntry) => void): () => void {
-    this.logListeners.add(listener);
-    return () => this.logListeners.delete(listener);
+    return this.logs.add(listener);
   }
   onStatus(listener: (status: RunStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statuses.add(listener);
   }
 
   status(): RunStatus {
@@ -190,33 +168,11 @@ export class RunService {
   }
 
   async control(request: RunControl): Promise<void> {
-    const parsed = runControlSchema.safeParse(request);
-    if (!parsed.success) {
-      throw bad(
-        `invalid control: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'control'}: ${i.message}`).join('; ')}`,
-      );
-    }
-    const control = parsed.data;
     const run = this.run;
     if (!run || this.state.state !== 'running' || !run.client) {
       throw bad(`no run is on (the run is ${this.state.state}); start one first`);
     }
-    const [kind, id] =
-      'queueId' in control
-        ? (['queue', control.queueId] as const)
-        : 'producerId' in control
-          ? (['producer', control.producerId] as const)
-          : (['worker', control.workerId] as const);
-    const node = run.document.nodes.find((n) => n.id === id);
-    if (!node || node.kind !== kind) {
-      const known = run.document.nodes
-        .filter((n) => n.kind === kind)
-        .map((n) => `${n.id} ("${n.name}")`)
-        .join(', ');
-      throw bad(
-        `no ${kind} with id "${id}" in the running pipeline; its ${kind}s are: ${known || 'none'}`,
-      );
-    }
+    const control = checkControl(run.document, request);
     try {
       await run.client.control(control);
     } catch (error) {
@@ -273,9 +229,9 @@ export class RunService {
     if (!run) return;
     clearTimeout(run.timer);
     run.client?.kill();
-    this.snapshotListeners.clear();
-    this.logListeners.clear();
-    this.statusListeners.clear();
+    this.snapshots.clear();
+    this.logs.clear();
+    this.statuses.clear();
   }
 
   private async doStop(run: ActiveRun, drain: boolean, keepKeys: boolean): Promise<RunResult> {
@@ -286,36 +242,11 @@ export class RunService {
       state: 'stopping',
       message: drain ? 'Draining the queues…' : 'Stopping…',
     });
-    let result: RunResult;
-    const drainTimeoutMs = this.options.drainTimeoutMs ?? 30_000;
-    const stopped = crashed
-      ? null
-      : await Promise.race([
-          run.client!.stop(drain, keepKeys, drainTimeoutMs).catch((error: Error) => error),
-          new Promise<Error>((r) =>
-            setTimeout(
-              () => r(new Error('the runner did not stop in time')),
-              drainTimeoutMs + 20_000,
-            ).unref(),
-          ),
-        ]);
-    if (stopped && !(stopped instanceof Error)) {
-      result = { runId: run.runId, ...stopped, keysKept: keepKeys };
-    } else {
-      if (stopped instanceof Error)
-        this.emitLog(run, 'error', `${stopped.message}; cleaning up from the host`);
-      run.client?.kill();
-      let keysRemoved = 0;
-      if (!keepKeys) keysRemoved = await removeKeys(run.redisUrl, run.prefix).catch(() => 0);
-      const last = run.history.last?.snapshot;
-      result = {
-        runId: run.runId,
-        summary: summaryFromSnapshot(run.document, last, Date.now() - run.startedAt),
-        drained: false,
-        keysRemoved,
-        keysKept: keepKeys,
-      };
-    }
+    const result = await finishRun(
+      run,
+      { drain, keepKeys, crashed, drainTimeoutMs: this.options.drainTimeoutMs ?? 30_000 },
+      (message) => this.emitLog(run, 'error', message),
+    );
     run.result = result;
     run.client = null;
     this.publish({
@@ -343,7 +274,7 @@ export class RunService {
           runnerMemory: m.memory,
         };
         run.history.addSnapshot(event);
-        for (const listener of this.snapshotListeners) listener(event);
+        this.snapshots.emit(event);
       },
       log: (m) => {
         if (run.client !== client) return;
@@ -436,60 +367,11 @@ export class RunService {
       message,
     };
     run.history.addLog(entry);
-    for (const listener of this.logListeners) listener(entry);
+    this.logs.emit(entry);
   }
 
   private publish(status: RunStatus): void {
     this.state = status;
-    for (const listener of this.statusListeners) listener(status);
-  }
-}
-
-/** Validation findings that describe a pipeline's behaviour, not a reason it cannot run. */
-const RUNNABLE_DESPITE = new Set(['capacity', 'rate-limit']);
-
-/** The document as a runnable pipeline, or an `invalid-document` error saying what to fix. */
-function checkDocument(raw: unknown): PipelineDocument {
-  const parsed = parseDocumentValue(raw);
-  if (!parsed.ok) {
-    const first = parsed.errors[0];
-    throw new ApiError({
-      code: 'invalid-document',
-      message: `the document is not valid: ${first?.path ? `${first.path}: ` : ''}${first?.message}`,
-      errors: parsed.errors,
-    });
-  }
-  // An overloaded pipeline still runs: watching its backlog grow is what a run is for.
-  const errors = validateDocument(parsed.document).filter(
-    (d) => d.severity === 'error' && !RUNNABLE_DESPITE.has(d.rule),
-  );
-  const plan = planRun(parsed.document);
-  const problems = [
-    ...errors.map((d) => `${d.message} (${d.hint})`),
-    ...(plan.ok ? [] : plan.errors),
-  ];
-  if (problems.length > 0) {
-    throw new ApiError({
-      code: 'invalid-document',
-      message: `this pipeline cannot run: ${problems.join('; ')}`,
-      errors: problems.map((message) => ({ path: '', message })),
-    });
-  }
-  return parsed.document;
-}
-
-async function removeKeys(url: string, prefix: string): Promise<number> {
-  if (!prefix) return 0;
-  const client = new Redis(url, {
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    lazyConnect: true,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return await deleteKeysByPrefix(client, prefix);
-  } finally {
-    client.disconnect();
+    this.statuses.emit(status);
   }
 }
