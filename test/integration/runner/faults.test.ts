@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { freeLoopbackPort, startManagedRedis } from '../../../main/redis/managed
 import { probeRedis } from '../../../main/redis/probe';
 import {
   edge,
+  freshPrefix,
   keysUnder,
   pipeline,
   producer,
@@ -207,5 +210,44 @@ describe('faults', () => {
     expect(result.summary.nodes.w).toMatchObject({ kind: 'worker' });
     expect(await keysUnder(managed.url, info.prefix)).toEqual([]);
     expect(env.service.status().state).toBe('stopped');
+  });
+
+  it('does not leave the runner behind when its host is SIGKILLed', async () => {
+    const managed = await startManagedRedis();
+    cleanups.push(() => managed.stop());
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const host = spawn(
+      process.execPath,
+      [
+        '--import',
+        tsx,
+        fileURLToPath(new URL('./run-host.ts', import.meta.url)),
+        managed.url,
+        freshPrefix(),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    cleanups.push(async () => host.kill('SIGKILL'));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      host.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+      host.once('exit', () => reject(new Error(`host exited early: ${out}`)));
+    });
+    const { runnerPid } = JSON.parse(line) as { runnerPid: number };
+    const alive = () => {
+      try {
+        process.kill(runnerPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    host.kill('SIGKILL');
+    // The runner sees its IPC channel close and exits.
+    await until(() => !alive(), 'the orphaned runner to exit', 5000);
   });
 });
