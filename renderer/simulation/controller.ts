@@ -13,7 +13,7 @@ import {
   setAnalysisProgress,
   setSweepProgress,
 } from '../state/analysis-store';
-import type { SweepRunOptions, WorkerLike, WorkerMessage } from './protocol';
+import type { SweepRunOptions, WorkerLike, WorkerMessage, WorkerRequest } from './protocol';
 import { resolveSettings, type SimulateSettings } from './settings';
 
 /**
@@ -41,13 +41,24 @@ export interface SimulationController {
 export interface ControllerOptions {
   /** A cancel not answered within this long ends the worker and starts a fresh one. */
   cancelTimeoutMs?: number;
+  /**
+   * Where to run when the worker cannot start at all (its script fails to load, e.g. a file://
+   * page that may not start workers): what it was asked is asked again there.
+   */
+  fallback?: () => WorkerLike;
 }
 
 export function createSimulationController(
   createWorker: () => WorkerLike,
-  { cancelTimeoutMs = 3000 }: ControllerOptions = {},
+  { cancelTimeoutMs = 3000, fallback }: ControllerOptions = {},
 ): SimulationController {
   let worker: WorkerLike | null = null;
+  let factory = createWorker;
+  /** The current worker has answered at least once (so it did start). */
+  let heard = false;
+  /** The requests the current run and sweep were started with, to ask again elsewhere. */
+  let pendingStart: WorkerRequest | null = null;
+  let pendingSweep: WorkerRequest | null = null;
   /** The run whose messages count (the analysis serial), and the sweep's. */
   let runId: number | null = null;
   let sweepId: number | null = null;
@@ -108,12 +119,26 @@ export function createSimulationController(
 
   const ensureWorker = (): WorkerLike => {
     if (worker) return worker;
-    const created = createWorker();
-    created.onmessage = (event) => onMessage(event.data);
+    const created = factory();
+    heard = false;
+    created.onmessage = (event) => {
+      if (worker !== created) return; // a worker already replaced
+      heard = true;
+      onMessage(event.data);
+    };
     created.onerror = (event) => {
+      if (worker !== created) return;
+      dropWorker();
+      if (!heard && fallback && factory !== fallback) {
+        // It never started: run here instead, from the start.
+        factory = fallback;
+        const next = ensureWorker();
+        if (runId !== null && pendingStart) next.postMessage(pendingStart);
+        if (sweepId !== null && pendingSweep) next.postMessage(pendingSweep);
+        return;
+      }
       // The worker script failed: whatever ran in it is lost.
       const reason = event.message ? `: ${event.message}` : '';
-      dropWorker();
       if (runId !== null) {
         runId = null;
         failAnalysis(`The simulation stopped unexpectedly${reason}`);
@@ -144,12 +169,8 @@ export function createSimulationController(
         warmupMs: resolved.warmupMs,
       });
       runId = id;
-      ensureWorker().postMessage({
-        type: 'start',
-        runId: id,
-        document: doc,
-        options: resolved.options,
-      });
+      pendingStart = { type: 'start', runId: id, document: doc, options: resolved.options };
+      ensureWorker().postMessage(pendingStart);
     },
 
     cancel() {
@@ -180,14 +201,8 @@ export function createSimulationController(
       const id = nextSweepId++;
       sweepId = id;
       beginSweep(parameter, targetP95WaitMs);
-      ensureWorker().postMessage({
-        type: 'sweep',
-        runId: id,
-        document: doc,
-        parameter,
-        values,
-        options,
-      });
+      pendingSweep = { type: 'sweep', runId: id, document: doc, parameter, values, options };
+      ensureWorker().postMessage(pendingSweep);
     },
 
     cancelSweep() {

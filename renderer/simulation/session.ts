@@ -31,6 +31,7 @@ const storage = (): Storage | undefined =>
 export function simulationController(): SimulationController {
   controller ??= createSimulationController(
     typeof Worker === 'undefined' ? createInThreadWorker : createBrowserWorker,
+    { fallback: createInThreadWorker },
   );
   return controller;
 }

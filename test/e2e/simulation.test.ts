@@ -170,6 +170,11 @@ describe('simulation in the app', () => {
     await page.getByTestId('tab-results').click();
     await page.getByTestId('verdict-stable').waitFor();
     expect(await page.getByTestId('analysis-stale').count()).toBe(0);
+    // A queue shows the theory of its station: the probability of waiting by Erlang C.
+    await emails.click();
+    await expect.poll(() => theory.textContent()).toMatch(/P\(wait\)≈ \d/);
+    expect(await theory.getByTestId('theory-rho').textContent()).toBe('ρ = 0.61');
+    await shot(page, 'theory-queue');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -177,6 +177,34 @@ describe('simulation controller', () => {
     expect(controller.running).toBe(false);
   });
 
+  it('runs on this thread when the worker cannot start, asking it again there', async () => {
+    // A worker whose script cannot load (as a file:// page may refuse it): an error, no answer.
+    const unloadable = (): WorkerLike => {
+      const worker: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage: () =>
+          void setTimeout(() => worker.onerror?.({ message: 'Failed to load' }), 0),
+        terminate: () => undefined,
+      };
+      return worker;
+    };
+    const controller = createSimulationController(unloadable, { fallback: createInThreadWorker });
+    dispose = () => controller.dispose();
+    controller.start(welcomeDoc(), settings({ duration: '1m', interval: '1s' }));
+    controller.sweep(
+      welcomeDoc(),
+      { kind: 'concurrency', workerId: 'sender' },
+      [5, 10],
+      { durationMs: 30_000 },
+      500,
+    );
+    await until(() => state().status === 'done', 'the run on this thread');
+    expect(state().snapshots).toHaveLength(60);
+    await until(() => state().sweep.status === 'done', 'the sweep on this thread');
+    expect(state().sweep.result?.points).toHaveLength(2);
+  });
+
   it('sweeps concurrency off the caller and finds the smallest that meets the target', async () => {
     const controller = controllerOver(createInThreadWorker);
     controller.sweep(
