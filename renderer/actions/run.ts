@@ -19,19 +19,26 @@ export function setViewCenterProvider(provider: () => XY): void {
   viewCenter = provider;
 }
 
-export function currentActionState(now = Date.now()): ActionState {
+/**
+ * The state an action sees now. Asking the view for its centre measures the page, so callers
+ * that only check `enabled` (toolbar buttons, on every edit) pass `withView: false`.
+ */
+export function currentActionState(now = Date.now(), { withView = true } = {}): ActionState {
   const ui = uiStore.getState();
   return {
     doc: documentStore.getState(),
     selection: selectionStore.getState(),
     now,
-    viewCenter: viewCenter(),
+    viewCenter: withView ? viewCenter() : { x: 0, y: 0 },
     themePreference: ui.themePreference,
     systemTheme: ui.systemTheme,
   };
 }
 
-export function isEnabled<I>(action: Action<I>, state = currentActionState()): boolean {
+export function isEnabled<I>(
+  action: Action<I>,
+  state = currentActionState(Date.now(), { withView: false }),
+): boolean {
   return action.enabled ? action.enabled(state) : true;
 }
 

@@ -1,39 +1,31 @@
 import type { Diagnostic } from '../../shared/validation';
 import { canvasView } from '../canvas/view';
-import { useDocument } from '../state/document-store';
-import { useDiagnostics } from '../state/diagnostics-store';
+import { documentStore, useDocumentState } from '../state/document-store';
+import { useDiagnostics, useDiagnosticsWhere } from '../state/diagnostics-store';
 import { selectionOf, setSelection } from '../state/selection-store';
 
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Selects the node or edge a diagnostic is about and brings it into view. */
-function focus(d: Diagnostic, edgeEnds: (id: string) => string[]): void {
+function focus(d: Diagnostic): void {
   if (d.nodeId) {
     setSelection(selectionOf([d.nodeId]));
     canvasView()?.fit([d.nodeId]);
   } else if (d.edgeId) {
     setSelection(selectionOf([], [d.edgeId]));
-    canvasView()?.fit(edgeEnds(d.edgeId));
+    const edge = documentStore.getState().document.edges.find((e) => e.id === d.edgeId);
+    if (edge) canvasView()?.fit([edge.from, edge.to]);
   }
 }
 
-/** Live diagnostics from the validation rules; click one to go to it. */
+/**
+ * Live diagnostics from the validation rules; click one to go to it. It reads only the
+ * diagnostics store, so typing in the inspector does not redraw the list.
+ */
 export function ProblemsPanel() {
   const diagnostics = useDiagnostics();
-  const doc = useDocument();
-  const nameOf = (d: Diagnostic): string => {
-    if (d.nodeId) return doc.nodes.find((n) => n.id === d.nodeId)?.name ?? d.nodeId;
-    if (d.edgeId) {
-      const edge = doc.edges.find((e) => e.id === d.edgeId);
-      const name = (id: string) => doc.nodes.find((n) => n.id === id)?.name ?? id;
-      return edge ? `${name(edge.from)} → ${name(edge.to)}` : d.edgeId;
-    }
-    return 'pipeline';
-  };
-  const edgeEnds = (id: string) => {
-    const edge = doc.edges.find((e) => e.id === id);
-    return edge ? [edge.from, edge.to] : [];
-  };
+  const where = useDiagnosticsWhere();
+  const empty = useDocumentState((s) => s.document.nodes.length === 0);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   return (
@@ -48,7 +40,7 @@ export function ProblemsPanel() {
       </h2>
       {diagnostics.length === 0 ? (
         <p className="problems__empty">
-          {doc.nodes.length === 0
+          {empty
             ? 'Checks run as you draw: missing connections, names BullMQ refuses, queues that will grow without bound.'
             : 'No problems found. The pipeline is consistent and every queue keeps up with its load.'}
         </p>
@@ -59,13 +51,13 @@ export function ProblemsPanel() {
               <button
                 type="button"
                 className={`problem problem--${d.severity}`}
-                onClick={() => focus(d, edgeEnds)}
+                onClick={() => focus(d)}
                 data-testid="problem"
               >
                 <span className="problem__icon" aria-label={d.severity}>
                   {d.severity === 'error' ? '!' : '▲'}
                 </span>
-                <span className="problem__where">{nameOf(d)}</span>
+                <span className="problem__where">{where[i]}</span>
                 <span className="problem__message">{sentence(d.message)}</span>
                 <span className="problem__hint">{sentence(d.hint)}</span>
               </button>

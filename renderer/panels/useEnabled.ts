@@ -3,10 +3,15 @@ import type { AnyAction } from '../actions/registry';
 import { useDocumentState } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 
-/** Whether an action can run now; re-evaluated when the document or the selection changes. */
+/**
+ * Whether an action can run now. Both selectors compute the same answer from the latest state of
+ * both stores; subscribing to both re-renders the button only when that answer changes.
+ */
 export function useEnabled(action: AnyAction): boolean {
-  const doc = useDocumentState((s) => s);
-  const selection = useSelection((s) => s);
-  if (!action.enabled) return true;
-  return action.enabled({ ...currentActionState(), doc, selection });
+  const enabled = action.enabled;
+  const check = () =>
+    enabled ? enabled(currentActionState(Date.now(), { withView: false })) : true;
+  const byDocument = useDocumentState(check);
+  const bySelection = useSelection(check);
+  return byDocument && bySelection;
 }

@@ -14,18 +14,23 @@ export interface ElementDiagnostics {
 
 export interface DiagnosticsState {
   diagnostics: readonly Diagnostic[];
+  /** What each finding is about, as the user named it (`emails`, `sender → dead-letters`). */
+  where: readonly string[];
   byNode: Readonly<Record<string, ElementDiagnostics>>;
   byEdge: Readonly<Record<string, ElementDiagnostics>>;
 }
 
 export const diagnosticsStore = createStore<DiagnosticsState>()(() => ({
   diagnostics: [],
+  where: [],
   byNode: {},
   byEdge: {},
 }));
 
 export const useDiagnostics = (): readonly Diagnostic[] =>
   useStore(diagnosticsStore, (s) => s.diagnostics);
+export const useDiagnosticsWhere = (): readonly string[] =>
+  useStore(diagnosticsStore, (s) => s.where);
 export const useNodeDiagnostics = (nodeId: string): ElementDiagnostics | undefined =>
   useStore(diagnosticsStore, (s) => s.byNode[nodeId]);
 export const useEdgeDiagnostics = (edgeId: string): ElementDiagnostics | undefined =>
@@ -76,11 +81,26 @@ function group(
   return out;
 }
 
-export function setDiagnostics(diagnostics: readonly Diagnostic[]): void {
+/** Names a finding's node or edge the way the user named them, from the document checked. */
+export function describeWhere(d: Diagnostic, doc: PipelineDocument | null): string {
+  const name = (id: string) => doc?.nodes.find((n) => n.id === id)?.name ?? id;
+  if (d.nodeId) return name(d.nodeId);
+  if (d.edgeId) {
+    const edge = doc?.edges.find((e) => e.id === d.edgeId);
+    return edge ? `${name(edge.from)} → ${name(edge.to)}` : d.edgeId;
+  }
+  return 'pipeline';
+}
+
+export function setDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  doc: PipelineDocument | null = null,
+): void {
   const previous = diagnosticsStore.getState();
   diagnosticsStore.setState(
     {
       diagnostics,
+      where: diagnostics.map((d) => describeWhere(d, doc)),
       byNode: group(diagnostics, 'nodeId', previous.byNode),
       byEdge: group(diagnostics, 'edgeId', previous.byEdge),
     },
@@ -124,15 +144,15 @@ export function connectDiagnostics(
     checked = doc;
     const result = validate(doc);
     if (!(result instanceof Promise)) {
-      setDiagnostics(result);
+      setDiagnostics(result, doc);
       return;
     }
     void result.then(
       (diagnostics) => {
-        if (!stopped && checked === doc) setDiagnostics(diagnostics);
+        if (!stopped && checked === doc) setDiagnostics(diagnostics, doc);
       },
       () => {
-        if (!stopped && checked === doc) setDiagnostics(computeDiagnostics(doc));
+        if (!stopped && checked === doc) setDiagnostics(computeDiagnostics(doc), doc);
       },
     );
   };

@@ -48,7 +48,10 @@ describe('examples in web mode', () => {
       for (const node of doc.nodes) {
         const onCanvas = nodeOnCanvas(page, node.id);
         await expect.poll(() => onCanvas.locator('.pw-node__name').textContent()).toBe(node.name);
-        expect(await isInside(onCanvas, page.getByTestId('canvas')), node.id).toBe(true);
+        // Fitted into view once the fit animation settles.
+        await expect
+          .poll(() => isInside(onCanvas, page.getByTestId('canvas')), { message: node.id })
+          .toBe(true);
       }
       await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(doc.edges.length);
       expect(await page.getByTestId('doc-title').textContent()).toContain(doc.name);

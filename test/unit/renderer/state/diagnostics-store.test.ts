@@ -3,6 +3,7 @@ import { documentStore, loadDocument } from '../../../../renderer/state/document
 import {
   computeDiagnostics,
   connectDiagnostics,
+  describeWhere,
   diagnosticsStore,
   structureChanged,
 } from '../../../../renderer/state/diagnostics-store';
@@ -89,6 +90,15 @@ describe('diagnostics store', () => {
     expect(structureChanged(doc, { ...doc, edges: doc.edges.slice(1) })).toBe(true);
     const renamed = { ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name: 'y' } : n)) };
     expect(structureChanged(doc, renamed)).toBe(true);
+  });
+
+  it('names what each finding is about as the user named it', () => {
+    const doc = welcomeDoc();
+    const d = { rule: 'r', severity: 'error' as const, message: '', hint: '' };
+    expect(describeWhere({ ...d, nodeId: 'sender' }, doc)).toBe('email-sender');
+    expect(describeWhere({ ...d, edgeId: 'e3' }, doc)).toBe('email-sender → dead-letters');
+    expect(describeWhere(d, doc)).toBe('pipeline');
+    expect(describeWhere({ ...d, nodeId: 'gone' }, doc)).toBe('gone');
   });
 
   it('reports clean examples as clean', () => {
