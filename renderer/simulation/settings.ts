@@ -1,6 +1,9 @@
 import { meanArrivalRatePerSec, type PipelineDocument } from '../../shared/document';
 import type { SimulationRunOptions } from '../../shared/simulation/worker-host';
 import { formatClock } from '../analysis/format';
+import { formatDuration, parseDuration } from '../../shared/duration';
+
+export { formatDuration, parseDuration };
 
 /**
  * What the Simulate popover asks for, as the user types it (durations like `10m`, `90s`), and
@@ -45,37 +48,6 @@ export class SettingsError extends Error {
     super(message);
     this.name = 'SettingsError';
   }
-}
-
-const UNITS: Record<string, number> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  min: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
-
-/** `10m` → 600000; `1h30m`, `90s`, `250ms`, `1.5h`, `2d`; a bare number is seconds; null if unreadable. */
-export function parseDuration(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/\s+/g, '');
-  if (t === '') return null;
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) * 1000;
-  const parts = [...t.matchAll(/(\d+(?:\.\d+)?)(ms|min|s|m|h|d)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== t) return null;
-  return parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0);
-}
-
-/** The shortest way to write a duration for the form: `10m`, `90s`, `1h30m`, `250ms`. */
-export function formatDuration(ms: number): string {
-  if (ms % 1000 !== 0) return `${ms}ms`;
-  let s = ms / 1000;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  const out = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-  return out || '0s';
 }
 
 function integer(

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { CodegenError, generateProject } from '../../../shared/codegen';
 import { readDocumentFile } from '../../services/document-file';
 import { ExportError, exportProject, type ExportReport } from '../../services/export';
+import { parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright generate <file> --out <dir> [--force] [--json]
@@ -28,27 +28,19 @@ Exit status: 0 when written, 1 when the pipeline cannot become code (e.g. a work
 a queue), 2 when the file is unreadable, the folder is refused, or the arguments are wrong.`;
 
 export const generateCommand: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`pipewright generate: ${(error as Error).message}\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    'generate',
+    HELP,
+    args,
+    {
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1 || !values.out) {
     const missing = positionals.length !== 1 ? 'name exactly one pipeline file' : 'say --out <dir>';
     io.err(`pipewright generate: ${missing}\n${HELP}`);

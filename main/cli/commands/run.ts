@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RunStatus } from '../../../shared/api/contract';
 import type { RunSummary } from '../../../shared/metrics';
 import { RedisUnavailableError } from '../../redis/locate';
 import { readDocumentFile } from '../../services/document-file';
 import { RunService } from '../../services/runs';
 import { RedisService } from '../../services/runs-redis';
+import { parseDuration } from '../../../shared/duration';
+import { parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';
 
 const HELP = `Usage: pipewright run <file> [--redis URL] [--duration 30s] [--drain] [--keep-keys] [--json]
@@ -24,45 +25,28 @@ the pipewright-summary/v1 figures (the same shape as \`pipewright simulate\`).
 Ctrl-C stops the run early and still prints the summary.
 Exit status: 0 done, 1 the run failed or crashed, 2 bad arguments, file or no Redis.`;
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** `500ms`, `30s`, `2m`, `1.5h` (a bare number is seconds) → ms; null when unreadable. */
-export function parseDuration(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) return null;
-  const ms = Number(match[1]) * UNITS[match[2] ?? 's']!;
-  return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : null;
-}
-
 export const runCommand: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        redis: { type: 'string' },
-        duration: { type: 'string', default: '30s' },
-        drain: { type: 'boolean' },
-        'keep-keys': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`pipewright run: ${(error as Error).message}\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    'run',
+    HELP,
+    args,
+    {
+      redis: { type: 'string' },
+      duration: { type: 'string', default: '30s' },
+      drain: { type: 'boolean' },
+      'keep-keys': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) {
     io.err(`pipewright run: name exactly one pipeline file\n${HELP}`);
     return EXIT_USAGE;
   }
-  const durationMs = parseDuration(values.duration);
+  const parsedMs = parseDuration(values.duration);
+  const durationMs = parsedMs === null ? null : Math.round(parsedMs);
   if (durationMs === null || durationMs < 1000 || durationMs > 86_400_000) {
     io.err(
       `pipewright run: --duration "${values.duration}" must be a time from 1s to 24h, e.g. 30s or 2m`,

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createHostServices } from '../../services/host-services';
 import { defaultUserDataDir, resolveUserPath } from '../../services/paths';
 import { RendererNotBuiltError, startWebServer } from '../../web/server';
+import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -19,27 +19,19 @@ URL carrying a random token; requests without it are refused. Stop with Ctrl+C.
   file              a pipeline to open when the page loads`;
 
 export const serveCommand: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' },
-        'host-dir': { type: 'string' },
-        'renderer-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`pipewright serve: ${(error as Error).message}\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    'serve',
+    HELP,
+    args,
+    {
+      port: { type: 'string' },
+      'host-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     io.err(`pipewright serve: --port must be an integer from 0 to 65535, got "${values.port}"`);

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { PipelineDocument } from '../../../shared/document';
 import type { RunSummary } from '../../../shared/metrics/types';
 import { analyseQueueing, type QueueStation } from '../../../shared/queueing/stations';
 import { SimulationModelError } from '../../../shared/simulation/model';
 import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
 import { validateDocument } from '../../../shared/validation';
+import { parseDuration } from '../../../shared/duration';
 import { readDocumentFile } from '../../services/document-file';
+import { parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright simulate <file> [--duration 10m | --jobs N] [--seed N] [--warmup 1m]
@@ -27,16 +28,7 @@ a table per node with queueing theory beside it, or with --json the pipewright-s
 
 Exit status: 0 done, 1 the pipeline cannot be simulated, 2 bad arguments or file.`;
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const MAX_SIMULATED_MS = 366 * 86_400_000;
-
-/** `500ms`, `30s`, `10m`, `2h`, `7d` (a bare number is seconds) → ms; null when unreadable. */
-export function parseSimulatedDuration(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
-  if (!match) return null;
-  const ms = Number(match[1]) * UNITS[match[2] ?? 's']!;
-  return Number.isFinite(ms) ? ms : null;
-}
 
 type Parsed = { ok: true; options: ReplicationOptions } | { ok: false; message: string };
 
@@ -45,7 +37,7 @@ function readOptions(values: Record<string, string | boolean | undefined>): Pars
   const duration = (flag: string, min: number): number | string | undefined => {
     const text = values[flag];
     if (typeof text !== 'string') return undefined;
-    const ms = parseSimulatedDuration(text);
+    const ms = parseDuration(text);
     if (ms === null || ms < min || ms > MAX_SIMULATED_MS) {
       return `--${flag} "${text}" must be a time ${min === 0 ? 'from 0' : 'from 1ms'} to 366d, e.g. 30s, 10m or 2h`;
     }
@@ -79,31 +71,23 @@ function readOptions(values: Record<string, string | boolean | undefined>): Pars
 }
 
 export const simulateCommand: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        duration: { type: 'string' },
-        jobs: { type: 'string' },
-        seed: { type: 'string' },
-        warmup: { type: 'string' },
-        replications: { type: 'string' },
-        interval: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`pipewright simulate: ${(error as Error).message}\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommandArgs(
+    'simulate',
+    HELP,
+    args,
+    {
+      duration: { type: 'string' },
+      jobs: { type: 'string' },
+      seed: { type: 'string' },
+      warmup: { type: 'string' },
+      replications: { type: 'string' },
+      interval: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1) {
     io.err(`pipewright simulate: name exactly one pipeline file\n${HELP}`);
     return EXIT_USAGE;

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { validateDocument, type Diagnostic } from '../../../shared/validation';
 import type { DocumentError } from '../../../shared/document';
 import { readDocumentFile } from '../../services/document-file';
+import { parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright validate <file...> [--json]
@@ -20,21 +20,16 @@ interface FileReport {
 }
 
 export const validateCommand: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    io.err(`pipewright validate: ${(error as Error).message}\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  if (parsed.values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs(
+    'validate',
+    HELP,
+    args,
+    {
+      json: { type: 'boolean' },
+    },
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
   if (parsed.positionals.length === 0) {
     io.err(`pipewright validate: name at least one file\n${HELP}`);
     return EXIT_USAGE;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { RunSummary } from '../../../shared/metrics';
 import { main } from '../../../main/cli/index';
-import { parseDuration } from '../../../main/cli/commands/run';
+import { parseDuration } from '../../../shared/duration';
 import type { RunReport } from '../../../main/services/run-report';
 import { createRunServices, type RunServices } from '../../../main/services/runs-api';
 import { edge, pipeline, producer, queue, simplePipeline, sleep, worker } from './helpers';
