@@ -29,7 +29,6 @@ const GRID = 16;
 // document edit would update its store and re-run the selectors of every node and edge.
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
-const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const stopRenaming = () => setUi({ renamingNodeId: null });
@@ -67,14 +66,15 @@ export function Canvas() {
         connectionMode={ConnectionMode.Strict}
         connectionRadius={28}
         snapToGrid
+        onlyRenderVisibleElements
         snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={FIT_VIEW}
+        // No fitView prop: React Flow would fit when the first node of an empty canvas appears,
+        // jumping the view under the user's hand. Loading a document fits it (documents/load.ts).
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />

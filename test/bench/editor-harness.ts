@@ -206,11 +206,32 @@ interface TraceEvent {
   args?: { data?: { type?: string } };
 }
 
+export interface KeyCost {
+  /** Every main-thread task from this keydown until the next key press. */
+  total: number;
+  /** JavaScript (event handlers, React, effects, timers) within that window. */
+  script: number;
+  /** Style, layout, paint and compositing preparation within that window. */
+  rendering: number;
+}
+
+const RENDERING = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+]);
+
 /**
  * Runs `action` under a Chromium trace and returns, for each key press, the main-thread time
- * (every task: script, style, layout, paint) from its keydown until the next key press.
+ * from its keydown until the next key press, in total and split into script and rendering.
  */
-export async function mainThreadPerKey(page: Page, action: () => Promise<void>): Promise<number[]> {
+export async function mainThreadPerKey(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<KeyCost[]> {
   const client = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   client.on(
@@ -230,20 +251,32 @@ export async function mainThreadPerKey(page: Page, action: () => Promise<void>):
   const keyEvents = events.filter(
     (e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown',
   );
-  if (process.env.DEBUG_TRACE) {
-    console.log(events.length, [...new Set(events.map((e) => e.name))].slice(0, 40));
-  }
   const main = keyEvents[0]?.tid;
   const keys = keyEvents
     .filter((e) => e.tid === main)
     .map((e) => e.ts)
     .sort((a, b) => a - b);
-  const tasks = events.filter((e) => e.tid === main && e.name === 'RunTask' && e.dur);
+  const onMain = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur);
+  // Top-level script only: a FunctionCall inside another is already counted.
+  const calls = onMain.filter((e) => e.name === 'FunctionCall' || e.name === 'TimerFire');
+  const topCalls = calls.filter(
+    (c) =>
+      !calls.some(
+        (o) => o !== c && o.ts <= c.ts && o.ts + o.dur! >= c.ts + c.dur! && o.dur! > c.dur!,
+      ),
+  );
+  const within = (list: TraceEvent[], start: number, end: number) =>
+    list
+      .filter((t) => t.ts + t.dur! > start && t.ts < end)
+      .reduce((sum, t) => sum + Math.min(t.ts + t.dur!, end) - Math.max(t.ts, start), 0) / 1000;
+  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  const rendering = onMain.filter((e) => RENDERING.has(e.name));
   return keys.map((start, i) => {
     const end = keys[i + 1] ?? Infinity;
-    const total = tasks
-      .filter((t) => t.ts + (t.dur ?? 0) > start && t.ts < end)
-      .reduce((sum, t) => sum + Math.min(t.ts + (t.dur ?? 0), end) - Math.max(t.ts, start), 0);
-    return total / 1000;
+    return {
+      total: within(tasks, start, end),
+      script: within(topCalls, start, end),
+      rendering: within(rendering, start, end),
+    };
   });
 }

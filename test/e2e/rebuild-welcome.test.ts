@@ -63,9 +63,9 @@ describe('a new user rebuilds the welcome-emails example', () => {
 
     // Draw: three nodes from the palette, two connections, then the dead-letter branch by
     // dragging a worker's "failed" handle, and a queue's output, out onto empty canvas.
-    await dragFromPalette(page, 'producer', 120, 140);
-    await dragFromPalette(page, 'queue', 390, 140);
-    await dragFromPalette(page, 'worker', 660, 140);
+    await dragFromPalette(page, 'producer', 100, 120);
+    await dragFromPalette(page, 'queue', 310, 120);
+    await dragFromPalette(page, 'worker', 520, 120);
     await connectHandles(
       page,
       { node: 'producer-1', handle: 'out' },
@@ -76,9 +76,10 @@ describe('a new user rebuilds the welcome-emails example', () => {
       { node: 'queue-1', handle: 'out' },
       { node: 'worker-1', handle: 'in' },
     );
-    await dragOut(page, 'worker-1', 'failed', 160, 150);
+    // (Not too close to the canvas edge, where dragging a connection scrolls the view.)
+    await dragOut(page, 'worker-1', 'failed', 120, 150);
     await nodeOnCanvas(page, 'queue-2').waitFor();
-    await dragOut(page, 'queue-2', 'out', 180, 0);
+    await dragOut(page, 'queue-2', 'out', 110, 0);
     await nodeOnCanvas(page, 'worker-2').waitFor();
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
 
