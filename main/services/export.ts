@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
 import {
   MANIFEST_FORMAT,
   MANIFEST_PATH,
   type GeneratedFile,
   type Manifest,
 } from '../../shared/codegen';
+import { unsafeProjectPath, zipProject as zipProjectFiles } from '../../shared/codegen/zip';
 import { describeFsError } from './document-file';
 
 /**
@@ -88,16 +88,6 @@ async function readManifest(folder: string): Promise<Manifest | null> {
 }
 
 /** Why a relative path may not be written, or null when it is a plain path inside the folder. */
-function unsafePath(path: string): string | null {
-  if (path === '' || path.includes('\0')) return 'is empty or holds a NUL character';
-  if (path.includes('\\')) return 'holds a backslash';
-  if (isAbsolute(path) || /^[A-Za-z]:/.test(path)) return 'is absolute';
-  if (path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-    return 'has an empty, "." or ".." segment';
-  }
-  return null;
-}
-
 const inside = (root: string, target: string) => {
   const rel = relative(root, target);
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
@@ -187,7 +177,7 @@ export async function exportProject(
 ): Promise<ExportReport> {
   const root = resolve(folder);
   for (const file of files) {
-    const problem = unsafePath(file.path);
+    const problem = unsafeProjectPath(file.path);
     if (problem)
       throw new ExportError(`refusing to write ${JSON.stringify(file.path)}: it ${problem}`);
   }
@@ -234,28 +224,11 @@ export async function exportProject(
   return { folder: realRoot, files: report, stale };
 }
 
-/**
- * A fixed date for archive entries: 1 January 2000, 00:00 local time, because .zip entries store
- * local dates and fflate reads the local fields, so every time zone writes the same bytes.
- */
-const ZIP_DATE = new Date(2000, 0, 1);
-
-/**
- * The project as a .zip archive (for the web app's download), its files under `root/`. The same
- * files give the same bytes: entries carry a fixed date.
- */
+/** The project as a .zip archive (for the web app's download), its files under `root/`. */
 export function zipProject(files: readonly GeneratedFile[], root = 'pipeline'): Uint8Array {
-  const problem = unsafePath(root);
-  if (problem || root.includes('/')) {
-    throw new ExportError(`cannot use ${JSON.stringify(root)} as the archive's folder`);
+  try {
+    return zipProjectFiles(files, root);
+  } catch (error) {
+    throw new ExportError((error as Error).message);
   }
-  const entries: Zippable = {};
-  const encoder = new TextEncoder();
-  for (const file of files) {
-    const reason = unsafePath(file.path);
-    if (reason)
-      throw new ExportError(`refusing to archive ${JSON.stringify(file.path)}: it ${reason}`);
-    entries[`${root}/${file.path}`] = [encoder.encode(file.contents), { mtime: ZIP_DATE }];
-  }
-  return zipSync(entries, { level: 6 });
 }

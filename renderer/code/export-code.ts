@@ -4,7 +4,8 @@ import { errorsOf, host } from '../documents/host';
 import { documentStore } from '../state/document-store';
 import { uiStore } from '../state/ui-store';
 import { sharedGenerator } from './useCodeFollowing';
-import { projectName, zipFiles } from './zip';
+import { zipProject } from '../../shared/codegen/zip';
+import { projectName } from './zip';
 
 /** The folder each document was last exported to, for this session. */
 const lastFolders = new Map<string, string>();
@@ -80,7 +81,7 @@ export async function downloadZip(): Promise<
     };
   }
   const name = projectName(outcome.files);
-  const bytes = zipFiles(outcome.files, name);
+  const bytes = zipProject(outcome.files, name);
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,12 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { projectName, zipFiles } from '../../../../renderer/code/zip';
+import { projectName } from '../../../../renderer/code/zip';
+import { zipProject } from '../../../../shared/codegen/zip';
 import { fileAt, welcomeProject } from './fixtures';
 
 describe('the .zip download', () => {
   it('holds every file under the project folder, byte for byte', async () => {
     const files = await welcomeProject();
-    const entries = unzipSync(zipFiles(files, 'welcome-emails'));
+    const entries = unzipSync(zipProject(files, 'welcome-emails'));
     expect(Object.keys(entries).sort()).toEqual(
       files.map((f) => `welcome-emails/${f.path}`).sort(),
     );
@@ -15,7 +16,7 @@ describe('the .zip download', () => {
 
   it('gives the same bytes for the same project', async () => {
     const files = await welcomeProject();
-    expect(zipFiles(files, 'p')).toEqual(zipFiles(files, 'p'));
+    expect(zipProject(files, 'p')).toEqual(zipProject(files, 'p'));
   });
 
   it('is named after the generated package', async () => {
