@@ -6,6 +6,7 @@ import { defaultUserDataDir } from '../services/paths';
 import { confirmClose, createElectronDialogs, showOpenError } from './dialogs';
 import { registerIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
+import { electronRunnerSpawner } from './runner-process';
 import {
   createMainWindow,
   hardenSession,
@@ -57,6 +58,7 @@ export async function startApp(builtDir: string): Promise<void> {
       : join(app.getAppPath(), 'resources', 'examples'),
     host: 'electron',
     dialogs: createElectronDialogs(() => win),
+    spawnRunner: electronRunnerSpawner(join(builtDir, 'main', 'runner.js')),
     window: {
       setDirty(nextDirty, nextTitle) {
         dirty = nextDirty;

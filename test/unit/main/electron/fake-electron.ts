@@ -27,6 +27,7 @@ export const state = {
   permissionCheck: undefined as ((contents: unknown, permission: string) => boolean) | undefined,
   exposed: new Map<string, unknown>(),
   messageBoxResponse: 0,
+  utilityProcesses: [] as Array<{ modulePath: string }>,
 };
 
 class FakeWebContents extends EventEmitter {
@@ -154,6 +155,24 @@ export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
 };
 
+export class FakeUtilityProcess extends EventEmitter {
+  readonly pid = 4242;
+  readonly posted: unknown[] = [];
+  constructor(
+    readonly modulePath: string,
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    state.utilityProcesses.push(this);
+  }
+  postMessage = (message: unknown) => void this.posted.push(message);
+  kill = vi.fn(() => true);
+}
+export const utilityProcess = {
+  fork: (modulePath: string, _args: string[], options: Record<string, unknown>) =>
+    new FakeUtilityProcess(modulePath, options),
+};
+
 /** Back to a fresh Electron between tests. */
 export function resetFakeElectron(): void {
   state.lock = true;
@@ -167,6 +186,7 @@ export function resetFakeElectron(): void {
   state.permissionCheck = undefined;
   state.exposed.clear();
   state.messageBoxResponse = 0;
+  state.utilityProcesses.length = 0;
   app.removeAllListeners();
   fakeIpcRenderer.removeAllListeners();
   vi.clearAllMocks();
@@ -183,4 +203,5 @@ export default {
   session,
   shell,
   screen,
+  utilityProcess,
 };
