@@ -53,10 +53,12 @@ export function matchesShortcut(shortcut: string, event: KeyLike, isMac: boolean
 const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥' };
 
 /** How a shortcut is written for people: `Ctrl+Shift+Z`, or `⇧⌘Z` on macOS. */
+const KEY_NAMES: Record<string, string> = { Delete: 'Del', Backspace: '⌫', Escape: 'Esc' };
+
 export function formatShortcut(shortcut: string, isMac: boolean): string {
   const parts = shortcut.split('+');
   const key = parts.pop() ?? '';
-  const shown = key.length === 1 ? key.toUpperCase() : key;
+  const shown = key.length === 1 ? key.toUpperCase() : (KEY_NAMES[key] ?? key);
   if (isMac) {
     const order = ['Alt', 'Shift', 'Mod'];
     return [...order.filter((m) => parts.includes(m)).map((m) => MAC_SYMBOLS[m]), shown].join('');

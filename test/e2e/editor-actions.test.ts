@@ -166,6 +166,7 @@ describe('editor actions through keyboard, toolbar and panels', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-tooltip')));
     expect(tips).toContain('Undo (Ctrl+Z)');
     expect(tips).toContain('Save (Ctrl+S)');
+    expect(tips).toContain('Delete (Del)');
     expect(tips.every((t) => t && t.length > 0)).toBe(true);
     await page.locator('[data-action="undo"]').hover({ force: true });
 

@@ -49,6 +49,7 @@ describe('action registry', () => {
   it('writes shortcuts the way each platform does', () => {
     expect(formatShortcut('Mod+Shift+Z', false)).toBe('Ctrl+Shift+Z');
     expect(formatShortcut('Mod+Shift+Z', true)).toBe('⇧⌘Z');
+    expect(formatShortcut('Delete', false)).toBe('Del');
     expect(matchesShortcut('Mod+K', key('k', { ctrl: true, alt: true }), false)).toBe(false);
   });
 });
