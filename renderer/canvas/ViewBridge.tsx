@@ -18,8 +18,10 @@ export function ViewBridge({
   const store = useStoreApi<FlowNode, FlowEdge>();
   useEffect(() => {
     setCanvasView({
-      fit: (nodeIds) =>
-        void flow.fitView(nodeIds ? { ...FIT, nodes: nodeIds.map((id) => ({ id })) } : FIT),
+      fit: (nodeIds, { animate = true } = {}) => {
+        const options = animate ? FIT : { ...FIT, duration: 0 };
+        void flow.fitView(nodeIds ? { ...options, nodes: nodeIds.map((id) => ({ id })) } : options);
+      },
       reset: () => void flow.setViewport({ x: 0, y: 0, zoom: 1 }),
       reveal: (nodeIds) => {
         const { width, height, transform } = store.getState();

@@ -2,7 +2,8 @@ import type { Size } from './adapter';
 
 /** What the rest of the editor may ask of the canvas view; the canvas fills it in when mounted. */
 export interface CanvasView {
-  fit(nodeIds?: readonly string[]): void;
+  /** Fits the nodes (all by default) in view; `animate: false` jumps there (opening a file). */
+  fit(nodeIds?: readonly string[], options?: { animate?: boolean }): void;
   /** Back to 100 % at the origin (an empty document has nothing to fit). */
   reset(): void;
   /** Brings nodes into view if any of them is outside it, without zooming in. */

@@ -18,7 +18,9 @@ export function loadIntoEditor(
     return;
   }
   // Nodes must be rendered and measured before the view can fit them.
-  requestAnimationFrame(() => requestAnimationFrame(() => canvasView()?.fit()));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => canvasView()?.fit(undefined, { animate: false })),
+  );
 }
 
 export const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
