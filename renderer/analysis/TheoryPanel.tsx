@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PipelineNode, WorkerNode } from '../../shared/document';
 import type { QueueStation, WorkerStation } from '../../shared/queueing';
-import { useDocument } from '../state/document-store';
+import { useDocumentNode } from '../state/document-store';
 import { formatLatency, formatPercent, formatRate, formatRho } from './format';
 import { slotsNeeded, useQueueStation, useWorkerStation } from './theory';
 import './theory.css';
@@ -150,9 +150,8 @@ function QueueTheory({ node }: { node: PipelineNode }) {
 function WorkerTheory({ node }: { node: WorkerNode }) {
   const station = useWorkerStation(node.id);
   const queueStation = useQueueStation(station?.queueId ?? '');
-  const doc = useDocument();
+  const queueName = useDocumentNode(station?.queueId ?? '')?.name ?? '';
   if (!station) return null;
-  const queueName = doc.nodes.find((n) => n.id === station.queueId)?.name ?? '';
   if (!queueStation) {
     return <p className="theory__note">Connect a queue to this worker to see its load.</p>;
   }

@@ -1,16 +1,10 @@
-import { useDocumentState } from '../state/document-store';
 import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../shared/document';
-import {
-  analyseQueueing,
-  type QueueStation,
-  type QueueingAnalysis,
-  type WorkerStation,
-} from '../../shared/queueing';
+import type { QueueingAnalysis } from '../../shared/queueing';
+import { analyseOrNull } from './theory-diff';
 
 /**
- * Queueing theory while drawing: the analysis of the open document, recomputed only when
- * something it depends on changed (not when a node moves or is renamed), so canvas indicators
- * and the inspector can read it on every render.
+ * Queueing theory while drawing: the analysis of the open document matters only when something
+ * it depends on changed (not when a node moves or is renamed).
  */
 
 const sameJson = (a: unknown, b: unknown): boolean =>
@@ -42,35 +36,21 @@ export function sameModel(a: PipelineDocument, b: PipelineDocument): boolean {
 
 let cached: { doc: PipelineDocument; analysis: QueueingAnalysis | null } | null = null;
 
-/** The queueing analysis of `doc`, or null when it cannot be analysed (e.g. a broken edge). */
+/**
+ * The queueing analysis of `doc` computed here and now, for one-off needs (the what-if form's
+ * ranges). Views read the theory store instead, which is kept up to date off the keystroke path.
+ */
 export function queueingFor(doc: PipelineDocument): QueueingAnalysis | null {
   if (cached && (cached.doc === doc || sameModel(cached.doc, doc))) {
     cached = { doc, analysis: cached.analysis };
     return cached.analysis;
   }
-  let analysis: QueueingAnalysis | null;
-  try {
-    analysis = analyseQueueing(doc);
-  } catch {
-    // A document mid-edit may not form a graph yet; the problems panel says why.
-    analysis = null;
-  }
+  const analysis = analyseOrNull(doc);
   cached = { doc, analysis };
   return analysis;
 }
 
-export function useQueueStation(queueId: string): QueueStation | undefined {
-  return useDocumentState((s) => queueingFor(s.document)?.queues.get(queueId));
-}
-
-export function useWorkerStation(workerId: string): WorkerStation | undefined {
-  return useDocumentState((s) => queueingFor(s.document)?.workers.get(workerId));
-}
-
-/** The utilisation ρ of a worker as drawn (a number, so the canvas re-renders only when it changes). */
-export function useWorkerRho(workerId: string): number | undefined {
-  return useDocumentState((s) => queueingFor(s.document)?.workers.get(workerId)?.utilisation);
-}
+export { useQueueStation, useWorkerRho, useWorkerStation } from '../state/theory-store';
 
 /** Slots needed to bring ρ under 1 for an offered load (erlangs). */
 export const slotsNeeded = (offeredLoad: number): number => Math.floor(offeredLoad) + 1;

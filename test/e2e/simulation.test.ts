@@ -300,7 +300,10 @@ describe('simulation in the app', () => {
     await expect
       .poll(() => page.getByTestId('inspector').getByLabel('Concurrency').inputValue())
       .toBe(String(value));
-    expect(await page.getByTestId('theory').getByTestId('theory-overload').count()).toBe(0);
+    // The theory follows the edit from the validation worker, a moment later.
+    await expect
+      .poll(() => page.getByTestId('theory').getByTestId('theory-overload').count())
+      .toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
