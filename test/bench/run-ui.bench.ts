@@ -6,6 +6,9 @@
  * report. Prints the longest frame, frames over 50 ms, the p99 frame and the achieved jobs/s.
  * Builds the renderer first when out/renderer is missing.
  *
+ * With PROFILE=1 it also records a CPU profile of the page over the window and prints the
+ * functions with the most self time (what the renderer spends its main thread on).
+ *
  *   npx tsx test/bench/run-ui.bench.ts [seconds=10] [rate=5000]
  */
 import { execSync } from 'node:child_process';
@@ -81,9 +84,15 @@ try {
   await page.waitForTimeout(1500); // past the start-up transient
 
   const from = snapshots.length;
+  const cdp = process.env.PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await installFrameProbe(page);
   await page.waitForTimeout(seconds * 1000);
   const probe = await readFrameProbe(page);
+  const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
   const window = snapshots.slice(Math.max(0, from - 1));
   unsubscribe();
   await page.keyboard.press('Control+Shift+F5');
@@ -111,6 +120,7 @@ try {
   console.log(
     `  long tasks:      ${probe.longTasks.length} (longest ${Math.max(0, ...probe.longTasks).toFixed(0)} ms)`,
   );
+  if (profile) printTopSelfTime(profile, seconds);
   if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
   await context.close();
 } finally {
@@ -118,4 +128,25 @@ try {
   await app.close();
   await redis.stop();
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The page's functions with the most self time over the window, as ms per second. */
+function printTopSelfTime(
+  profile: {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples?: number[];
+    timeDeltas?: number[];
+  },
+  windowS: number,
+): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)!;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  console.log('  page self time (ms per s):');
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`    ${(ms / windowS).toFixed(1).padStart(6)}  ${key}`);
 }

@@ -53,7 +53,7 @@ const { prefix } = await client.start({
 });
 const probe = new Redis(redis.url);
 await waitForCount(probe, `${prefix}:bench:completed`, jobs);
-await client.stop(false, false, 0);
+await client.stop(false, true, 0); // keep keys: their removal is not the workload
 await new Promise((r) => setTimeout(r, 500));
 await deleteAll(probe, prefix);
 probe.disconnect();
