@@ -3,6 +3,8 @@
  * runner-throughput.bench.ts): writes a .cpuprofile into the given directory and prints the
  * top self-time functions.
  *
+ * TRACE_GC=1 adds --trace-gc to the runner; NO_METRICS=1 runs it without metrics.
+ *
  *   npx tsx test/bench/runner-profile.ts [jobs=20000] [dir=/tmp/pw-prof]
  */
 import { fork } from 'node:child_process';
@@ -21,7 +23,13 @@ mkdirSync(dir, { recursive: true });
 const entry = fileURLToPath(new URL('../../main/runner/index.ts', import.meta.url));
 const spawnProfiled: SpawnRunner = () => {
   const child = fork(entry, [], {
-    execArgv: ['--import', tsxLoader(), '--cpu-prof', `--cpu-prof-dir=${dir}`],
+    execArgv: [
+      '--import',
+      tsxLoader(),
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+      ...(process.env.TRACE_GC ? ['--trace-gc'] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
   });
@@ -49,7 +57,7 @@ const { prefix } = await client.start({
   runPrefix: 'prof',
   redisUrl: redis.url,
   document: noopThroughputDocument(jobs),
-  options: { ...DEFAULT_RUN_OPTIONS, snapshotIntervalMs: 250 },
+  options: { ...DEFAULT_RUN_OPTIONS, snapshotIntervalMs: process.env.NO_METRICS ? 0 : 250 },
 });
 const probe = new Redis(redis.url);
 await waitForCount(probe, `${prefix}:bench:completed`, jobs);

@@ -8,7 +8,6 @@
  *   npx tsx test/bench/runner-throughput.bench.ts [jobs=20000] [rounds=3]
  */
 import { Redis } from 'ioredis';
-import type { PipelineDocument } from '../../shared/document';
 import {
   benchRedis,
   cpuMs,
@@ -18,38 +17,13 @@ import {
   startRunner,
   waitForCount,
 } from './runner-bench-support';
+import { noopThroughputDocument } from './runner-noop-document';
 
 const jobs = Number(process.argv[2] ?? 20_000);
 const rounds = Number(process.argv[3] ?? 3);
 const CONCURRENCY = 10;
 
-const doc: PipelineDocument = {
-  format: 'pipewright/v1',
-  name: 'no-op throughput',
-  settings: { prefix: 'pwbench' },
-  nodes: [
-    {
-      id: 'p',
-      kind: 'producer',
-      name: 'p',
-      position: { x: 0, y: 0 },
-      // Far above what Redis takes: the generator adds as fast as it can, in batches.
-      config: { jobName: 'job', arrival: { type: 'constant', ratePerSec: 100_000 }, limit: jobs },
-    },
-    { id: 'q', kind: 'queue', name: 'bench', position: { x: 0, y: 0 }, config: {} },
-    {
-      id: 'w',
-      kind: 'worker',
-      name: 'w',
-      position: { x: 0, y: 0 },
-      config: { concurrency: CONCURRENCY, replicas: 1, service: { type: 'fixed', ms: 0 } },
-    },
-  ],
-  edges: [
-    { id: 'e1', from: 'p', to: 'q' },
-    { id: 'e2', from: 'q', to: 'w' },
-  ],
-};
+const doc = noopThroughputDocument(jobs, CONCURRENCY);
 
 interface Side {
   jobsPerSec: number;

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FORMAT, serializeDocument, type PipelineDocument } from '../../shared/document';
 import { launchChromium } from '../helpers/chromium';
+import { frameFigures, installFrameProbe, readFrameProbe } from '../helpers/frame-probe';
 import {
   SCREENSHOT_DIR,
   nodeOnCanvas,
@@ -58,12 +59,6 @@ const fastDoc: PipelineDocument = {
   ],
 };
 
-interface Probe {
-  frames: number[];
-  longTasks: number[];
-  mutations: Record<string, number>;
-}
-
 describe('a fast run in web mode', () => {
   let app: WebApp;
   let browser: Browser;
@@ -95,29 +90,9 @@ describe('a fast run in web mode', () => {
     }
     // Let the run settle, then watch the page for a few seconds.
     await page.waitForTimeout(1500);
-    await page.evaluate(() => {
-      const probe: Probe = { frames: [], longTasks: [], mutations: {} };
-      (window as unknown as { probe: Probe }).probe = probe;
-      let last = performance.now();
-      const tick = (now: number) => {
-        probe.frames.push(now - last);
-        last = now;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) probe.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-      for (const id of ['load', 'jobs', 'noop', 'idle', 'idle-worker']) {
-        probe.mutations[id] = 0;
-        const node = document.querySelector(`[data-testid="node-${id}"]`)!;
-        new MutationObserver((records) => {
-          probe.mutations[id]! += records.length;
-        }).observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
-      }
-    });
+    await installFrameProbe(page, ['load', 'jobs', 'noop', 'idle', 'idle-worker']);
     await page.waitForTimeout(4000);
-    const probe = await page.evaluate(() => (window as unknown as { probe: Probe }).probe);
+    const probe = await readFrameProbe(page);
     const throughput = await nodeOnCanvas(page, 'noop')
       .getByTestId('badge-throughput')
       .textContent();
@@ -133,11 +108,11 @@ describe('a fast run in web mode', () => {
     expect(errors).toEqual([]);
 
     // Figures to report, not to assert (CPU is shared here).
-    const frames = probe.frames.slice(1);
-    const over50 = frames.filter((f) => f > 50).length;
+    const { frames } = probe;
+    const { max, over50 } = frameFigures(frames);
     console.log(
       `fast run: producer at ${RATE}/s, worker badge said ${throughput}; ` +
-        `${frames.length} frames in 4 s, longest ${Math.max(...frames).toFixed(1)} ms, ` +
+        `${frames.length} frames in 4 s, longest ${max.toFixed(1)} ms, ` +
         `${over50} over 50 ms; long tasks: ${probe.longTasks.length} ` +
         `(longest ${Math.max(0, ...probe.longTasks).toFixed(0)} ms); ` +
         `badge DOM mutations: ${JSON.stringify(probe.mutations)}`,
