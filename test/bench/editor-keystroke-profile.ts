@@ -101,6 +101,36 @@ function printTrace(events: TraceEvent[]): void {
   );
 }
 
+/**
+ * A stand-in for React DevTools' hook: after each commit, counts the function components that
+ * rendered in it (cloned this commit and did work), by name, into window.__renders.
+ */
+const COUNT_RENDERS = `(() => {
+  window.__renders = {};
+  const walk = (fiber) => {
+    for (let f = fiber; f; f = f.sibling) {
+      const old = f.alternate;
+      const component = f.tag === 0 || f.tag === 11 || f.tag === 14 || f.tag === 15;
+      if (component && (old === null || (f.flags & 1))) {
+        const type = f.type && (f.type.type || f.type.render || f.type);
+        const name = (type && (type.displayName || type.name)) || 'anonymous';
+        window.__renders[name] = (window.__renders[name] || 0) + 1;
+      }
+      if (f.child && (old === null || f.child !== old.child)) walk(f.child);
+    }
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot(id, root) { walk(root.current.child); },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+  };
+})()`;
+
 const zoomed = process.argv[2] === 'zoomed';
 /** `idle`: the same span without typing, to see what the page costs anyway (caret, timers). */
 const idle = process.argv[3] === 'idle';
@@ -116,6 +146,7 @@ const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await page.addInitScript(COUNT_RENDERS);
   await page.goto(server.url);
   await page.getByTestId('statusbar').waitFor();
   const bigPath = join(userDataDir, 'big.pipewright.json');
@@ -130,6 +161,17 @@ try {
   const mean = page.getByTestId('inspector').getByLabel('Mean', { exact: true });
   await mean.fill('100');
   await mean.focus();
+  await page.evaluate('window.__renders = {}');
+  await page.keyboard.press('5');
+  await page.waitForTimeout(400);
+  const renders = (await page.evaluate('window.__renders')) as Record<string, number>;
+  console.log(
+    'components rendered by one key:',
+    Object.entries(renders)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', '),
+  );
   const client = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   client.on(
