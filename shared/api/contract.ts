@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import type { DocumentError } from '../document/parse';
 import type { PipelineDocument } from '../document/schema';
-import type { QueueFigures, RunSnapshot, RunSummary } from '../metrics/types';
+import { codegenSchemas, type CodegenExportReport } from './codegen';
+import {
+  runSchemas,
+  type MonitorInfo,
+  type MonitorSnapshot,
+  type RedisStatus,
+  type RunInfo,
+  type RunLogEntry,
+  type RunReportFile,
+  type RunResult,
+  type RunSnapshotEvent,
+  type RunStatus,
+} from './runs';
+
+export * from './runs';
+export * from './codegen';
 
 /**
  * The one API contract between the renderer and the host (DESIGN.md "Processes and the API").
@@ -259,212 +274,6 @@ export type WireMessage =
 // Owned by the runs service (main/services/runs*.ts); the request table above spreads
 // `runRequestChannels()` in, which is hoisted because that table is built before this section.
 
-// Function declarations, not consts: they run while the request table is being built.
-function runNodeId(what: string) {
-  const message = `must be the id of a ${what} node`;
-  return z.string({ error: message }).min(1, { error: message }).max(100, { error: message });
-}
-function runRedisUrl() {
-  const message = 'must be a redis:// or rediss:// URL';
-  return z
-    .string({ error: message })
-    .max(2048, { error: message })
-    .regex(/^rediss?:\/\/\S+$/, { error: message });
-}
-function boundedNumber(min: number, max: number, integer = false) {
-  const message = `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
-  const base = z
-    .number({ error: message })
-    .min(min, { error: message })
-    .max(max, { error: message });
-  return integer ? base.int({ error: message }) : base;
-}
-
-function runSchemas() {
-  const control = z.discriminatedUnion(
-    'type',
-    [
-      z.strictObject({ type: z.literal('pause'), queueId: runNodeId('queue') }),
-      z.strictObject({ type: z.literal('resume'), queueId: runNodeId('queue') }),
-      z.strictObject({
-        type: z.literal('rate'),
-        producerId: runNodeId('producer'),
-        ratePerSec: boundedNumber(0, 100_000),
-      }),
-      z.strictObject({
-        type: z.literal('concurrency'),
-        workerId: runNodeId('worker'),
-        concurrency: boundedNumber(1, 10_000, true),
-      }),
-      z.strictObject({
-        type: z.literal('killReplica'),
-        workerId: runNodeId('worker'),
-        /** Which replica (0-based); the last one still alive when absent. */
-        replica: boundedNumber(0, 999, true).optional(),
-      }),
-      z.strictObject({
-        type: z.literal('failureRate'),
-        workerId: runNodeId('worker'),
-        failureRate: boundedNumber(0, 1),
-      }),
-    ],
-    {
-      error:
-        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "failureRate"',
-    },
-  );
-  const start = z.strictObject({
-    document: z.unknown(),
-    /** Tried first; when it does not answer the host starts redis-server from PATH. */
-    redisUrl: runRedisUrl().optional(),
-    /** Stop by itself after this long (ms); runs until run:stop when absent. */
-    durationMs: boundedNumber(1000, 86_400_000, true).optional(),
-    /** Leave the run's keys in Redis when it stops (default: remove them). */
-    keepKeys: z.boolean({ error: 'must be true or false' }).optional(),
-  });
-  const stop = z.strictObject({
-    /** Stop producing, then let the workers empty the queues before closing them. */
-    drain: z.boolean({ error: 'must be true or false' }).optional(),
-    keepKeys: z.boolean({ error: 'must be true or false' }).optional(),
-  });
-  const report = z.strictObject({
-    format: z.enum(['json', 'html'], { error: 'must be "json" or "html"' }),
-    /** Write the report to this file on the host; returned inline when absent. */
-    path: z.string().min(1).max(4096).optional(),
-  });
-  const monitor = z.strictObject({
-    redisUrl: runRedisUrl().optional(),
-    /** BullMQ key prefix to look under (default "bull"). */
-    prefix: z
-      .string({ error: 'must be a key prefix' })
-      .regex(/^\S{1,100}$/, { error: 'must be a key prefix of 1-100 characters without spaces' })
-      .optional(),
-  });
-  return { control, start, stop, report, monitor, none: z.strictObject({}) };
-}
-
-/** Request schemas of the run channels, for hosts and the runner to validate with. */
-export const runRequestSchemas = runSchemas();
-export const runControlSchema = runRequestSchemas.control;
-export type RunControl = z.infer<typeof runControlSchema>;
-export type RunStartRequest = z.infer<typeof runRequestSchemas.start>;
-export type RunStopRequest = z.infer<typeof runRequestSchemas.stop>;
-export type MonitorTarget = z.infer<typeof runRequestSchemas.monitor>;
-
-export type RedisConnectionState =
-  'unknown' | 'connecting' | 'connected' | 'lost' | 'reconnected' | 'unavailable';
-
-/** The Redis the app runs against, for the status bar. */
-export interface RedisStatus {
-  state: RedisConnectionState;
-  /** Password hidden. */
-  url: string | null;
-  /** True when Pipewright started this redis-server itself. */
-  managed: boolean;
-  version: string | null;
-  maxmemoryPolicy: string | null;
-  /** e.g. an eviction policy that loses jobs. */
-  warnings: string[];
-  message: string;
-  /** What to install, when no Redis could be found or started. */
-  help: string | null;
-}
-
-/** Server load at one snapshot. */
-export interface RedisFigures {
-  usedMemoryBytes: number;
-  opsPerSec: number;
-  connectedClients: number;
-}
-
-export type RunState =
-  'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'crashed' | 'failed';
-
-export interface RunStatus {
-  runId: string | null;
-  state: RunState;
-  message: string;
-  documentName: string | null;
-  /** Epoch ms. */
-  startedAt: number | null;
-  /** The runner's own Redis connection, while a run is on. */
-  redis: 'connected' | 'lost' | 'reconnected' | null;
-  /** After a crash: `run:restart` carries the run on with the same keys. */
-  canRestart: boolean;
-  /** Ids of queues paused by a control. */
-  pausedQueues: string[];
-}
-
-export interface RunInfo {
-  runId: string;
-  /** The BullMQ key prefix of this run's keys. */
-  prefix: string;
-  documentName: string;
-  startedAt: number;
-  redis: RedisStatus;
-}
-
-export interface RunSnapshotEvent {
-  runId: string;
-  snapshot: RunSnapshot;
-  redis: RedisFigures | null;
-  /** The runner process's memory, bytes. */
-  runnerMemory?: { rssBytes: number; heapUsedBytes: number };
-}
-
-export interface RunLogEntry {
-  runId: string;
-  /** ms since the run started. */
-  t: number;
-  level: 'info' | 'warn' | 'error';
-  nodeId?: string;
-  message: string;
-}
-
-export interface RunResult {
-  runId: string;
-  summary: RunSummary;
-  drained: boolean;
-  /** Keys deleted from Redis (0 when kept). */
-  keysRemoved: number;
-  keysKept: boolean;
-}
-
-export interface RunReportFile {
-  format: 'json' | 'html';
-  fileName: string;
-  mimeType: string;
-  bytes: number;
-  /** Where it was written, when a path was given. */
-  path: string | null;
-  /** The report itself, when no path was given. */
-  content: string | null;
-}
-
-/** A queue found in a monitored Redis, with figures like a run's queue plus throughput. */
-export interface MonitorQueueFigures extends QueueFigures {
-  name: string;
-  /** Completions and final failures per second over the last interval. */
-  throughputPerSec: number;
-  failedPerSec: number;
-  /** Workers connected to the queue now. */
-  workers: number;
-}
-
-export interface MonitorSnapshot {
-  t: number;
-  prefix: string;
-  /** Keyed by BullMQ queue name. */
-  queues: Record<string, MonitorQueueFigures>;
-  redis: RedisFigures | null;
-}
-
-export interface MonitorInfo {
-  url: string;
-  prefix: string;
-  queues: string[];
-}
-
 function runRequestChannels() {
   const s = runSchemas();
   return {
@@ -512,46 +321,6 @@ export const RUN_EVENT_CHANNELS = [
 // --- codegen (issue 4) ---
 // Exporting the generated project into a folder on the host. Owned by
 // main/services/codegen-api.ts; spread into the request table above (hoisted, like the runs).
-
-/** What export did with each file: see main/services/export.ts. */
-export interface CodegenExportedFile {
-  /** Relative to the folder, `/`-separated. */
-  path: string;
-  /** `handler`: the user's code, never overwritten; `generated`: regenerated every time. */
-  kind: 'handler' | 'generated';
-  /**
-   * `written`: new; `changed`: regenerated over different contents; `unchanged`: already
-   * identical; `kept`: a handler that exists and differs, left as the user wrote it.
-   */
-  status: 'written' | 'changed' | 'unchanged' | 'kept';
-}
-
-export interface CodegenExportReport {
-  /** The folder written, as the host resolved it. */
-  folder: string;
-  files: CodegenExportedFile[];
-  /** Files an earlier export wrote that the pipeline no longer has; left in place. */
-  stale: string[];
-}
-
-function codegenSchemas() {
-  const folderMessage = 'must be the full path of a folder on the host';
-  const exportRequest = z.strictObject({
-    /** Validated again by the host, which generates the files itself. */
-    document: z.unknown(),
-    /** Absolute, or starting with `~/`; created when missing. */
-    folder: z
-      .string({ error: folderMessage })
-      .min(1, { error: folderMessage })
-      .max(4096, { error: 'must be at most 4096 characters' }),
-    /**
-     * Write into a folder that holds other files and no earlier export (refused with
-     * `already-exists` otherwise). Handlers are never overwritten either way.
-     */
-    force: z.boolean({ error: 'must be true or false' }).optional(),
-  });
-  return { export: exportRequest, none: z.strictObject({}) };
-}
 
 function codegenRequestChannels() {
   const s = codegenSchemas();

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import type { QueueFigures, RunSnapshot, RunSummary } from '../metrics/types';
+
+/**
+ * Request schemas and response types of the run channels (real runs on BullMQ, the Redis they
+ * use, read-only monitoring). The channels themselves are in contract.ts with all the others.
+ */
+
+function runNodeId(what: string) {
+  const message = `must be the id of a ${what} node`;
+  return z.string({ error: message }).min(1, { error: message }).max(100, { error: message });
+}
+function runRedisUrl() {
+  const message = 'must be a redis:// or rediss:// URL';
+  return z
+    .string({ error: message })
+    .max(2048, { error: message })
+    .regex(/^rediss?:\/\/\S+$/, { error: message });
+}
+function boundedNumber(min: number, max: number, integer = false) {
+  const message = `must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
+  const base = z
+    .number({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+  return integer ? base.int({ error: message }) : base;
+}
+
+export function runSchemas() {
+  const control = z.discriminatedUnion(
+    'type',
+    [
+      z.strictObject({ type: z.literal('pause'), queueId: runNodeId('queue') }),
+      z.strictObject({ type: z.literal('resume'), queueId: runNodeId('queue') }),
+      z.strictObject({
+        type: z.literal('rate'),
+        producerId: runNodeId('producer'),
+        ratePerSec: boundedNumber(0, 100_000),
+      }),
+      z.strictObject({
+        type: z.literal('concurrency'),
+        workerId: runNodeId('worker'),
+        concurrency: boundedNumber(1, 10_000, true),
+      }),
+      z.strictObject({
+        type: z.literal('killReplica'),
+        workerId: runNodeId('worker'),
+        /** Which replica (0-based); the last one still alive when absent. */
+        replica: boundedNumber(0, 999, true).optional(),
+      }),
+      z.strictObject({
+        type: z.literal('failureRate'),
+        workerId: runNodeId('worker'),
+        failureRate: boundedNumber(0, 1),
+      }),
+    ],
+    {
+      error:
+        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "failureRate"',
+    },
+  );
+  const start = z.strictObject({
+    document: z.unknown(),
+    /** Tried first; when it does not answer the host starts redis-server from PATH. */
+    redisUrl: runRedisUrl().optional(),
+    /** Stop by itself after this long (ms); runs until run:stop when absent. */
+    durationMs: boundedNumber(1000, 86_400_000, true).optional(),
+    /** Leave the run's keys in Redis when it stops (default: remove them). */
+    keepKeys: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+  const stop = z.strictObject({
+    /** Stop producing, then let the workers empty the queues before closing them. */
+    drain: z.boolean({ error: 'must be true or false' }).optional(),
+    keepKeys: z.boolean({ error: 'must be true or false' }).optional(),
+  });
+  const report = z.strictObject({
+    format: z.enum(['json', 'html'], { error: 'must be "json" or "html"' }),
+    /** Write the report to this file on the host; returned inline when absent. */
+    path: z.string().min(1).max(4096).optional(),
+  });
+  const monitor = z.strictObject({
+    redisUrl: runRedisUrl().optional(),
+    /** BullMQ key prefix to look under (default "bull"). */
+    prefix: z
+      .string({ error: 'must be a key prefix' })
+      .regex(/^\S{1,100}$/, { error: 'must be a key prefix of 1-100 characters without spaces' })
+      .optional(),
+  });
+  return { control, start, stop, report, monitor, none: z.strictObject({}) };
+}
+
+/** Request schemas of the run channels, for hosts and the runner to validate with. */
+export const runRequestSchemas = runSchemas();
+export const runControlSchema = runRequestSchemas.control;
+export type RunControl = z.infer<typeof runControlSchema>;
+export type RunStartRequest = z.infer<typeof runRequestSchemas.start>;
+export type RunStopRequest = z.infer<typeof runRequestSchemas.stop>;
+export type MonitorTarget = z.infer<typeof runRequestSchemas.monitor>;
+
+export type RedisConnectionState =
+  'unknown' | 'connecting' | 'connected' | 'lost' | 'reconnected' | 'unavailable';
+
+/** The Redis the app runs against, for the status bar. */
+export interface RedisStatus {
+  state: RedisConnectionState;
+  /** Password hidden. */
+  url: string | null;
+  /** True when Pipewright started this redis-server itself. */
+  managed: boolean;
+  version: string | null;
+  maxmemoryPolicy: string | null;
+  /** e.g. an eviction policy that loses jobs. */
+  warnings: string[];
+  message: string;
+  /** What to install, when no Redis could be found or started. */
+  help: string | null;
+}
+
+/** Server load at one snapshot. */
+export interface RedisFigures {
+  usedMemoryBytes: number;
+  opsPerSec: number;
+  connectedClients: number;
+}
+
+export type RunState =
+  'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'crashed' | 'failed';
+
+export interface RunStatus {
+  runId: string | null;
+  state: RunState;
+  message: string;
+  documentName: string | null;
+  /** Epoch ms. */
+  startedAt: number | null;
+  /** The runner's own Redis connection, while a run is on. */
+  redis: 'connected' | 'lost' | 'reconnected' | null;
+  /** After a crash: `run:restart` carries the run on with the same keys. */
+  canRestart: boolean;
+  /** Ids of queues paused by a control. */
+  pausedQueues: string[];
+}
+
+export interface RunInfo {
+  runId: string;
+  /** The BullMQ key prefix of this run's keys. */
+  prefix: string;
+  documentName: string;
+  startedAt: number;
+  redis: RedisStatus;
+}
+
+export interface RunSnapshotEvent {
+  runId: string;
+  snapshot: RunSnapshot;
+  redis: RedisFigures | null;
+  /** The runner process's memory, bytes. */
+  runnerMemory?: { rssBytes: number; heapUsedBytes: number };
+}
+
+export interface RunLogEntry {
+  runId: string;
+  /** ms since the run started. */
+  t: number;
+  level: 'info' | 'warn' | 'error';
+  nodeId?: string;
+  message: string;
+}
+
+export interface RunResult {
+  runId: string;
+  summary: RunSummary;
+  drained: boolean;
+  /** Keys deleted from Redis (0 when kept). */
+  keysRemoved: number;
+  keysKept: boolean;
+}
+
+export interface RunReportFile {
+  format: 'json' | 'html';
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  /** Where it was written, when a path was given. */
+  path: string | null;
+  /** The report itself, when no path was given. */
+  content: string | null;
+}
+
+/** A queue found in a monitored Redis, with figures like a run's queue plus throughput. */
+export interface MonitorQueueFigures extends QueueFigures {
+  name: string;
+  /** Completions and final failures per second over the last interval. */
+  throughputPerSec: number;
+  failedPerSec: number;
+  /** Workers connected to the queue now. */
+  workers: number;
+}
+
+export interface MonitorSnapshot {
+  t: number;
+  prefix: string;
+  /** Keyed by BullMQ queue name. */
+  queues: Record<string, MonitorQueueFigures>;
+  redis: RedisFigures | null;
+}
+
+export interface MonitorInfo {
+  url: string;
+  prefix: string;
+  queues: string[];
+}
