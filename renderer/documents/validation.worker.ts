@@ -1,7 +1,7 @@
-import type { PipelineDocument } from '../../shared/document';
 import { validateDocument, type Diagnostic } from '../../shared/validation';
 import { createTheoryDiffer } from '../analysis/theory-diff';
 import type { TheoryPatch } from '../state/theory-store';
+import { createDeltaReader, type DocumentDelta } from './document-delta';
 
 /**
  * Checks the document off the UI thread: the validation rules and the queueing theory of every
@@ -10,7 +10,7 @@ import type { TheoryPatch } from '../state/theory-store';
  */
 export interface CheckRequest {
   id: number;
-  doc: PipelineDocument;
+  doc: DocumentDelta;
 }
 export interface CheckResponse {
   id: number;
@@ -26,11 +26,13 @@ const scope = self as unknown as {
 };
 
 const theoryOf = createTheoryDiffer();
+const documentOf = createDeltaReader();
 
 scope.onmessage = ({ data }) => {
-  const theory = theoryOf(data.doc);
+  const doc = documentOf(data.doc);
+  const theory = theoryOf(doc);
   try {
-    scope.postMessage({ id: data.id, diagnostics: validateDocument(data.doc), theory });
+    scope.postMessage({ id: data.id, diagnostics: validateDocument(doc), theory });
   } catch (error) {
     scope.postMessage({
       id: data.id,

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../shared/validation';
 import { createTheoryDiffer } from '../analysis/theory-diff';
 import { computeDiagnostics, type Validate } from '../state/diagnostics-store';
 import { applyTheoryPatch } from '../state/theory-store';
+import { createDeltaWriter } from './document-delta';
 import type { CheckRequest, CheckResponse } from './validation.worker';
 
 /** Validation and queueing theory on this thread (no worker could start, or it failed). */
@@ -29,6 +30,7 @@ export function createValidator(): Validate {
     return checkHere();
   }
   let next = 0;
+  const describe = createDeltaWriter();
   const waiting = new Map<number, { doc: PipelineDocument; resolve: Resolve }>();
   worker.onmessage = ({ data }: MessageEvent<CheckResponse>) => {
     // Every answer's theory is applied, even for an outdated document: each patch builds on the last.
@@ -48,7 +50,7 @@ export function createValidator(): Validate {
     const id = ++next;
     return new Promise<readonly Diagnostic[]>((resolve) => {
       waiting.set(id, { doc, resolve });
-      worker.postMessage({ id, doc } satisfies CheckRequest);
+      worker.postMessage({ id, doc: describe(doc) } satisfies CheckRequest);
     });
   };
 }

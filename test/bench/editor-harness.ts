@@ -202,6 +202,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** CPU time of the thread within the event (wall time minus time it was descheduled). */
+  tdur?: number;
   tid: number;
   args?: { data?: { type?: string } };
 }
@@ -213,6 +215,11 @@ export interface KeyCost {
   script: number;
   /** Style, layout, paint and compositing preparation within that window. */
   rendering: number;
+  /**
+   * The main thread's CPU time within `total`: on a loaded machine (2 shared cores) a task's wall
+   * time also counts the time the thread waited for a core.
+   */
+  cpu: number;
 }
 
 const RENDERING = new Set([
@@ -270,6 +277,13 @@ export async function mainThreadCostPerKey(
       .filter((t) => t.ts + t.dur! > start && t.ts < end)
       .reduce((sum, t) => sum + Math.min(t.ts + t.dur!, end) - Math.max(t.ts, start), 0) / 1000;
   const tasks = onMain.filter((e) => e.name === 'RunTask');
+  const cpuWithin = (start: number, end: number) =>
+    tasks
+      .filter((t) => t.ts + t.dur! > start && t.ts < end)
+      .reduce((sum, t) => {
+        const overlap = Math.min(t.ts + t.dur!, end) - Math.max(t.ts, start);
+        return sum + (overlap / t.dur!) * (t.tdur ?? t.dur!);
+      }, 0) / 1000;
   const rendering = onMain.filter((e) => RENDERING.has(e.name));
   return keys.map((start, i) => {
     const end = keys[i + 1] ?? Infinity;
@@ -277,6 +291,7 @@ export async function mainThreadCostPerKey(
       total: within(tasks, start, end),
       script: within(topCalls, start, end),
       rendering: within(rendering, start, end),
+      cpu: cpuWithin(start, end),
     };
   });
 }

@@ -57,7 +57,8 @@ try {
           }
         });
         const label = `${v === 0 ? 'A' : 'B'} ${zoomed ? 'zoomed' : 'whole '}`;
-        (results[label] ??= []).push(median(perKey.map((k) => k.total)));
+        (results[`${label} total`] ??= []).push(median(perKey.map((k) => k.total)));
+        (results[`${label} CPU  `] ??= []).push(median(perKey.map((k) => k.cpu)));
       }
       await context.close();
     }

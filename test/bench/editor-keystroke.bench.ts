@@ -46,6 +46,7 @@ try {
     console.log(`  main thread, total:  ${show('total')}`);
     console.log(`    of which script:   ${show('script')}`);
     console.log(`    of which rendering: ${show('rendering')}`);
+    console.log(`  main thread, CPU time: ${show('cpu')}`);
     const total = median(perKey.map((k) => k.total));
     console.log(`  target < 16 ms: ${total < 16 ? 'met' : 'NOT met'}`);
   }
