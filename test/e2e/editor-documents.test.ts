@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocumentText, serializeDocument } from '../../shared/document';
 import { launchChromium } from '../helpers/chromium';
@@ -64,9 +64,7 @@ describe('documents: recovery, import, export, title', () => {
   it('imports a JSON file and exports the canonical bytes', async () => {
     const { page, errors, context } = await openEditor(browser, app);
     const source = join(EXAMPLES_DIR, 'nightly-report.pipewright.json');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+I');
-    await (await chooser).setFiles(source);
+    await (await importChooser(page)).setFiles(source);
     await expect
       .poll(() => page.getByTestId('doc-title').textContent())
       .toContain('Nightly report');
@@ -85,9 +83,7 @@ describe('documents: recovery, import, export, title', () => {
     // A broken file is refused with the path and the problem, and the document stays.
     const broken = join(app.userDataDir, 'broken.pipewright.json');
     await writeFile(broken, original.replace('"concurrency": 1', '"concurrency": 0'));
-    const again = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+I');
-    await (await again).setFiles(broken);
+    await (await importChooser(page)).setFiles(broken);
     const dialog = page.getByTestId('errors-dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(
@@ -116,3 +112,19 @@ describe('documents: recovery, import, export, title', () => {
     await context.close();
   });
 });
+
+/**
+ * Presses Ctrl+I and waits for the file chooser. On a saturated machine Chromium can drop the
+ * chooser a key press asks for, so the press is tried once more before the test fails.
+ */
+async function importChooser(page: Page): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Control+I');
+    try {
+      return await chooser;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
