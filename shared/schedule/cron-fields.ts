@@ -70,16 +70,20 @@ export type FieldResult = { ok: true; field: ParsedField } | { ok: false; error:
 class FieldError extends Error {}
 
 /** Parses one field; errors read `minute field "61": must be 0-59`. */
-export function parseField(spec: FieldSpec, text: string): FieldResult {
+/**
+ * `daysInOnlyMonth`: when the month field names a single month, its length. cron-parser drops
+ * day-of-month values past it before looking for repeats, so they do not count as repeats here.
+ */
+export function parseField(spec: FieldSpec, text: string, daysInOnlyMonth?: number): FieldResult {
   try {
-    return { ok: true, field: parseOrThrow(spec, text) };
+    return { ok: true, field: parseOrThrow(spec, text, daysInOnlyMonth) };
   } catch (error) {
     if (!(error instanceof FieldError)) throw error;
     return { ok: false, error: `${spec.name} field ${JSON.stringify(text)}: ${error.message}` };
   }
 }
 
-function parseOrThrow(spec: FieldSpec, text: string): ParsedField {
+function parseOrThrow(spec: FieldSpec, text: string, daysInOnlyMonth?: number): ParsedField {
   const isDay = spec === DAY_OF_MONTH || spec === DAY_OF_WEEK;
   const field: ParsedField = {
     allowed: new Array<boolean>(spec.max + 1).fill(false),
@@ -104,7 +108,9 @@ function parseOrThrow(spec: FieldSpec, text: string): ParsedField {
   for (const item of text.split(',')) {
     for (const key of parseItem(spec, item, text, field)) {
       // cron-parser refuses a value listed twice, so this does too (BullMQ would not start).
-      if (seen.has(key)) throw new FieldError(`${key} is listed more than once`);
+      const dropped =
+        spec === DAY_OF_MONTH && daysInOnlyMonth !== undefined && Number(key) > daysInOnlyMonth;
+      if (seen.has(key) && !dropped) throw new FieldError(`${key} is listed more than once`);
       seen.add(key);
     }
   }

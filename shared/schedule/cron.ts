@@ -87,9 +87,13 @@ export function parseCron(expr: string): CronParseResult {
   }
   const texts = parts.length === 5 ? ['0', ...parts] : parts;
   const specs = [SECOND, MINUTE, HOUR, DAY_OF_MONTH, MONTH, DAY_OF_WEEK];
+  const monthField = parseField(MONTH, texts[4]!);
+  const onlyMonth = monthField.ok ? singleMonth(monthField.field) : undefined;
+  // cron-parser's month lengths (February counts 29) decide which days are dropped.
+  const daysInOnlyMonth = onlyMonth === undefined ? undefined : CRON_PARSER_DAYS[onlyMonth - 1];
   const fields: ParsedField[] = [];
   for (let i = 0; i < specs.length; i++) {
-    const parsed = parseField(specs[i]!, texts[i]!);
+    const parsed = parseField(specs[i]!, texts[i]!, i === 3 ? daysInOnlyMonth : undefined);
     if (!parsed.ok) return fail(parsed.error);
     fields.push(parsed.field);
   }
@@ -119,6 +123,14 @@ export function parseCron(expr: string): CronParseResult {
     );
   }
   return { ok: true, cron: { ...partial, daysPerCycle } };
+}
+
+const CRON_PARSER_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The month a month field allows, when it allows exactly one. */
+function singleMonth(field: ParsedField): number | undefined {
+  const months = field.allowed.flatMap((allowed, month) => (allowed ? [month] : []));
+  return months.length === 1 ? months[0] : undefined;
 }
 
 function nextTable(field: ParsedField, spec: FieldSpec): number[] {

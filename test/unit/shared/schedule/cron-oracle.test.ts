@@ -106,7 +106,11 @@ describe('cron against cron-parser (what BullMQ uses)', () => {
         accepted++;
         expect(ours(expr, after, 4), expr).toEqual(reference(expr, after, 4));
       }),
-      { numRuns: 400 },
+      // A fixed seed keeps CI repeatable; FC_SEED/FC_RUNS explore further by hand.
+      {
+        numRuns: Number(process.env.FC_RUNS ?? 400),
+        seed: Number(process.env.FC_SEED ?? 20261128),
+      },
     );
     // The generator must mostly produce accepted expressions, or the test proves little.
     expect(accepted).toBeGreaterThan(200);
@@ -127,6 +131,9 @@ describe('cron against cron-parser (what BullMQ uses)', () => {
     '@yearly',
     '@hourly',
     '0 */10 * * * *',
+    // cron-parser drops days past a single month's length before looking for repeats.
+    '* 0,1 */1,31 4-4/1 0,1',
+    '0 0 30,1-31 2 *',
   ])('%s agrees for the next 20 fires', (expr) => {
     const after = Date.UTC(2025, 0, 15, 12, 0, 0);
     expect(ours(expr, after, 20)).toEqual(reference(expr, after, 20));
