@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/helpers/fast-check-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
