@@ -4,7 +4,13 @@ import { setViewCenterProvider } from '../actions/run';
 import type { FlowEdge, FlowNode, Size } from './adapter';
 import { setCanvasView } from './view';
 
-const FIT = { padding: 0.15, duration: 250, maxZoom: 1 };
+// The bottom padding keeps fitted nodes clear of the minimap and zoom controls (both ~130 px tall
+// with their margins), so no node is drawn under them after a fit.
+const FIT = {
+  padding: { top: '48px', right: '48px', bottom: '140px', left: '48px' } as const,
+  duration: 250,
+  maxZoom: 1,
+};
 
 /** Gives the rest of the editor (actions, problems panel) a handle on the canvas view. */
 export function ViewBridge({
