@@ -1,4 +1,8 @@
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { PipelineDocument } from '../../shared/document';
+import type { Diagnostic } from '../../shared/validation';
+import { readDocumentFile } from '../services/document-file';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -33,4 +37,23 @@ export function parseCommandArgs<O extends Options>(
     return { exit: EXIT_OK };
   }
   return parsed;
+}
+
+/**
+ * Reads the pipeline file a command was given, printing every problem as `file: where: message`
+ * on stderr; undefined when it cannot be used (the command then exits 2).
+ */
+export async function readPipelineArg(
+  file: string,
+  io: CliIo,
+): Promise<PipelineDocument | undefined> {
+  const read = await readDocumentFile(resolve(io.cwd, file));
+  if (read.ok) return read.document;
+  for (const e of read.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
+  return undefined;
+}
+
+/** Where a diagnostic points, as the CLI prints it. */
+export function diagnosticWhere(d: Pick<Diagnostic, 'nodeId' | 'edgeId'>): string {
+  return d.nodeId ? `node ${d.nodeId}` : d.edgeId ? `edge ${d.edgeId}` : '(document)';
 }

@@ -5,9 +5,8 @@ export function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }
 
-/** Every key that starts with `<prefix>:`, scanned in batches (never KEYS). */
-export async function scanKeys(client: Redis, prefix: string, count = 1000): Promise<string[]> {
-  const keys: string[] = [];
+/** The keys under `<prefix>:`, batch by batch as SCAN returns them (never KEYS). */
+async function* scanBatches(client: Redis, prefix: string, count = 1000): AsyncGenerator<string[]> {
   let cursor = '0';
   do {
     const [next, batch] = await client.scan(
@@ -18,26 +17,23 @@ export async function scanKeys(client: Redis, prefix: string, count = 1000): Pro
       count,
     );
     cursor = next;
-    keys.push(...batch);
+    yield batch;
   } while (cursor !== '0');
+}
+
+/** Every key that starts with `<prefix>:`. */
+export async function scanKeys(client: Redis, prefix: string, count = 1000): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const batch of scanBatches(client, prefix, count)) keys.push(...batch);
   return keys;
 }
 
 /** Deletes every key under `<prefix>:` and returns how many there were. */
 export async function deleteKeysByPrefix(client: Redis, prefix: string): Promise<number> {
   let removed = 0;
-  let cursor = '0';
-  do {
-    const [next, batch] = await client.scan(
-      cursor,
-      'MATCH',
-      `${escapeGlob(prefix)}:*`,
-      'COUNT',
-      1000,
-    );
-    cursor = next;
+  for await (const batch of scanBatches(client, prefix)) {
     if (batch.length > 0) removed += await client.unlink(...batch);
-  } while (cursor !== '0');
+  }
   return removed;
 }
 

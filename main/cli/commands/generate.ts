@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { CodegenError, generateProject } from '../../../shared/codegen';
-import { readDocumentFile } from '../../services/document-file';
 import { ExportError, exportProject, type ExportReport } from '../../services/export';
-import { parseCommandArgs } from '../args';
+import { diagnosticWhere, parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright generate <file> --out <dir> [--force] [--json]
@@ -47,21 +46,17 @@ export const generateCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const read = await readDocumentFile(resolve(io.cwd, file));
-  if (!read.ok) {
-    for (const e of read.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
-    return EXIT_USAGE;
-  }
+  const pipeline = await readPipelineArg(file, io);
+  if (!pipeline) return EXIT_USAGE;
 
   let report: ExportReport;
   try {
-    const files = await generateProject(read.document);
+    const files = await generateProject(pipeline);
     report = await exportProject(resolve(io.cwd, values.out), files, { force: values.force });
   } catch (error) {
     if (error instanceof CodegenError) {
       for (const d of error.diagnostics) {
-        const where = d.nodeId ? `node ${d.nodeId}` : d.edgeId ? `edge ${d.edgeId}` : '(document)';
-        io.err(`${file}: ${where}: ${d.message} (${d.hint})`);
+        io.err(`${file}: ${diagnosticWhere(d)}: ${d.message} (${d.hint})`);
       }
       return EXIT_FINDINGS;
     }

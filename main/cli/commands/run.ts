@@ -1,12 +1,10 @@
-import { resolve } from 'node:path';
 import type { RunStatus } from '../../../shared/api/contract';
 import type { RunSummary } from '../../../shared/metrics';
 import { RedisUnavailableError } from '../../redis/locate';
-import { readDocumentFile } from '../../services/document-file';
 import { RunService } from '../../services/runs';
 import { RedisService } from '../../services/runs-redis';
 import { parseDuration } from '../../../shared/duration';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';
 
 const HELP = `Usage: pipewright run <file> [--redis URL] [--duration 30s] [--drain] [--keep-keys] [--json]
@@ -58,11 +56,8 @@ export const runCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const read = await readDocumentFile(resolve(io.cwd, file));
-  if (!read.ok) {
-    for (const e of read.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
-    return EXIT_USAGE;
-  }
+  const pipeline = await readPipelineArg(file, io);
+  if (!pipeline) return EXIT_USAGE;
 
   const redis = new RedisService({ allowStart: true });
   const runs = new RunService({ redis });
@@ -82,7 +77,7 @@ export const runCommand: CliCommand = async (args, io) => {
   };
   try {
     const info = await runs.start({
-      document: read.document,
+      document: pipeline,
       ...(values.redis !== undefined ? { redisUrl: values.redis } : {}),
       keepKeys: values['keep-keys'] ?? false,
     });

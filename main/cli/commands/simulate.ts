@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { PipelineDocument } from '../../../shared/document';
 import type { RunSummary } from '../../../shared/metrics/types';
 import { analyseQueueing, type QueueStation } from '../../../shared/queueing/stations';
@@ -6,8 +5,7 @@ import { SimulationModelError } from '../../../shared/simulation/model';
 import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
 import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
-import { readDocumentFile } from '../../services/document-file';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright simulate <file> [--duration 10m | --jobs N] [--seed N] [--warmup 1m]
@@ -98,14 +96,11 @@ export const simulateCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const loaded = await readDocumentFile(resolve(io.cwd, file));
-  if (!loaded.ok) {
-    for (const e of loaded.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
-    return EXIT_USAGE;
-  }
+  const pipeline = await readPipelineArg(file, io);
+  if (!pipeline) return EXIT_USAGE;
   let summary: RunSummary;
   try {
-    summary = simulate(loaded.document, read.options);
+    summary = simulate(pipeline, read.options);
   } catch (error) {
     if (error instanceof SimulationModelError) {
       for (const problem of error.problems) io.err(`${file}: ${problem}`);
@@ -116,8 +111,8 @@ export const simulateCommand: CliCommand = async (args, io) => {
   if (values.json) {
     io.out(JSON.stringify(summary, null, 2));
   } else {
-    io.out(formatSimulation(summary, loaded.document, read.options));
-    const findings = validateDocument(loaded.document);
+    io.out(formatSimulation(summary, pipeline, read.options));
+    const findings = validateDocument(pipeline);
     if (findings.length > 0) io.out('');
     for (const d of findings) io.out(`${d.severity}: ${d.message} (${d.hint})`);
   }

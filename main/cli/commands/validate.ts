@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { validateDocument, type Diagnostic } from '../../../shared/validation';
 import type { DocumentError } from '../../../shared/document';
 import { readDocumentFile } from '../../services/document-file';
-import { parseCommandArgs } from '../args';
+import { diagnosticWhere, parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright validate <file...> [--json]
@@ -51,8 +51,7 @@ export const validateCommand: CliCommand = async (args, io) => {
     for (const report of reports) {
       for (const e of report.errors) io.out(`${report.file}: ${e.path || '(file)'}: ${e.message}`);
       for (const d of report.diagnostics) {
-        const where = d.nodeId ? `node ${d.nodeId}` : d.edgeId ? `edge ${d.edgeId}` : '(document)';
-        io.out(`${report.file}: ${where}: ${d.severity}: ${d.message} (${d.hint})`);
+        io.out(`${report.file}: ${diagnosticWhere(d)}: ${d.severity}: ${d.message} (${d.hint})`);
       }
       if (report.readable && report.diagnostics.length === 0) io.out(`${report.file}: ok`);
     }
