@@ -1,28 +1,45 @@
 import type { PipelineDocument } from '../../shared/document';
-import { analyseQueueing, type QueueingAnalysis } from '../../shared/queueing';
+import {
+  analyseQueueing,
+  type QueueingAnalysis,
+  type QueueStation,
+  type WorkerStation,
+} from '../../shared/queueing';
+import { documentGraph } from '../state/document-store';
 import type { TheoryPatch } from '../state/theory-store';
 
 /** The queueing analysis of `doc`, or null when it cannot be analysed (e.g. a broken edge). */
 export function analyseOrNull(doc: PipelineDocument): QueueingAnalysis | null {
   try {
-    return analyseQueueing(doc);
+    return analyseQueueing(doc, documentGraph(doc));
   } catch {
     // A document mid-edit may not form a graph yet; the problems panel says why.
     return null;
   }
 }
 
+/** Equal as JSON values (what the stations are: numbers, strings, booleans, arrays, objects). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) =>
+    sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
 function diff<T>(
   stations: ReadonlyMap<string, T>,
-  seen: Map<string, string>,
+  seen: Map<string, T>,
   reset: boolean,
 ): { changed: [string, T][]; removed: string[] } {
   const changed: [string, T][] = [];
   const removed: string[] = [];
   for (const [id, station] of stations) {
-    const json = JSON.stringify(station);
-    if (reset || seen.get(id) !== json) changed.push([id, station]);
-    seen.set(id, json);
+    if (reset || !seen.has(id) || !sameValue(seen.get(id), station)) changed.push([id, station]);
+    seen.set(id, station);
   }
   for (const id of seen.keys()) {
     if (!stations.has(id)) {
@@ -39,8 +56,8 @@ function diff<T>(
  * Patches must be applied in the order they were made.
  */
 export function createTheoryDiffer(): (doc: PipelineDocument) => TheoryPatch {
-  const queues = new Map<string, string>();
-  const workers = new Map<string, string>();
+  const queues = new Map<string, QueueStation>();
+  const workers = new Map<string, WorkerStation>();
   let first = true;
   return (doc) => {
     const analysis = analyseOrNull(doc);

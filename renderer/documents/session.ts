@@ -1,5 +1,6 @@
 import type { HostApi } from '../api';
 import { setEffectHandler } from '../actions/run';
+import { connectTheory } from '../analysis/theory';
 import { connectRuns } from '../runs/run-controller';
 import { connectDiagnostics } from '../state/diagnostics-store';
 import { setUi, showToast } from '../state/ui-store';
@@ -21,6 +22,7 @@ export async function startSession(api: HostApi): Promise<() => void> {
   setEffectHandler(handleEffect);
   const stops = [
     connectDiagnostics(undefined, createValidator()),
+    connectTheory(),
     api.onStatus((connection) => setUi({ connection })),
     api.on('menu:command', ({ command }) => runMenuCommand(command)),
     api.on('document:opened', (opened) => loadIntoEditor(opened.document, opened.path)),

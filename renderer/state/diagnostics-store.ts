@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { PipelineDocument } from '../../shared/document';
 import { validateDocument, type Diagnostic } from '../../shared/validation';
-import { documentStore } from './document-store';
+import { documentGraph, documentStore } from './document-store';
 
 /** Errors and warnings attached to one node or edge, for its badge. */
 export interface ElementDiagnostics {
@@ -39,7 +39,7 @@ export const useEdgeDiagnostics = (edgeId: string): ElementDiagnostics | undefin
 /** Runs the validation rules; a failing rule becomes a diagnostic rather than a crash. */
 export function computeDiagnostics(doc: PipelineDocument): Diagnostic[] {
   try {
-    return validateDocument(doc);
+    return validateDocument(doc, documentGraph(doc));
   } catch (error) {
     return [
       {
@@ -97,10 +97,19 @@ export function setDiagnostics(
   doc: PipelineDocument | null = null,
 ): void {
   const previous = diagnosticsStore.getState();
+  const where = diagnostics.map((d) => describeWhere(d, doc));
+  // Most edits change no finding: keep the state, so the problems panel and badges stay as they
+  // are and the answer costs no repaint.
+  if (
+    JSON.stringify(where) === JSON.stringify(previous.where) &&
+    JSON.stringify(diagnostics) === JSON.stringify(previous.diagnostics)
+  ) {
+    return;
+  }
   diagnosticsStore.setState(
     {
       diagnostics,
-      where: diagnostics.map((d) => describeWhere(d, doc)),
+      where,
       byNode: group(diagnostics, 'nodeId', previous.byNode),
       byEdge: group(diagnostics, 'edgeId', previous.byEdge),
     },
@@ -126,12 +135,12 @@ export type Validate = (
 ) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
 
 /**
- * Keeps the diagnostics in step with the document store. Validation runs once per macrotask,
- * so a burst of changes (a drag, typing) is checked once, and is skipped for pure moves. It may
- * be asynchronous (a Web Worker, off the UI thread); an answer for an outdated document is dropped.
+ * Keeps the diagnostics in step with the document store. Validation runs once per task, in a
+ * microtask (so before the next frame is drawn), and is skipped for pure moves. It may be
+ * asynchronous (a Web Worker, off the UI thread); an answer for an outdated document is dropped.
  */
 export function connectDiagnostics(
-  schedule: (run: () => void) => void = queueTask,
+  schedule: (run: () => void) => void = queueMicrotask,
   validate: Validate = computeDiagnostics,
 ): () => void {
   let checked: PipelineDocument | null = null;
@@ -166,8 +175,4 @@ export function connectDiagnostics(
     stopped = true;
     unsubscribe();
   };
-}
-
-function queueTask(run: () => void): void {
-  setTimeout(run, 0);
 }

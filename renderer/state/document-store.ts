@@ -1,6 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { PipelineDocument, PipelineNode } from '../../shared/document';
+import {
+  buildGraph,
+  type PipelineDocument,
+  type PipelineGraph,
+  type PipelineNode,
+} from '../../shared/document';
 import { blankDocument } from '../editing/blank';
 import { initialDocumentState, type DocumentState } from './history';
 
@@ -42,4 +47,19 @@ export function loadDocument(
   options: { dirty?: boolean } = {},
 ): void {
   documentStore.setState(initialDocumentState(document, path, options), true);
+}
+
+const graphs = new WeakMap<PipelineDocument, PipelineGraph>();
+
+/**
+ * The graph of an editor document. Documents here are never changed in place, so the checks
+ * and the queueing theory of one edit share one graph (and its flow rates, solved once).
+ */
+export function documentGraph(doc: PipelineDocument): PipelineGraph {
+  let graph = graphs.get(doc);
+  if (!graph) {
+    graph = buildGraph(doc);
+    graphs.set(doc, graph);
+  }
+  return graph;
 }

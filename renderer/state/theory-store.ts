@@ -3,8 +3,8 @@ import { useStore } from 'zustand';
 import type { QueueStation, WorkerStation } from '../../shared/queueing';
 
 /**
- * Queueing theory of the open document, per station. It is computed off the keystroke path (in
- * the validation Web Worker, see documents/validator.ts) and arrives as a patch of the stations whose
+ * Queueing theory of the open document, per station. It is computed as the document changes
+ * (analysis/theory.ts, connectTheory) and arrives as a patch of the stations whose
  * figures changed, so an edit re-renders only the badges and panels whose figures moved.
  */
 export interface TheoryState {

@@ -83,8 +83,11 @@ interface Stream {
 
 const PASSES = 30; // enough for arrival variability to settle through any realistic depth
 
-export function analyseQueueing(doc: PipelineDocument): QueueingAnalysis {
-  const graph = buildGraph(doc);
+/** `graph` may be passed when the caller already built it for this document. */
+export function analyseQueueing(
+  doc: PipelineDocument,
+  graph: PipelineGraph = buildGraph(doc),
+): QueueingAnalysis {
   const flow = flowRatesPerSec(doc, graph);
   const queues = doc.nodes.filter((n): n is QueueNode => n.kind === 'queue');
   const inLoop = queuesInLoops(graph, queues);
@@ -94,20 +97,34 @@ export function analyseQueueing(doc: PipelineDocument): QueueingAnalysis {
   let scv = new Map<string, { scv: number; poisson: boolean }>(
     queues.map((q) => [q.id, { scv: 1, poisson: true }]),
   );
+  const inflows = new Map(
+    queues.map((q) => [q.id, inflowsOf(q, graph, base, flow.workers)] as const),
+  );
   let exact = new Map<string, boolean>();
   for (let pass = 0; pass < PASSES; pass++) {
     const next = new Map<string, { scv: number; poisson: boolean }>();
     exact = new Map();
     for (const q of queues) {
-      const streams = inflowStreams(q, graph, base, scv, flow.workers);
-      next.set(q.id, superpose(streams));
+      next.set(q.id, superpose(inflowStreams(inflows.get(q.id)!, scv)));
       const station = base.get(q.id)!;
       exact.set(
         q.id,
         !inLoop.has(q.id) && station.markovian && !station.unstable && next.get(q.id)!.poisson,
       );
     }
+    // A pass that changes nothing makes every later pass repeat it exactly: stop there (in a
+    // pipeline without loops, after as many passes as it is deep).
+    const settled = queues.every((q) => {
+      const before = scv.get(q.id)!;
+      const after = next.get(q.id)!;
+      return (
+        before.scv === after.scv &&
+        before.poisson === after.poisson &&
+        base.get(q.id)!.exactOut === exact.get(q.id)
+      );
+    });
     scv = next;
+    if (settled) break;
     for (const q of queues) base.get(q.id)!.exactOut = exact.get(q.id)!;
   }
 
@@ -218,50 +235,81 @@ function baseStation(
   return station;
 }
 
+/**
+ * What flows into a queue, fixed for the whole analysis: a producer's stream, or the share `p` of
+ * an upstream worker's departures (whose variability depends on its queue's, pass by pass).
+ */
+type Inflow =
+  | { rate: number; stream: Stream }
+  | {
+      rate: number;
+      p: number;
+      from: BaseStation;
+      fromQueue: string;
+      serviceScv: number;
+      servers: number;
+    };
+
 /** The arrival streams into a queue: producers directly, and upstream workers' outputs. */
-function inflowStreams(
+function inflowsOf(
   queue: QueueNode,
   graph: PipelineGraph,
   stations: ReadonlyMap<string, BaseStation>,
-  scv: ReadonlyMap<string, { scv: number; poisson: boolean }>,
   workerRates: ReadonlyMap<string, number>,
-): Stream[] {
-  const streams: Stream[] = [];
+): Inflow[] {
+  const inflows: Inflow[] = [];
   for (const edge of graph.incoming(queue.id)) {
     const from = graph.nodes.get(edge.from);
     if (from?.kind === 'producer') {
       if (edgeOn(edge) !== 'completed') continue;
       const c = from.config;
-      streams.push({
-        rate: meanArrivalRatePerSec(c.arrival),
-        scv: arrivalScv(c.arrival),
-        poisson: c.arrival.type === 'poisson' && c.limit === undefined && c.stopMs === undefined,
+      const rate = meanArrivalRatePerSec(c.arrival);
+      inflows.push({
+        rate,
+        stream: {
+          rate,
+          scv: arrivalScv(c.arrival),
+          poisson: c.arrival.type === 'poisson' && c.limit === undefined && c.stopMs === undefined,
+        },
       });
     } else if (from?.kind === 'worker') {
       const upstream = graph.inputQueues(from.id)[0];
       const station = upstream && stations.get(upstream.id);
       if (!upstream || !station) continue;
-      const rate = workerRates.get(from.id) ?? 0;
       const failed = finalFailureProbability(
         workerFailureRate(from.config),
         queueAttempts(upstream.config),
       );
       const p = edgeOn(edge) === 'failed' ? failed : (1 - failed) * edgeProbability(edge);
-      const cd = departureScv(
-        station.utilisation,
-        scv.get(upstream.id)?.scv ?? 1,
-        serviceScv(from.config.service),
-        Math.max(1, workerCapacity(from.config)),
-      );
-      streams.push({
-        rate: rate * p,
-        scv: p * cd + 1 - p,
-        // Independent thinning of a Poisson stream (routing, final failure) stays Poisson.
-        poisson: station.exactOut,
+      inflows.push({
+        rate: (workerRates.get(from.id) ?? 0) * p,
+        p,
+        from: station,
+        fromQueue: upstream.id,
+        serviceScv: serviceScv(from.config.service),
+        servers: Math.max(1, workerCapacity(from.config)),
       });
     }
   }
-  return streams.filter((s) => s.rate > 0);
+  return inflows.filter((f) => f.rate > 0);
+}
+
+/** The streams of a queue's inflows, given the arrival variability of every queue so far. */
+function inflowStreams(
+  inflows: readonly Inflow[],
+  scv: ReadonlyMap<string, { scv: number; poisson: boolean }>,
+): Stream[] {
+  return inflows.map((f) => {
+    if ('stream' in f) return f.stream;
+    const cd = departureScv(
+      f.from.utilisation,
+      scv.get(f.fromQueue)?.scv ?? 1,
+      f.serviceScv,
+      f.servers,
+    );
+    // Independent thinning of a Poisson stream (routing, final failure) stays Poisson.
+    return { rate: f.rate, scv: f.p * cd + 1 - f.p, poisson: f.from.exactOut };
+  });
 }
 
 /** Superposition: the rate-weighted mean SCV (QNA); Poisson only if every stream is. */

@@ -58,7 +58,22 @@ interface Transfer {
   coefficient: number;
 }
 
+/** Flow rates by the graph they were solved for (a graph is of one document, as it was). */
+const solved = new WeakMap<PipelineGraph, FlowRates>();
+
+/**
+ * Jobs per second through each queue and worker. Solved once per graph: the rules and the
+ * queueing theory that ask for the same graph share the answer.
+ */
 export function flowRatesPerSec(doc: PipelineDocument, graph = buildGraph(doc)): FlowRates {
+  const known = solved.get(graph);
+  if (known) return known;
+  const rates = solveFlowRates(doc, graph);
+  solved.set(graph, rates);
+  return rates;
+}
+
+function solveFlowRates(doc: PipelineDocument, graph: PipelineGraph): FlowRates {
   const queues = doc.nodes.filter((n): n is QueueNode => n.kind === 'queue');
   const indexOf = new Map(queues.map((q, i) => [q.id, i] as const));
   const external = new Array<number>(queues.length).fill(0);

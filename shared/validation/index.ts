@@ -1,4 +1,4 @@
-import { buildGraph } from '../document/graph';
+import { buildGraph, type PipelineGraph } from '../document/graph';
 import type { PipelineDocument } from '../document/schema';
 import { RULES } from './rules';
 import type { Diagnostic } from './types';
@@ -6,9 +6,12 @@ import type { Diagnostic } from './types';
 export type { Diagnostic, RuleContext, ValidationRule } from './types';
 export { RULES } from './rules';
 
-/** Runs every rule; errors first, then warnings, each in document order. */
-export function validateDocument(doc: PipelineDocument): Diagnostic[] {
-  const context = { doc, graph: buildGraph(doc) };
+/**
+ * Runs every rule; errors first, then warnings, each in document order. `graph` may be passed
+ * when the caller already built it for this document.
+ */
+export function validateDocument(doc: PipelineDocument, graph?: PipelineGraph): Diagnostic[] {
+  const context = { doc, graph: graph ?? buildGraph(doc) };
   const found = RULES.flatMap((rule) => rule.check(context));
   return [
     ...found.filter((d) => d.severity === 'error'),

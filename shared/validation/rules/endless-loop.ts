@@ -28,14 +28,15 @@ export const endlessLoop: ValidationRule = {
             inSet.has(e.to),
         );
     };
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const id of inSet) {
-        if (!keeps(graph.nodes.get(id)!)) {
-          inSet.delete(id);
-          changed = true;
-        }
-      }
+    // Drop what cannot keep a job, then re-check only what depended on a dropped node: a queue
+    // on its consumers (a dropped worker's queues), a worker on its targets (a dropped queue's
+    // sources). Linear in the graph, however deep.
+    const recheck = [...inSet];
+    while (recheck.length > 0) {
+      const id = recheck.pop()!;
+      if (!inSet.has(id) || keeps(graph.nodes.get(id)!)) continue;
+      inSet.delete(id);
+      for (const edge of graph.incoming(id)) if (inSet.has(edge.from)) recheck.push(edge.from);
     }
     return components(inSet, doc.nodes, graph.outgoing).map((members) => {
       const names = members.map((n) => JSON.stringify(n.name));
