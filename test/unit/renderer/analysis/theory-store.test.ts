@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../../../shared/document';
+import { connectTheory } from '../../../../renderer/analysis/theory';
 import { createTheoryDiffer } from '../../../../renderer/analysis/theory-diff';
+import { documentStore, loadDocument } from '../../../../renderer/state/document-store';
+import { commit } from '../../../../renderer/state/history';
+import { moveNodes } from '../../../../renderer/editing/edit';
 import {
   applyTheoryPatch,
   resetTheoryStore,
@@ -79,6 +83,29 @@ describe('queueing theory as patches of the stations that changed', () => {
     applyTheoryPatch(patch);
     expect(Object.keys(theoryStore.getState().workers)).toEqual(['sender']);
     applyTheoryPatch(theoryOf({ ...oneChain, nodes: [], edges: [] }));
+    expect(theoryStore.getState()).toEqual({ queues: {}, workers: {} });
+  });
+});
+
+describe('the theory store follows the document', () => {
+  const change = (next: PipelineDocument) =>
+    documentStore.setState(commit(documentStore.getState(), next, { now: 0 }), true);
+
+  it('within the edit itself, so the figures are drawn in the frame that shows the edit', () => {
+    loadDocument(welcomeDoc(), null);
+    const stop = connectTheory();
+    try {
+      expect(theoryStore.getState().workers.sender?.utilisation).toBeCloseTo(0.24, 1);
+      change(withSenderConcurrency(documentStore.getState().document, 2));
+      // No task, microtask or timer in between: the store changed with the document.
+      expect(theoryStore.getState().workers.sender?.utilisation).toBeCloseTo(1.2, 1);
+      const before = theoryStore.getState();
+      change(moveNodes(documentStore.getState().document, new Map([['emails', { x: 5, y: 5 }]])));
+      change({ ...documentStore.getState().document, name: 'renamed' });
+      expect(theoryStore.getState()).toBe(before);
+    } finally {
+      stop();
+    }
     expect(theoryStore.getState()).toEqual({ queues: {}, workers: {} });
   });
 });

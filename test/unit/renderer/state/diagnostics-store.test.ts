@@ -5,6 +5,7 @@ import {
   connectDiagnostics,
   describeWhere,
   diagnosticsStore,
+  setDiagnostics,
   structureChanged,
 } from '../../../../renderer/state/diagnostics-store';
 import { commit } from '../../../../renderer/state/history';
@@ -80,6 +81,26 @@ describe('diagnostics store', () => {
     await Promise.resolve();
     expect(diagnosticsStore.getState().diagnostics).toEqual([fresh]);
     expect(diagnosticsStore.getState().byNode.emails).toMatchObject({ warnings: 1 });
+  });
+
+  it('keeps its state when an answer finds what the last one found', () => {
+    const doc = welcomeDoc();
+    const finding = {
+      rule: 'r',
+      severity: 'warning' as const,
+      nodeId: 'sender',
+      message: 'm',
+      hint: '',
+    };
+    setDiagnostics([finding], doc);
+    const before = diagnosticsStore.getState();
+    setDiagnostics([{ ...finding }], { ...doc });
+    expect(diagnosticsStore.getState()).toBe(before);
+    setDiagnostics([{ ...finding, message: 'other' }], doc);
+    expect(diagnosticsStore.getState().byNode.sender?.messages).toBe('other');
+    const renamed = { ...doc, nodes: doc.nodes.map((n) => ({ ...n, name: `${n.name}!` })) };
+    setDiagnostics([{ ...finding, message: 'other' }], renamed);
+    expect(diagnosticsStore.getState().where).toEqual(['email-sender!']);
   });
 
   it('tells structural changes from moves', () => {
