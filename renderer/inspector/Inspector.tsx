@@ -15,7 +15,9 @@ import { useNodeEditor } from './useEditors';
 import { WorkerForm } from './WorkerForm';
 
 function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
-  const ids = useMemo(() => nodes.map((n) => n.id), [nodes]);
+  // The same ids while the same nodes are edited (their objects change with every keystroke).
+  const idList = nodes.map((n) => n.id).join('\n');
+  const ids = useMemo(() => idList.split('\n'), [idList]);
   const edit = useNodeEditor(ids);
   const kind = nodes[0]!.kind;
   return (

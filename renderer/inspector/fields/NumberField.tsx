@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { MIXED, type Commit, type Shown } from '../values';
 import { Field } from './Field';
 
@@ -7,7 +7,7 @@ import { Field } from './Field';
  * parses and the schema accepts it; otherwise the schema's message shows beneath. An empty
  * optional field removes the value.
  */
-export function NumberField({
+export const NumberField = memo(function NumberField({
   label,
   value,
   onCommit,
@@ -69,4 +69,4 @@ export function NumberField({
       )}
     </Field>
   );
-}
+});
