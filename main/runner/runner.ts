@@ -122,6 +122,9 @@ export class Runner {
       });
       this.producers.set(id, generator);
     }
+    // Load starts once every worker can take jobs, as in a script that awaits its workers: the
+    // first jobs' waits then measure the pipeline, not the workers' connection set-up.
+    await Promise.all([...this.workers.values()].map((w) => w.ready()));
     await Promise.all([...this.producers.values()].map((p) => p.start()));
     const queues: Record<string, string> = {};
     for (const [id, q] of this.queues) queues[id] = q.plan.bullName;

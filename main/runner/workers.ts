@@ -95,6 +95,11 @@ export class WorkerGroup {
     this.ctx.metrics?.capacity(this.id, this.capacity);
   }
 
+  /** Resolves when every replica is connected and waiting for jobs. */
+  async ready(): Promise<void> {
+    await Promise.all(this.replicas.map((r) => r.worker.waitUntilReady()));
+  }
+
   setConcurrency(concurrency: number): void {
     this.concurrency = concurrency;
     for (const r of this.replicas) if (!r.killed) r.worker.concurrency = concurrency;

@@ -60,7 +60,10 @@ const { prefix } = await client.start({
   options: { ...DEFAULT_RUN_OPTIONS, snapshotIntervalMs: process.env.NO_METRICS ? 0 : 250 },
 });
 const probe = new Redis(redis.url);
+// The window the throughput bench measures, on the profiler's clock (CLOCK_MONOTONIC, µs).
+const windowStart = Number(process.hrtime.bigint() / 1000n);
 await waitForCount(probe, `${prefix}:bench:completed`, jobs);
+const windowEnd = Number(process.hrtime.bigint() / 1000n);
 await client.stop(false, true, 0); // keep keys: their removal is not the workload
 await new Promise((r) => setTimeout(r, 500));
 await deleteAll(probe, prefix);
@@ -76,15 +79,25 @@ if (!file) throw new Error(`no profile written to ${dir}`);
 const profile = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as {
   nodes: ProfileNode[];
   samples: number[];
+  timeDeltas: number[];
+  startTime: number;
 };
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<string, number>();
-for (const id of profile.samples) {
+let at = profile.startTime;
+let total = 0;
+for (const [i, id] of profile.samples.entries()) {
+  at += profile.timeDeltas[i]!;
+  // Only what the bench counts: from the first add to the last completion.
+  if (at < windowStart || at > windowEnd) continue;
+  total++;
   const f = byId.get(id)!.callFrame;
   const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*node_modules\//, '')}:${f.lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + 1);
 }
-const total = profile.samples.length;
-console.log(`${dir}/${file}: ${total} samples`);
+console.log(
+  `${dir}/${file}: ${total} samples in the measured window ` +
+    `(${((windowEnd - windowStart) / 1000).toFixed(0)} ms, µs ${windowStart}–${windowEnd})`,
+);
 for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
   console.log(`${((n / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
