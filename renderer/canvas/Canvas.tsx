@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import {
   Background,
+  useNodesInitialized,
   useStore,
   BackgroundVariant,
   ConnectionMode,
@@ -14,6 +15,7 @@ import { useDocumentState } from '../state/document-store';
 import { effectiveTheme, setUi, useUi } from '../state/ui-store';
 import type { FlowEdge, FlowNode } from './adapter';
 import { EmptyCanvasGuide } from './EmptyCanvasGuide';
+import { Overview } from './overview/Overview';
 import { PipelineEdge } from './edges/PipelineEdge';
 import { ProducerNode } from './nodes/ProducerNode';
 import { QueueNode } from './nodes/QueueNode';
@@ -34,7 +36,10 @@ const MINIMAP_SIZE = { width: 168, height: 112 };
 const stopRenaming = () => setUi({ renamingNodeId: null });
 const rememberZoom = (_: unknown, viewport: { zoom: number }) => setUi({ zoom: viewport.zoom });
 const minimapClass = (node: FlowNode) => `minimap-${node.type ?? 'node'}`;
-/** Below this zoom node text is too small to read: draw nodes plainly (much cheaper to paint). */
+/**
+ * Below this zoom node text is too small to read: the nodes and edges leave the page and the
+ * overview draws the pipeline on one canvas instead (see Overview).
+ */
 export const FAR_ZOOM = 0.4;
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 
@@ -45,8 +50,16 @@ export function Canvas() {
   const empty = useDocumentState((s) => s.document.nodes.length === 0);
   const theme = useUi(effectiveTheme);
   const far = useStore(isFar);
+  // Nodes not measured yet (just opened, pasted, added) stay on the page until React Flow has
+  // measured them: the overview draws what React Flow measured.
+  const measured = useNodesInitialized();
+  const overview = far && measured && !empty;
   return (
-    <div className={`canvas${far ? ' is-far' : ''}`} ref={container} data-testid="canvas">
+    <div
+      className={`canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}`}
+      ref={container}
+      data-testid="canvas"
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -87,6 +100,7 @@ export function Canvas() {
             style={MINIMAP_SIZE}
           />
         )}
+        {overview ? <Overview /> : null}
         <Controls showInteractive={false} aria-label="Zoom controls" />
         <ViewBridge sizes={sizes} container={container} />
       </ReactFlow>

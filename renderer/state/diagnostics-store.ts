@@ -31,6 +31,8 @@ export const useDiagnostics = (): readonly Diagnostic[] =>
   useStore(diagnosticsStore, (s) => s.diagnostics);
 export const useDiagnosticsWhere = (): readonly string[] =>
   useStore(diagnosticsStore, (s) => s.where);
+export const useDiagnosticsByNode = (): DiagnosticsState['byNode'] =>
+  useStore(diagnosticsStore, (s) => s.byNode);
 export const useNodeDiagnostics = (nodeId: string): ElementDiagnostics | undefined =>
   useStore(diagnosticsStore, (s) => s.byNode[nodeId]);
 export const useEdgeDiagnostics = (edgeId: string): ElementDiagnostics | undefined =>

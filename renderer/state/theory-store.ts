@@ -52,6 +52,10 @@ export function resetTheoryStore(): void {
 export const useQueueStation = (queueId: string): QueueStation | undefined =>
   useStore(theoryStore, (s) => s.queues[queueId]);
 
+/** Every worker station (the overview marks those that cannot keep up). */
+export const useWorkerStations = (): TheoryState['workers'] =>
+  useStore(theoryStore, (s) => s.workers);
+
 export const useWorkerStation = (workerId: string): WorkerStation | undefined =>
   useStore(theoryStore, (s) => s.workers[workerId]);
 

@@ -12,7 +12,7 @@ import {
   percentile,
   startBench,
 } from './editor-harness';
-import { nodeOnCanvas } from '../helpers/web-app';
+import { clickNode, nodeOnCanvas } from '../helpers/web-app';
 
 const bench = await startBench();
 try {
@@ -23,7 +23,7 @@ try {
     ['whole pipeline in view', false],
     ['zoomed in on the node', true],
   ] as const) {
-    await nodeOnCanvas(page, 'l0-w1').click();
+    await clickNode(page, 'l0-w1');
     if (zoomToNode) {
       await page.keyboard.press('Shift+2');
       await page.waitForTimeout(600);

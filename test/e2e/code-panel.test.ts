@@ -9,7 +9,7 @@ import {
   SCREENSHOT_DIR,
   dragFromPalette,
   newDocument,
-  nodeOnCanvas,
+  clickNode,
   openEditor,
   startWebApp,
   type WebApp,
@@ -85,8 +85,11 @@ describe('the Code panel', () => {
     await shot(page, 'panel');
 
     // Select the worker on the canvas: its worker file opens, its files are marked in the tree.
+    // (Beside the code panel the fitted pipeline may be small enough for the overview: click the
+    // node where it is drawn, either way.)
     await page.locator('[data-action="fit-view"]').click();
-    await nodeOnCanvas(page, 'email-sender').click();
+    await page.waitForTimeout(400);
+    await clickNode(page, 'email-sender');
     await expect
       .poll(() => viewer(page).getAttribute('data-path'))
       .toBe('src/workers/email-sender.ts');
@@ -110,7 +113,7 @@ describe('the Code panel', () => {
     await shot(page, 'worker-changed');
 
     // A queue lives in the shared queues file: it opens there, scrolled to the queue's lines.
-    await nodeOnCanvas(page, 'emails').click();
+    await clickNode(page, 'emails');
     await expect.poll(() => viewer(page).getAttribute('data-path')).toBe('src/queues.ts');
     await expect
       .poll(() => viewer(page).locator('.cm-node-line').first().textContent())
@@ -137,7 +140,7 @@ describe('the Code panel', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // Change the pipeline again and export again (Ctrl+E): the handler is kept, the worker changes.
-    await nodeOnCanvas(page, 'email-sender').click();
+    await clickNode(page, 'email-sender');
     await page.getByTestId('inspector').getByLabel('Concurrency').fill('30');
     await expect.poll(() => shownCode(page)).toContain('concurrency: 30,');
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });

@@ -87,6 +87,29 @@ export async function openEditor(
 /** The canvas node with this document id. */
 export const nodeOnCanvas = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 
+/**
+ * Where a node is on screen, whether it is drawn as a node or, zoomed far out, on the overview
+ * canvas: the centre of its box, from its flow position and React Flow's viewport transform.
+ */
+export async function nodeScreenCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(`(() => {
+    const node = document.querySelector('.react-flow__node[data-id="${id}"]');
+    const pane = document.querySelector('.react-flow').getBoundingClientRect();
+    const view = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform);
+    const position = new DOMMatrix(node.style.transform);
+    return { x: pane.left + view.e + position.e * view.a, y: pane.top + view.f + position.f * view.a, zoom: view.a };
+  })()`);
+  const { x, y, zoom } = at as { x: number; y: number; zoom: number };
+  // Nominal node sizes (renderer/editing/node-size.ts): a point well inside any node's box.
+  return { x: x + 60 * zoom, y: y + 30 * zoom };
+}
+
+/** Clicks a node where it is drawn (see nodeScreenCentre). */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  const { x, y } = await nodeScreenCentre(page, id);
+  await page.mouse.click(x, y);
+}
+
 /** Drags a node kind from the palette and drops it at (x, y) inside the canvas. */
 export async function dragFromPalette(
   page: Page,

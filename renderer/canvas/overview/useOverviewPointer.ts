@@ -1,0 +1,131 @@
+import { useEffect, useRef } from 'react';
+import { useStore, useStoreApi } from '@xyflow/react';
+import { moveNodesAction } from '../../actions/move-nodes';
+import { runActionSync } from '../../actions/run';
+import { documentStore } from '../../state/document-store';
+import { selectionOf, selectionStore, setSelection } from '../../state/selection-store';
+import { canvasView } from '../view';
+import { nodeAt, type Scene } from './overview-scene';
+
+const GRID = 16;
+/** Pointer travel (screen px) before a press on a node becomes a drag. */
+const DRAG_THRESHOLD = 3;
+const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+let gestures = 0;
+
+/**
+ * What the hidden nodes would do under the pointer, done on the overview: a press on a node
+ * selects it (Ctrl, ⌘ or Shift toggles it in the selection), a drag moves the selection (one undo
+ * step, on the grid), a double-click zooms to the node. Presses elsewhere reach React Flow as
+ * usual: panning, box selection, clearing the selection.
+ */
+export function useOverviewPointer(scene: Scene): void {
+  const store = useStoreApi();
+  const domNode = useStore((s) => s.domNode);
+  const current = useRef(scene);
+  current.current = scene;
+
+  useEffect(() => {
+    if (!domNode) return;
+    const toFlow = (event: MouseEvent) => {
+      const rect = domNode.getBoundingClientRect();
+      const [tx, ty, zoom] = store.getState().transform;
+      return {
+        x: (event.clientX - rect.left - tx) / zoom,
+        y: (event.clientY - rect.top - ty) / zoom,
+      };
+    };
+    const hit = (event: MouseEvent) => {
+      const p = toFlow(event);
+      return nodeAt(current.current, p.x, p.y);
+    };
+    // A press that began on a node: its pointerup and click are kept from React Flow too (its
+    // pane would end a box selection or clear the selection on them).
+    let pressed = false;
+
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.button !== 0) return;
+      const node = hit(event);
+      if (!node) return;
+      // Keep the press from React Flow (pan, box selection) and from the mouse events after it.
+      event.stopPropagation();
+      event.preventDefault();
+      pressed = true;
+      const selection = selectionStore.getState();
+      if (event.ctrlKey || event.metaKey || event.shiftKey) {
+        const ids = new Set(selection.nodeIds);
+        if (ids.has(node.id)) ids.delete(node.id);
+        else ids.add(node.id);
+        setSelection({ nodeIds: ids, edgeIds: selection.edgeIds });
+        return;
+      }
+      if (!selection.nodeIds.has(node.id)) setSelection(selectionOf([node.id]));
+      const moving = selectionStore.getState().nodeIds;
+      const origins = new Map(
+        documentStore
+          .getState()
+          .document.nodes.filter((n) => moving.has(n.id))
+          .map((n) => [n.id, n.position] as const),
+      );
+      const start = { x: event.clientX, y: event.clientY };
+      const gesture = `overview-${++gestures}`;
+      let dragging = false;
+      const onMove = (move: PointerEvent) => {
+        const dx = move.clientX - start.x;
+        const dy = move.clientY - start.y;
+        if (!dragging && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+        dragging = true;
+        const zoom = store.getState().transform[2];
+        const positions = new Map(
+          [...origins].map(([id, p]) => [
+            id,
+            { x: snap(p.x + dx / zoom), y: snap(p.y + dy / zoom) },
+          ]),
+        );
+        runActionSync(moveNodesAction, { positions, gesture });
+      };
+      const onUp = () => {
+        // The click (if any) comes in this same task; a press released elsewhere has none.
+        setTimeout(() => (pressed = false));
+        window.removeEventListener('pointermove', onMove, true);
+        window.removeEventListener('pointerup', onUp, true);
+      };
+      window.addEventListener('pointermove', onMove, true);
+      window.addEventListener('pointerup', onUp, true);
+    };
+    const onPointerUp = (event: PointerEvent) => {
+      if (!pressed) return;
+      event.stopPropagation();
+      setTimeout(() => (pressed = false));
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!pressed) return;
+      pressed = false;
+      event.stopPropagation();
+    };
+    const onDoubleClick = (event: MouseEvent) => {
+      const node = hit(event);
+      if (!node) return;
+      event.stopPropagation();
+      event.preventDefault();
+      canvasView()?.fit([node.id]);
+    };
+    const onHover = (event: PointerEvent) => {
+      domNode.classList.toggle('is-over-node', event.buttons === 0 && hit(event) !== undefined);
+    };
+    domNode.addEventListener('pointerdown', onPointerDown, true);
+    domNode.addEventListener('pointerup', onPointerUp, true);
+    domNode.addEventListener('click', onClick, true);
+    domNode.addEventListener('dblclick', onDoubleClick, true);
+    domNode.addEventListener('pointermove', onHover);
+    return () => {
+      domNode.removeEventListener('pointerdown', onPointerDown, true);
+      domNode.removeEventListener('pointerup', onPointerUp, true);
+      domNode.removeEventListener('click', onClick, true);
+      domNode.removeEventListener('dblclick', onDoubleClick, true);
+      domNode.removeEventListener('pointermove', onHover);
+      domNode.classList.remove('is-over-node');
+    };
+  }, [domNode, store]);
+}

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import {
+  SCREENSHOT_DIR,
+  clickNode,
+  newDocument,
+  nodeOnCanvas,
+  nodeScreenCentre,
+  openEditor,
+  startWebApp,
+  type WebApp,
+} from '../helpers/web-app';
+
+const canvasClass = (page: Page) => page.getByTestId('canvas').getAttribute('class');
+const inspectorTitle = (page: Page) => page.locator('.inspector__title').textContent();
+const field = (page: Page, label: string) =>
+  page.getByTestId('inspector').getByLabel(label, { exact: true });
+
+/** Zooms out with the zoom controls until the canvas shows the overview. */
+async function zoomOutToOverview(page: Page): Promise<void> {
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  for (let i = 0; i < 12 && !(await canvasClass(page))?.includes('is-overview'); i++) {
+    await zoomOut.click();
+    await page.waitForTimeout(120);
+  }
+  expect(await canvasClass(page)).toContain('is-overview');
+}
+
+describe('the overview, zoomed too far out to read a node', () => {
+  let app: WebApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startWebApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('draws the pipeline on one canvas, and nodes there are selected, moved and opened', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    await newDocument(page, 'welcome-emails');
+    await nodeOnCanvas(page, 'email-sender').waitFor();
+    await zoomOutToOverview(page);
+
+    // Every node and edge is drawn on the overview, and the page no longer lays them out.
+    const overview = page.getByTestId('overview');
+    expect(await overview.getAttribute('data-nodes')).toBe('5');
+    expect(await overview.getAttribute('data-edges')).toBe('4');
+    expect(await overview.getAttribute('aria-label')).toMatch(/5 nodes, 4 edges/);
+    expect(await nodeOnCanvas(page, 'email-sender').isVisible()).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-overview.png') });
+
+    // A click selects the node drawn under the pointer.
+    await clickNode(page, 'email-sender');
+    await expect.poll(() => inspectorTitle(page)).toContain('email-sender');
+    expect(await page.getByTestId('statusbar').textContent()).toContain('1 selected');
+
+    // A drag moves it on the grid, as one undo step.
+    const x = Number(await field(page, 'X').inputValue());
+    const y = Number(await field(page, 'Y').inputValue());
+    const from = await nodeScreenCentre(page, 'email-sender');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 24, { steps: 6 });
+    await page.mouse.up();
+    const movedX = Number(await field(page, 'X').inputValue());
+    const movedY = Number(await field(page, 'Y').inputValue());
+    expect(movedX).toBeGreaterThan(x);
+    expect(movedY).toBeGreaterThan(y);
+    expect(movedX % 16).toBe(0);
+    expect(movedY % 16).toBe(0);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(async () => Number(await field(page, 'X').inputValue())).toBe(x);
+    expect(Number(await field(page, 'Y').inputValue())).toBe(y);
+
+    // Shift adds to the selection; a press on empty canvas clears it (React Flow's own pane).
+    const queue = await nodeScreenCentre(page, 'emails');
+    await page.keyboard.down('Shift');
+    await page.mouse.click(queue.x, queue.y);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.getByTestId('statusbar').textContent()).toContain('2 selected');
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    await page.mouse.click(box.x + 12, box.y + 12);
+    await expect.poll(() => page.getByTestId('statusbar').textContent()).not.toContain('selected');
+
+    // A double-click zooms to the node: the full nodes are back.
+    const sender = await nodeScreenCentre(page, 'email-sender');
+    await page.mouse.dblclick(sender.x, sender.y);
+    await expect.poll(() => canvasClass(page)).not.toContain('is-overview');
+    await expect.poll(() => nodeOnCanvas(page, 'email-sender').isVisible()).toBe(true);
+    expect(await page.getByTestId('overview').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
