@@ -18,16 +18,23 @@ export function analyseOrNull(doc: PipelineDocument): QueueingAnalysis | null {
   }
 }
 
-/** Equal as JSON values (what the stations are: numbers, strings, booleans, arrays, objects). */
+/**
+ * Equal as JSON values (what the stations are: numbers, strings, booleans, arrays, objects).
+ * Allocates nothing: it runs over every station on every edit.
+ */
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) =>
-    sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || !sameValue(x[k], y[k])) return false;
+    keys++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) keys--;
+  return keys === 0;
 }
 
 function diff<T>(

@@ -1,7 +1,6 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import {
   Background,
-  useNodesInitialized,
   useStore,
   BackgroundVariant,
   ConnectionMode,
@@ -9,6 +8,7 @@ import {
   MiniMap,
   ReactFlow,
   type NodeTypes,
+  type ReactFlowState,
   type EdgeTypes,
 } from '@xyflow/react';
 import { useDocumentState } from '../state/document-store';
@@ -41,7 +41,19 @@ const minimapClass = (node: FlowNode) => `minimap-${node.type ?? 'node'}`;
  * overview draws the pipeline on one canvas instead (see Overview).
  */
 export const FAR_ZOOM = 0.4;
-const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/**
+ * Far out, and every node measured: nodes not measured yet (just opened, pasted, added) stay on
+ * the page until React Flow has measured them, as the overview draws what React Flow measured.
+ * (Checked only when far out: this runs on every change of React Flow's store.)
+ */
+const showsOverview = (s: ReactFlowState) => {
+  if (!isFar(s) || s.nodeLookup.size === 0) return false;
+  for (const node of s.nodeLookup.values()) {
+    if (!node.measured.width || !node.internals.handleBounds) return false;
+  }
+  return true;
+};
 
 export function Canvas() {
   const container = useRef<HTMLDivElement>(null);
@@ -50,16 +62,11 @@ export function Canvas() {
   const empty = useDocumentState((s) => s.document.nodes.length === 0);
   const theme = useUi(effectiveTheme);
   const far = useStore(isFar);
-  // Nodes not measured yet (just opened, pasted, added) stay on the page until React Flow has
-  // measured them: the overview draws what React Flow measured.
-  const measured = useNodesInitialized();
-  const overview = far && measured && !empty;
-  return (
-    <div
-      className={`canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}`}
-      ref={container}
-      data-testid="canvas"
-    >
+  const overview = useStore(showsOverview);
+  // The same element while its inputs are: an edit that changes no node, edge or setting of the
+  // canvas (typing a service time) does not re-render React Flow.
+  const flow = useMemo(
+    () => (
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -104,6 +111,16 @@ export function Canvas() {
         <Controls showInteractive={false} aria-label="Zoom controls" />
         <ViewBridge sizes={sizes} container={container} />
       </ReactFlow>
+    ),
+    [nodes, edges, theme, handlers, empty, overview, sizes],
+  );
+  return (
+    <div
+      className={`canvas${far ? ' is-far' : ''}${overview ? ' is-overview' : ''}`}
+      ref={container}
+      data-testid="canvas"
+    >
+      {flow}
       {empty ? <EmptyCanvasGuide /> : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type {
   Connection,
   EdgeChange,
@@ -123,14 +123,26 @@ export function useCanvasHandlers(sizes: Map<string, Size>, sizesChanged: () => 
     [createAt],
   );
 
-  return {
-    onNodesChange,
-    onEdgesChange,
-    onNodeDragStart,
-    isValidConnection,
-    onConnect,
-    onConnectEnd,
-    onDragOver,
-    onDrop,
-  };
+  return useMemo(
+    () => ({
+      onNodesChange,
+      onEdgesChange,
+      onNodeDragStart,
+      isValidConnection,
+      onConnect,
+      onConnectEnd,
+      onDragOver,
+      onDrop,
+    }),
+    [
+      onNodesChange,
+      onEdgesChange,
+      onNodeDragStart,
+      isValidConnection,
+      onConnect,
+      onConnectEnd,
+      onDragOver,
+      onDrop,
+    ],
+  );
 }

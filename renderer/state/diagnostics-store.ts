@@ -85,26 +85,44 @@ function group(
 
 /** Names a finding's node or edge the way the user named them, from the document checked. */
 export function describeWhere(d: Diagnostic, doc: PipelineDocument | null): string {
-  const name = (id: string) => doc?.nodes.find((n) => n.id === id)?.name ?? id;
-  if (d.nodeId) return name(d.nodeId);
-  if (d.edgeId) {
-    const edge = doc?.edges.find((e) => e.id === d.edgeId);
-    return edge ? `${name(edge.from)} → ${name(edge.to)}` : d.edgeId;
-  }
-  return 'pipeline';
+  return describer(doc)(d);
 }
+
+/** describeWhere for many findings of one document: its names and edges looked up once. */
+function describer(doc: PipelineDocument | null): (d: Diagnostic) => string {
+  const names = new Map(doc?.nodes.map((n) => [n.id, n.name] as const));
+  const edges = new Map(doc?.edges.map((e) => [e.id, e] as const));
+  const name = (id: string) => names.get(id) ?? id;
+  return (d) => {
+    if (d.nodeId) return name(d.nodeId);
+    if (d.edgeId) {
+      const edge = edges.get(d.edgeId);
+      return edge ? `${name(edge.from)} → ${name(edge.to)}` : d.edgeId;
+    }
+    return 'pipeline';
+  };
+}
+
+const sameFinding = (a: Diagnostic, b: Diagnostic): boolean =>
+  a.rule === b.rule &&
+  a.severity === b.severity &&
+  a.nodeId === b.nodeId &&
+  a.edgeId === b.edgeId &&
+  a.message === b.message &&
+  a.hint === b.hint;
 
 export function setDiagnostics(
   diagnostics: readonly Diagnostic[],
   doc: PipelineDocument | null = null,
 ): void {
   const previous = diagnosticsStore.getState();
-  const where = diagnostics.map((d) => describeWhere(d, doc));
+  const where = diagnostics.map(describer(doc));
   // Most edits change no finding: keep the state, so the problems panel and badges stay as they
   // are and the answer costs no repaint.
   if (
-    JSON.stringify(where) === JSON.stringify(previous.where) &&
-    JSON.stringify(diagnostics) === JSON.stringify(previous.diagnostics)
+    diagnostics.length === previous.diagnostics.length &&
+    diagnostics.every((d, i) => sameFinding(d, previous.diagnostics[i]!)) &&
+    where.every((w, i) => w === previous.where[i])
   ) {
     return;
   }

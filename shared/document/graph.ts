@@ -6,9 +6,9 @@ export interface PipelineGraph {
   outgoing(nodeId: string): readonly PipelineEdge[];
   incoming(nodeId: string): readonly PipelineEdge[];
   /** The queues a worker consumes (exactly one in a valid document). */
-  inputQueues(workerId: string): QueueNode[];
+  inputQueues(workerId: string): readonly QueueNode[];
   /** The workers that consume a queue. */
-  consumers(queueId: string): WorkerNode[];
+  consumers(queueId: string): readonly WorkerNode[];
 }
 
 export function buildGraph(doc: PipelineDocument): PipelineGraph {
@@ -24,19 +24,30 @@ export function buildGraph(doc: PipelineDocument): PipelineGraph {
     ids
       .map((id) => nodes.get(id))
       .filter((n): n is Extract<PipelineNode, { kind: K }> => n?.kind === kind);
+  // Rules and analyses ask for the same node's neighbours again and again: each list is made once.
+  const once = <T>(make: (id: string) => T) => {
+    const made = new Map<string, T>();
+    return (id: string): T => {
+      let value = made.get(id);
+      if (value === undefined) made.set(id, (value = make(id)));
+      return value;
+    };
+  };
   return {
     nodes,
     outgoing: (id) => out.get(id) ?? none,
     incoming: (id) => inc.get(id) ?? none,
-    inputQueues: (id) =>
+    inputQueues: once((id) =>
       ofKind(
         (inc.get(id) ?? none).map((e) => e.from),
         'queue',
       ),
-    consumers: (id) =>
+    ),
+    consumers: once((id) =>
       ofKind(
         (out.get(id) ?? none).map((e) => e.to),
         'worker',
       ),
+    ),
   };
 }

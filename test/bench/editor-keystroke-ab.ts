@@ -11,7 +11,7 @@ import { createHostServices } from '../../main/services/host-services';
 import { startWebServer } from '../../main/web/server';
 import { serializeDocument } from '../../shared/document';
 import { launchChromium } from '../helpers/chromium';
-import { EXAMPLES_DIR, nodeOnCanvas } from '../helpers/web-app';
+import { EXAMPLES_DIR, clickNode } from '../helpers/web-app';
 import { bigPipeline, mainThreadCostPerKey, median, ms, openTimed } from './editor-harness';
 
 const [dirA, dirB, roundsArg] = process.argv.slice(2);
@@ -42,7 +42,7 @@ try {
       await openTimed(page, bigPath, 500, 700);
       await page.waitForTimeout(800);
       for (const zoomed of [false, true]) {
-        await nodeOnCanvas(page, 'l0-w1').click();
+        await clickNode(page, 'l0-w1');
         if (zoomed) {
           await page.keyboard.press('Shift+2');
           await page.waitForTimeout(600);

@@ -11,7 +11,7 @@ import { createHostServices } from '../../main/services/host-services';
 import { startWebServer } from '../../main/web/server';
 import { serializeDocument } from '../../shared/document';
 import { launchChromium } from '../helpers/chromium';
-import { EXAMPLES_DIR, nodeOnCanvas } from '../helpers/web-app';
+import { EXAMPLES_DIR, clickNode } from '../helpers/web-app';
 import { bigPipeline, openTimed } from './editor-harness';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -153,7 +153,7 @@ try {
   await writeFile(bigPath, serializeDocument(bigPipeline()));
   await openTimed(page, bigPath, 500, 700);
   await page.waitForTimeout(800);
-  await nodeOnCanvas(page, 'l0-w1').click();
+  await clickNode(page, 'l0-w1');
   if (zoomed) {
     await page.keyboard.press('Shift+2');
     await page.waitForTimeout(600);

@@ -26,6 +26,19 @@ const readColors = (element: Element): OverviewColors => {
   };
 };
 
+/** The nodes' names by id; the same map while no name changes (most edits rename nothing). */
+function useNames(): ReadonlyMap<string, string> {
+  const docNodes = useDocumentState((s) => s.document.nodes);
+  const last = useRef<Map<string, string>>(new Map());
+  return useMemo(() => {
+    const previous = last.current;
+    const same =
+      previous.size === docNodes.length && docNodes.every((n) => previous.get(n.id) === n.name);
+    if (!same) last.current = new Map(docNodes.map((n) => [n.id, n.name] as const));
+    return last.current;
+  }, [docNodes]);
+}
+
 /**
  * The pipeline as one picture, for zoom levels too far out to read a node (see FAR_ZOOM): the
  * canvas hides its 500 nodes and 700 edges from the page and this draws them on a single
@@ -45,14 +58,11 @@ export function Overview() {
   const selection = useSelection((s) => s);
   const byNode = useDiagnosticsByNode();
   const workers = useWorkerStations();
-  // Names as one string, so an edit that renames nothing (most of them) leaves the scene as it is.
-  const namesJson = useDocumentState((s) =>
-    JSON.stringify(s.document.nodes.map((n) => [n.id, n.name])),
+  const names = useNames();
+  const scene = useMemo(
+    () => buildScene(nodeLookup, nodes, edges, names),
+    [nodeLookup, nodes, edges, names],
   );
-  const scene = useMemo(() => {
-    const names = new Map(JSON.parse(namesJson) as [string, string][]);
-    return buildScene(nodeLookup, nodes, edges, names);
-  }, [nodeLookup, nodes, edges, namesJson]);
   const marks = useMemo((): OverviewMarks => {
     const errors = new Set<string>();
     const warnings = new Set<string>();
