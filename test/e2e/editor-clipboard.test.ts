@@ -39,7 +39,7 @@ describe('copy and paste between documents', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Control+V');
     await expect.poll(() => names(page)).toEqual(['emails', 'email-sender']);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
     expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
 
     // Pasting again makes unique names and shifts the copy off the original.
@@ -47,7 +47,8 @@ describe('copy and paste between documents', () => {
     await expect
       .poll(() => names(page))
       .toEqual(['emails', 'email-sender', 'emails-2', 'email-sender-2']);
-    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    // (An edge is drawn once React Flow has measured both its new nodes, a frame or two later.)
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
 
     // Cut removes, undo restores.
     await page.keyboard.press('Control+X');

@@ -107,10 +107,10 @@ describe('drawing a pipeline in the editor', () => {
     await open.getByLabel('File on the host').fill(path);
     await open.getByLabel('File on the host').press('Enter');
     await nodeOnCanvas(page, 'worker-1').waitFor();
-    expect(
-      await nodeOnCanvas(page, 'worker-1').locator('.pw-node__line').first().textContent(),
-    ).toBe('8 × 1 replica');
-    expect(await page.locator('.react-flow__edge').count()).toBe(2);
+    await expect
+      .poll(() => nodeOnCanvas(page, 'worker-1').locator('.pw-node__line').first().textContent())
+      .toBe('8 × 1 replica');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await page.keyboard.press('Control+S');
     await expect
       .poll(() => page.getByTestId('toast').textContent())
