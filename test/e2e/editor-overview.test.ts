@@ -77,6 +77,18 @@ describe('the overview, zoomed too far out to read a node', () => {
     await expect.poll(async () => Number(await field(page, 'X').inputValue())).toBe(x);
     expect(Number(await field(page, 'Y').inputValue())).toBe(y);
 
+    // Space + drag pans, over a node too: the view moves, the node does not.
+    const before = await nodeScreenCentre(page, 'email-sender');
+    await page.keyboard.down('Space');
+    await page.mouse.move(before.x, before.y);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 50, before.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Space');
+    expect(Number(await field(page, 'X').inputValue())).toBe(x);
+    const after = await nodeScreenCentre(page, 'email-sender');
+    expect(Math.round(after.x - before.x)).toBe(50);
+
     // Shift adds to the selection; a press on empty canvas clears it (React Flow's own pane).
     const queue = await nodeScreenCentre(page, 'emails');
     await page.keyboard.down('Shift');

@@ -36,16 +36,25 @@ export function useOverviewPointer(scene: Scene): void {
         y: (event.clientY - rect.top - ty) / zoom,
       };
     };
+    // Only presses on the canvas itself: the zoom controls and the minimap float above nodes.
     const hit = (event: MouseEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest('.react-flow__pane')) {
+        return undefined;
+      }
       const p = toFlow(event);
       return nodeAt(current.current, p.x, p.y);
+    };
+    // Space held pans from anywhere, over nodes too (React Flow's pan key): leave those presses be.
+    let spaceHeld = false;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.code === 'Space') spaceHeld = event.type === 'keydown';
     };
     // A press that began on a node: its pointerup and click are kept from React Flow too (its
     // pane would end a box selection or clear the selection on them).
     let pressed = false;
 
     const onPointerDown = (event: PointerEvent) => {
-      if (event.button !== 0) return;
+      if (event.button !== 0 || spaceHeld) return;
       const node = hit(event);
       if (!node) return;
       // Keep the press from React Flow (pan, box selection) and from the mouse events after it.
@@ -114,12 +123,16 @@ export function useOverviewPointer(scene: Scene): void {
     const onHover = (event: PointerEvent) => {
       domNode.classList.toggle('is-over-node', event.buttons === 0 && hit(event) !== undefined);
     };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKey, true);
     domNode.addEventListener('pointerdown', onPointerDown, true);
     domNode.addEventListener('pointerup', onPointerUp, true);
     domNode.addEventListener('click', onClick, true);
     domNode.addEventListener('dblclick', onDoubleClick, true);
     domNode.addEventListener('pointermove', onHover);
     return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKey, true);
       domNode.removeEventListener('pointerdown', onPointerDown, true);
       domNode.removeEventListener('pointerup', onPointerUp, true);
       domNode.removeEventListener('click', onClick, true);
