@@ -4,7 +4,7 @@ import { editEdgeAction } from '../actions/edit-edge';
 import { editNodesAction } from '../actions/edit-nodes';
 import { runActionSync } from '../actions/run';
 import type { PathKey } from '../editing/edit';
-import { editDocument, editEdge, editNodes } from '../editing/validate-edit';
+import { editDocument, editEdge } from '../editing/validate-edit';
 import { documentStore } from '../state/document-store';
 import type { Commit } from './values';
 
@@ -31,10 +31,15 @@ export function useNodeEditor(nodeIds: readonly string[]): (path: readonly PathK
   return useMemo(
     () =>
       commitsByPath<readonly PathKey[]>((path) => (value) => {
-        const result = editNodes(documentStore.getState().document, nodeIds, path, value);
-        if (!result.ok) return result.message;
-        runActionSync(editNodesAction, { nodeIds, path, value });
-        return null;
+        // The action checks the value with the schema itself; a refusal comes back as its toast,
+        // shown here beneath the field instead.
+        const effects = runActionSync(
+          editNodesAction,
+          { nodeIds, path, value },
+          (effect) => effect.type === 'toast',
+        );
+        const refused = effects.find((e) => e.type === 'toast');
+        return refused?.type === 'toast' ? refused.message : null;
       }),
     [nodeIds],
   );
