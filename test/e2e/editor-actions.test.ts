@@ -1,31 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import {
-  dragFromPalette,
-  newDocument,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dragFromPalette, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 const names = (page: Page) => page.locator('.react-flow__node .pw-node__name').allTextContents();
 
 describe('editor actions through keyboard, toolbar and panels', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('quick-adds nodes and patterns by name from the keyboard', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await page.keyboard.press('Control+K');
     const box = page.getByTestId('quick-add');
     await box.getByRole('combobox').fill('worker');
@@ -54,7 +38,7 @@ describe('editor actions through keyboard, toolbar and panels', () => {
   });
 
   it('renames with F2, duplicates, deletes, selects all and lays out', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     await nodeOnCanvas(page, 'emails').click();
     await page.keyboard.press('F2');
@@ -98,7 +82,7 @@ describe('editor actions through keyboard, toolbar and panels', () => {
   });
 
   it('edits several workers at once, and a failed edge', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'upload-processing');
     // Its three workers, once the view has fitted the whole pipeline.
     await expect.poll(() => page.locator('.react-flow__node-worker').count()).toBe(3);
@@ -142,7 +126,7 @@ describe('editor actions through keyboard, toolbar and panels', () => {
   });
 
   it('lists problems live, badges the node and focuses it on click', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await dragFromPalette(page, 'worker', 300, 150);
     const problem = page.getByTestId('problem').first();
     await expect.poll(() => problem.textContent()).toContain('has no input queue');
@@ -159,7 +143,9 @@ describe('editor actions through keyboard, toolbar and panels', () => {
   });
 
   it('shows the shortcut in toolbar tooltips, resizes panels and follows the theme', async () => {
-    const { page, errors, context } = await openEditor(browser, app, { colorScheme: 'dark' });
+    const { page, errors, context } = await openEditor(suite.browser, suite.app, {
+      colorScheme: 'dark',
+    });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const tips = await page
       .locator('.toolbar [data-tooltip]')

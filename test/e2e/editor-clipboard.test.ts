@@ -1,30 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import {
-  newDocument,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 const names = (page: Page) => page.locator('.react-flow__node .pw-node__name').allTextContents();
 
 describe('copy and paste between documents', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('pastes a copied subgraph, with its inner edge, into a second document', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     await nodeOnCanvas(page, 'emails').click();
     await nodeOnCanvas(page, 'email-sender').click({ modifiers: ['Shift'] });

@@ -1,44 +1,33 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, FileChooser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileChooser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseDocumentText, serializeDocument } from '../../shared/document';
-import { launchChromium } from '../helpers/chromium';
 import {
   EXAMPLES_DIR,
   dragFromPalette,
   newDocument,
   nodeOnCanvas,
   openEditor,
-  startWebApp,
-  type WebApp,
 } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 describe('documents: recovery, import, export, title', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('offers to restore unsaved work after the page dies, and discards it on request', async () => {
-    const first = await openEditor(browser, app);
+    const first = await openEditor(suite.browser, suite.app);
     await dragFromPalette(first.page, 'queue', 300, 200);
     await dragFromPalette(first.page, 'worker', 600, 200);
     await nodeOnCanvas(first.page, 'worker-1').waitFor();
     expect(await first.page.title()).toBe('● Untitled pipeline — Pipewright');
     // Autosave writes the recovery copy within a few seconds.
     await expect
-      .poll(async () => (await app.services.recovery.list()).length, { timeout: 10_000 })
+      .poll(async () => (await suite.app.services.recovery.list()).length, { timeout: 10_000 })
       .toBe(1);
     await first.context.close(); // a crash: no save, no goodbye
 
-    const second = await openEditor(browser, app);
+    const second = await openEditor(suite.browser, suite.app);
     const banner = second.page.getByTestId('recovery-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toContain('unsaved changes to Untitled pipeline');
@@ -48,21 +37,21 @@ describe('documents: recovery, import, export, title', () => {
     expect(await second.page.getByTestId('dirty-marker').count()).toBe(1);
     expect(await banner.count()).toBe(0);
     await expect
-      .poll(async () => (await app.services.recovery.list()).length, { timeout: 10_000 })
+      .poll(async () => (await suite.app.services.recovery.list()).length, { timeout: 10_000 })
       .toBe(1);
     await second.context.close();
 
-    const third = await openEditor(browser, app);
+    const third = await openEditor(suite.browser, suite.app);
     const offer = third.page.getByTestId('recovery-banner');
     await offer.getByRole('button', { name: 'Discard' }).click();
     expect(await offer.count()).toBe(0);
-    await expect.poll(async () => (await app.services.recovery.list()).length).toBe(0);
+    await expect.poll(async () => (await suite.app.services.recovery.list()).length).toBe(0);
     expect([...first.errors, ...second.errors, ...third.errors]).toEqual([]);
     await third.context.close();
   });
 
   it('imports a JSON file and exports the canonical bytes', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     const source = join(EXAMPLES_DIR, 'nightly-report.pipewright.json');
     await (await importChooser(page)).setFiles(source);
     await expect
@@ -81,7 +70,7 @@ describe('documents: recovery, import, export, title', () => {
     if (parsed.ok) expect(exported).toBe(serializeDocument(parsed.document));
 
     // A broken file is refused with the path and the problem, and the document stays.
-    const broken = join(app.userDataDir, 'broken.pipewright.json');
+    const broken = join(suite.app.userDataDir, 'broken.pipewright.json');
     await writeFile(broken, original.replace('"concurrency": 1', '"concurrency": 0'));
     await (await importChooser(page)).setFiles(broken);
     const dialog = page.getByTestId('errors-dialog');
@@ -96,13 +85,13 @@ describe('documents: recovery, import, export, title', () => {
   });
 
   it('says what is wrong when a path cannot be opened', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     await page.keyboard.press('Control+O');
     const open = page.getByTestId('open-dialog');
     await open
       .getByLabel('File on the host')
-      .fill(join(app.userDataDir, 'missing.pipewright.json'));
+      .fill(join(suite.app.userDataDir, 'missing.pipewright.json'));
     await open.getByLabel('File on the host').press('Enter');
     const dialog = page.getByTestId('errors-dialog');
     await dialog.waitFor();

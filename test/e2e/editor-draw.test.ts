@@ -1,32 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
 import {
   connectHandles,
   dragFromPalette,
   newDocument,
   nodeOnCanvas,
   openEditor,
-  startWebApp,
-  type WebApp,
 } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 describe('drawing a pipeline in the editor', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('drags, connects, configures, undoes, redoes, saves and reopens the same document', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await page.getByTestId('empty-guide').waitFor();
 
     await dragFromPalette(page, 'producer', 140, 200);
@@ -80,7 +68,7 @@ describe('drawing a pipeline in the editor', () => {
     expect(await page.getByTestId('dirty-marker').count()).toBe(1);
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+S');
-    const path = join(app.userDataDir, 'drawn.pipewright.json');
+    const path = join(suite.app.userDataDir, 'drawn.pipewright.json');
     const saveAs = page.getByTestId('save-as-dialog');
     await saveAs.getByLabel('File on the host').fill(path);
     await saveAs.getByLabel('File on the host').press('Enter');
@@ -122,7 +110,7 @@ describe('drawing a pipeline in the editor', () => {
   });
 
   it('refuses an illegal connection and says why', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await dragFromPalette(page, 'producer', 160, 200);
     await dragFromPalette(page, 'worker', 560, 200);
     await nodeOnCanvas(page, 'worker-1').waitFor();

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   SCREENSHOT_DIR,
   clickNode,
@@ -9,12 +8,24 @@ import {
   nodeOnCanvas,
   nodeScreenCentre,
   openEditor,
-  startWebApp,
-  type WebApp,
 } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 const canvasClass = (page: Page) => page.getByTestId('canvas').getAttribute('class');
 const inspectorTitle = (page: Page) => page.locator('.inspector__title').textContent();
+/** The colour the overview draws at a node's centre, as "r,g,b". */
+async function overviewColourAt(page: Page, id: string): Promise<string> {
+  const at = await nodeScreenCentre(page, id);
+  return page.evaluate(`(() => {
+    const canvas = document.querySelector('[data-testid=overview]');
+    const rect = canvas.getBoundingClientRect();
+    const r = canvas.width / rect.width;
+    const [red, green, blue] = canvas.getContext('2d').getImageData(
+      Math.round((${at.x} - rect.left) * r), Math.round((${at.y} - rect.top) * r), 1, 1).data;
+    return [red, green, blue].join(',');
+  })()`);
+}
+
 const field = (page: Page, label: string) =>
   page.getByTestId('inspector').getByLabel(label, { exact: true });
 
@@ -29,19 +40,10 @@ async function zoomOutToOverview(page: Page): Promise<void> {
 }
 
 describe('the overview, zoomed too far out to read a node', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('draws the pipeline on one canvas, and nodes there are selected, moved and opened', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     await nodeOnCanvas(page, 'email-sender').waitFor();
     await zoomOutToOverview(page);
@@ -53,6 +55,13 @@ describe('the overview, zoomed too far out to read a node', () => {
     expect(await overview.getAttribute('aria-label')).toMatch(/5 nodes, 4 edges/);
     expect(await nodeOnCanvas(page, 'email-sender').isVisible()).toBe(false);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-overview.png') });
+    // Drawn in the theme's colours, and again when the theme changes (here: the OS's).
+    expect(await overviewColourAt(page, 'signup')).toBe('18,160,106'); // --producer, light
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => overviewColourAt(page, 'signup')).toBe('61,214,140'); // dark
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-overview-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => overviewColourAt(page, 'signup')).toBe('18,160,106');
 
     // A click selects the node drawn under the pointer.
     await clickNode(page, 'email-sender');

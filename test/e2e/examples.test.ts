@@ -1,9 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDocumentText, type PipelineDocument } from '../../shared/document';
-import { launchChromium } from '../helpers/chromium';
 import {
   EXAMPLES_DIR,
   SCREENSHOT_DIR,
@@ -11,9 +9,8 @@ import {
   isInside,
   nodeOnCanvas,
   openEditor,
-  startWebApp,
-  type WebApp,
 } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 async function examples(): Promise<Array<{ id: string; doc: PipelineDocument }>> {
   const files = (await readdir(EXAMPLES_DIR)).filter((f) => f.endsWith('.pipewright.json')).sort();
@@ -27,19 +24,10 @@ async function examples(): Promise<Array<{ id: string; doc: PipelineDocument }>>
 }
 
 describe('examples in web mode', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('opens every example from the New gallery and shows all its nodes and edges', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     const all = await examples();
     expect(all.length).toBeGreaterThanOrEqual(4);
     for (const { id, doc } of all) {

@@ -1,18 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseDocumentText, type PipelineDocument } from '../../shared/document';
-import { launchChromium } from '../helpers/chromium';
 import {
   EXAMPLES_DIR,
   connectHandles,
   dragFromPalette,
   nodeOnCanvas,
   openEditor,
-  startWebApp,
-  type WebApp,
 } from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
 
 /** What a pipeline means, whatever its ids and layout: nodes by name, edges by their ends. */
 function meaning(doc: PipelineDocument) {
@@ -41,19 +39,10 @@ async function dragOut(page: Page, node: string, handle: string, dx: number, dy:
 }
 
 describe('a new user rebuilds the welcome-emails example', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite();
 
   it('from a blank canvas, with mouse and keyboard only, and gets the same pipeline', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     const inspector = page.getByTestId('inspector');
     const field = (label: string) => inspector.getByLabel(label, { exact: true });
     const select = async (id: string) => {
@@ -122,7 +111,7 @@ describe('a new user rebuilds the welcome-emails example', () => {
 
     // Save, and compare with the example as shipped.
     await page.keyboard.press('Control+S');
-    const path = join(app.userDataDir, 'rebuilt.pipewright.json');
+    const path = join(suite.app.userDataDir, 'rebuilt.pipewright.json');
     const dialog = page.getByTestId('save-as-dialog');
     await dialog.getByLabel('File on the host').fill(path);
     await dialog.getByLabel('File on the host').press('Enter');

@@ -4,7 +4,6 @@ import { useDiagnosticsByNode } from '../../state/diagnostics-store';
 import { useDocumentState } from '../../state/document-store';
 import { useSelection } from '../../state/selection-store';
 import { useWorkerStations } from '../../state/theory-store';
-import { effectiveTheme, useUi } from '../../state/ui-store';
 import { FAILED_COLOR } from '../adapter';
 import { drawOverview, type OverviewColors, type OverviewMarks } from './draw-overview';
 import { buildScene } from './overview-scene';
@@ -54,7 +53,6 @@ export function Overview() {
   const [x, y, zoom] = useStore((s) => s.transform);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const theme = useUi(effectiveTheme);
   const selection = useSelection((s) => s);
   const byNode = useDiagnosticsByNode();
   const workers = useWorkerStations();
@@ -77,7 +75,7 @@ export function Overview() {
       overloaded,
     };
   }, [byNode, workers, selection]);
-  const colors = useRef<{ theme: string; colors: OverviewColors } | null>(null);
+  const colors = useRef<OverviewColors | null>(null);
   const marksKey = useMemo(
     () =>
       Object.values(marks)
@@ -87,9 +85,8 @@ export function Overview() {
   );
   useOverviewPointer(scene);
 
-  // Drawn before the frame is painted; only when what it shows changed (an edit that moves no
-  // mark, like typing a service time, draws nothing).
-  useLayoutEffect(() => {
+  const draw = useRef<() => void>(() => {});
+  draw.current = () => {
     const element = canvas.current;
     const context = element?.getContext('2d');
     if (!element || !context || width === 0 || height === 0) return;
@@ -100,18 +97,23 @@ export function Overview() {
       element.width = w;
       element.height = h;
     }
-    if (colors.current?.theme !== theme) colors.current = { theme, colors: readColors(element) };
-    drawOverview(
-      context,
-      scene,
-      { x, y, zoom, width, height, pixelRatio },
-      colors.current.colors,
-      marks,
-    );
+    colors.current ??= readColors(element);
+    drawOverview(context, scene, { x, y, zoom, width, height, pixelRatio }, colors.current, marks);
     element.dataset.nodes = String(scene.nodes.length);
     element.dataset.edges = String(scene.edges.length);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- marksKey stands for marks
-  }, [scene, x, y, zoom, width, height, theme, marksKey]);
+  };
+  // Drawn before the frame is painted; only when what it shows changed (an edit that moves no
+  // mark, like typing a service time, draws nothing).
+  useLayoutEffect(() => draw.current(), [scene, x, y, zoom, width, height, marksKey]);
+  // The theme's colours are CSS variables set on <html> after React commits: read them again then.
+  useLayoutEffect(() => {
+    const observer = new MutationObserver(() => {
+      colors.current = null;
+      draw.current();
+    });
+    observer.observe(document.documentElement, { attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <canvas

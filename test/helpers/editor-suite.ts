@@ -1,0 +1,21 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium';
+import { startWebApp, type WebApp } from './web-app';
+
+/**
+ * The app in web mode and a Chromium for the tests of one describe block: started before them,
+ * closed after. Read `app` and `browser` inside the tests.
+ */
+export function useEditorSuite(): { readonly app: WebApp; readonly browser: Browser } {
+  const suite = {} as { app: WebApp; browser: Browser };
+  beforeAll(async () => {
+    suite.app = await startWebApp();
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  return suite;
+}
