@@ -1,8 +1,17 @@
 import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../shared/document';
-import type { QueueingAnalysis } from '../../shared/queueing';
-import { documentStore } from '../state/document-store';
-import { applyTheoryPatch, resetTheoryStore } from '../state/theory-store';
-import { analyseOrNull, createTheoryDiffer } from './theory-diff';
+import { analyseQueueing, type QueueingAnalysis } from '../../shared/queueing';
+import { documentGraph, documentStore } from '../state/document-store';
+import { resetTheoryStore, setTheory } from '../state/theory-store';
+
+/** The queueing analysis of `doc`, or null when it cannot be analysed (e.g. a broken edge). */
+export function analyseOrNull(doc: PipelineDocument): QueueingAnalysis | null {
+  try {
+    return analyseQueueing(doc, documentGraph(doc));
+  } catch {
+    // A document mid-edit may not form a graph yet; the problems panel says why.
+    return null;
+  }
+}
 
 /**
  * Queueing theory while drawing: the analysis of the open document matters only when something
@@ -59,13 +68,12 @@ export function queueingFor(doc: PipelineDocument): QueueingAnalysis | null {
  * as soon as it settles, about a millisecond for a 500-node pipeline.)
  */
 export function connectTheory(): () => void {
-  const theoryOf = createTheoryDiffer();
   let analysed = documentStore.getState().document;
-  applyTheoryPatch(theoryOf(analysed));
+  setTheory(analyseOrNull(analysed));
   const unsubscribe = documentStore.subscribe(({ document }) => {
     if (document === analysed || sameModel(analysed, document)) return;
     analysed = document;
-    applyTheoryPatch(theoryOf(document));
+    setTheory(analyseOrNull(document));
   });
   return () => {
     unsubscribe();

@@ -1,15 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../../../shared/document';
-import { connectTheory } from '../../../../renderer/analysis/theory';
-import { createTheoryDiffer } from '../../../../renderer/analysis/theory-diff';
+import { analyseOrNull, connectTheory } from '../../../../renderer/analysis/theory';
 import { documentStore, loadDocument } from '../../../../renderer/state/document-store';
 import { commit } from '../../../../renderer/state/history';
 import { moveNodes } from '../../../../renderer/editing/edit';
-import {
-  applyTheoryPatch,
-  resetTheoryStore,
-  theoryStore,
-} from '../../../../renderer/state/theory-store';
+import { resetTheoryStore, setTheory, theoryStore } from '../../../../renderer/state/theory-store';
 import { welcomeDoc } from '../actions/fixtures';
 
 /** The welcome pipeline twice over: a second, independent chain with ids ending in 2. */
@@ -33,57 +28,33 @@ const withSenderConcurrency = (doc: PipelineDocument, concurrency: number): Pipe
   ),
 });
 
-describe('queueing theory as patches of the stations that changed', () => {
+describe('the theory store', () => {
   beforeEach(resetTheoryStore);
 
-  it('answers first with every station, then only with those whose figures moved', () => {
-    const theoryOf = createTheoryDiffer();
-    const doc = twoChains();
-    const first = theoryOf(doc);
-    expect(first.reset).toBe(true);
-    expect(first.workers.map(([id]) => id).sort()).toEqual(['sender', 'sender2']);
-    expect(first.queues.map(([id]) => id).sort()).toEqual([
+  it('holds every station of an analysis, and none when the document cannot be analysed', () => {
+    setTheory(analyseOrNull(twoChains()));
+    const { queues, workers } = theoryStore.getState();
+    expect(Object.keys(workers).sort()).toEqual(['sender', 'sender2']);
+    expect(Object.keys(queues).sort()).toEqual([
       'dead-letters',
       'dead-letters2',
       'emails',
       'emails2',
     ]);
-    const edit = theoryOf(withSenderConcurrency(doc, 2));
-    expect(edit.reset).toBe(false);
-    expect(edit.workers.map(([id]) => id)).toEqual(['sender']);
-    expect(edit.queues.map(([id]) => id)).toContain('emails');
-    expect(edit.queues.map(([id]) => id)).not.toContain('emails2');
-    const same = theoryOf(withSenderConcurrency(doc, 2));
-    expect([...same.workers, ...same.queues, ...same.removedWorkers]).toEqual([]);
-  });
-
-  it('keeps unchanged stations in the store as they were, so their badges do not re-render', () => {
-    const theoryOf = createTheoryDiffer();
-    const doc = twoChains();
-    applyTheoryPatch(theoryOf(doc));
-    const before = theoryStore.getState();
-    expect(before.workers.sender?.utilisation).toBeCloseTo(0.24, 1);
-    applyTheoryPatch(theoryOf(withSenderConcurrency(doc, 2)));
-    const after = theoryStore.getState();
-    expect(after.workers.sender?.utilisation).toBeCloseTo(1.2, 1);
-    expect(after.workers.sender2).toBe(before.workers.sender2);
-    expect(after.queues.emails2).toBe(before.queues.emails2);
-    // Nothing changed: the store keeps its state object.
-    applyTheoryPatch(theoryOf(withSenderConcurrency(doc, 2)));
-    expect(theoryStore.getState()).toBe(after);
-  });
-
-  it('removes the stations of deleted nodes, and all of them for an empty canvas', () => {
-    const theoryOf = createTheoryDiffer();
-    const doc = twoChains();
-    applyTheoryPatch(theoryOf(doc));
-    const oneChain = welcomeDoc();
-    const patch = theoryOf(oneChain);
-    expect(patch.removedWorkers).toEqual(['sender2']);
-    applyTheoryPatch(patch);
-    expect(Object.keys(theoryStore.getState().workers)).toEqual(['sender']);
-    applyTheoryPatch(theoryOf({ ...oneChain, nodes: [], edges: [] }));
+    expect(workers.sender?.utilisation).toBeCloseTo(0.24, 1);
+    setTheory(null);
     expect(theoryStore.getState()).toEqual({ queues: {}, workers: {} });
+  });
+
+  it('gives a ρ badge a number, unchanged by an edit elsewhere in the pipeline', () => {
+    const rhoOf = (id: string) => theoryStore.getState().workers[id]?.utilisation;
+    const doc = twoChains();
+    setTheory(analyseOrNull(doc));
+    const before = rhoOf('sender2');
+    setTheory(analyseOrNull(withSenderConcurrency(doc, 2)));
+    expect(rhoOf('sender')).toBeCloseTo(1.2, 1);
+    // A number compares equal, so the other chain's badge (selecting it) does not re-render.
+    expect(rhoOf('sender2')).toBe(before);
   });
 });
 
