@@ -123,21 +123,23 @@ export function useOverviewPointer(scene: Scene): void {
     const onHover = (event: PointerEvent) => {
       domNode.classList.toggle('is-over-node', event.buttons === 0 && hit(event) !== undefined);
     };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('keyup', onKey, true);
-    domNode.addEventListener('pointerdown', onPointerDown, true);
-    domNode.addEventListener('pointerup', onPointerUp, true);
-    domNode.addEventListener('click', onClick, true);
-    domNode.addEventListener('dblclick', onDoubleClick, true);
-    domNode.addEventListener('pointermove', onHover);
+    // Capture phase: the overview decides before React Flow's pane sees the event.
+    const listeners: [EventTarget, string, (event: never) => void, boolean][] = [
+      [window, 'keydown', onKey, true],
+      [window, 'keyup', onKey, true],
+      [domNode, 'pointerdown', onPointerDown, true],
+      [domNode, 'pointerup', onPointerUp, true],
+      [domNode, 'click', onClick, true],
+      [domNode, 'dblclick', onDoubleClick, true],
+      [domNode, 'pointermove', onHover, false],
+    ];
+    for (const [target, type, listener, capture] of listeners) {
+      target.addEventListener(type, listener as EventListener, capture);
+    }
     return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('keyup', onKey, true);
-      domNode.removeEventListener('pointerdown', onPointerDown, true);
-      domNode.removeEventListener('pointerup', onPointerUp, true);
-      domNode.removeEventListener('click', onClick, true);
-      domNode.removeEventListener('dblclick', onDoubleClick, true);
-      domNode.removeEventListener('pointermove', onHover);
+      for (const [target, type, listener, capture] of listeners) {
+        target.removeEventListener(type, listener as EventListener, capture);
+      }
       domNode.classList.remove('is-over-node');
     };
   }, [domNode, store]);
