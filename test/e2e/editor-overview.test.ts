@@ -63,6 +63,11 @@ describe('the overview, zoomed too far out to read a node', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => overviewColourAt(page, 'signup')).toBe('18,160,106');
 
+    // Hovering a node names it (its box may be too small to hold the name).
+    const hover = await nodeScreenCentre(page, 'dlq-alerts');
+    await page.mouse.move(hover.x, hover.y);
+    await expect.poll(() => page.locator('.react-flow').getAttribute('title')).toBe('dlq-alerts');
+
     // A click selects the node drawn under the pointer.
     await clickNode(page, 'email-sender');
     await expect.poll(() => inspectorTitle(page)).toContain('email-sender');

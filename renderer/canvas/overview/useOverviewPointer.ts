@@ -120,8 +120,12 @@ export function useOverviewPointer(scene: Scene): void {
       event.preventDefault();
       canvasView()?.fit([node.id]);
     };
+    // Under the pointer: a hand, and the node's name as a tooltip (boxes too small to hold it).
     const onHover = (event: PointerEvent) => {
-      domNode.classList.toggle('is-over-node', event.buttons === 0 && hit(event) !== undefined);
+      const node = event.buttons === 0 ? hit(event) : undefined;
+      domNode.classList.toggle('is-over-node', node !== undefined);
+      if (node) domNode.setAttribute('title', node.name);
+      else domNode.removeAttribute('title');
     };
     // Capture phase: the overview decides before React Flow's pane sees the event.
     const listeners: [EventTarget, string, (event: never) => void, boolean][] = [
@@ -141,6 +145,7 @@ export function useOverviewPointer(scene: Scene): void {
         target.removeEventListener(type, listener as EventListener, capture);
       }
       domNode.classList.remove('is-over-node');
+      domNode.removeAttribute('title');
     };
   }, [domNode, store]);
 }
