@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { serializeDocument } from '../../shared/document';
 import { bigPipeline } from '../helpers/big-pipeline';
 import { launchChromium } from '../helpers/chromium';
-import { RENDERER_DIR, openEditor, startWebApp, type WebApp } from '../helpers/web-app';
+import { RENDERER_DIR, clickNode, openEditor, startWebApp, type WebApp } from '../helpers/web-app';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -242,4 +242,20 @@ export async function mainThreadCostPerKey(
 /** Main-thread ms per key press, in total (see mainThreadCostPerKey for the split). */
 export async function mainThreadPerKey(page: Page, action: () => Promise<void>): Promise<number[]> {
   return (await mainThreadCostPerKey(page, action)).map((k) => k.total);
+}
+
+/**
+ * What every keystroke bench types into: worker l0-w1 of the big pipeline selected (where it is
+ * drawn; `zoomed` zooms to it first), its mean service time set to 100 and focused.
+ */
+export async function focusServiceMean(page: Page, zoomed: boolean): Promise<Locator> {
+  await clickNode(page, 'l0-w1');
+  if (zoomed) {
+    await page.keyboard.press('Shift+2');
+    await page.waitForTimeout(600);
+  }
+  const mean = page.getByTestId('inspector').getByLabel('Mean', { exact: true });
+  await mean.fill('100');
+  await mean.focus();
+  return mean;
 }

@@ -11,8 +11,15 @@ import { createHostServices } from '../../main/services/host-services';
 import { startWebServer } from '../../main/web/server';
 import { serializeDocument } from '../../shared/document';
 import { launchChromium } from '../helpers/chromium';
-import { EXAMPLES_DIR, clickNode } from '../helpers/web-app';
-import { bigPipeline, mainThreadCostPerKey, median, ms, openTimed } from './editor-harness';
+import { EXAMPLES_DIR } from '../helpers/web-app';
+import {
+  bigPipeline,
+  focusServiceMean,
+  mainThreadCostPerKey,
+  median,
+  ms,
+  openTimed,
+} from './editor-harness';
 
 const [dirA, dirB, roundsArg] = process.argv.slice(2);
 if (!dirA || !dirB)
@@ -42,14 +49,7 @@ try {
       await openTimed(page, bigPath, 500, 700);
       await page.waitForTimeout(800);
       for (const zoomed of [false, true]) {
-        await clickNode(page, 'l0-w1');
-        if (zoomed) {
-          await page.keyboard.press('Shift+2');
-          await page.waitForTimeout(600);
-        }
-        const mean = page.getByTestId('inspector').getByLabel('Mean', { exact: true });
-        await mean.fill('100');
-        await mean.focus();
+        await focusServiceMean(page, zoomed);
         const perKey = await mainThreadCostPerKey(page, async () => {
           for (const key of '1234567890') {
             await page.keyboard.press(key);

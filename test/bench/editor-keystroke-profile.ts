@@ -11,8 +11,8 @@ import { createHostServices } from '../../main/services/host-services';
 import { startWebServer } from '../../main/web/server';
 import { serializeDocument } from '../../shared/document';
 import { launchChromium } from '../helpers/chromium';
-import { EXAMPLES_DIR, clickNode } from '../helpers/web-app';
-import { bigPipeline, openTimed } from './editor-harness';
+import { EXAMPLES_DIR } from '../helpers/web-app';
+import { bigPipeline, focusServiceMean, openTimed } from './editor-harness';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
@@ -153,14 +153,7 @@ try {
   await writeFile(bigPath, serializeDocument(bigPipeline()));
   await openTimed(page, bigPath, 500, 700);
   await page.waitForTimeout(800);
-  await clickNode(page, 'l0-w1');
-  if (zoomed) {
-    await page.keyboard.press('Shift+2');
-    await page.waitForTimeout(600);
-  }
-  const mean = page.getByTestId('inspector').getByLabel('Mean', { exact: true });
-  await mean.fill('100');
-  await mean.focus();
+  await focusServiceMean(page, zoomed);
   await page.evaluate('window.__renders = {}');
   await page.keyboard.press('5');
   await page.waitForTimeout(400);

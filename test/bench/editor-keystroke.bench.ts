@@ -6,6 +6,7 @@
  * Run: npm run bench -- editor-keystroke
  */
 import {
+  focusServiceMean,
   type KeyCost,
   mainThreadCostPerKey,
   median,
@@ -14,7 +15,7 @@ import {
   percentile,
   startBench,
 } from './editor-harness';
-import { clickNode, nodeOnCanvas } from '../helpers/web-app';
+import { nodeOnCanvas } from '../helpers/web-app';
 
 const bench = await startBench();
 try {
@@ -25,14 +26,7 @@ try {
     ['whole pipeline in view', false],
     ['zoomed in on the node', true],
   ] as const) {
-    await clickNode(page, 'l0-w1');
-    if (zoomToNode) {
-      await page.keyboard.press('Shift+2');
-      await page.waitForTimeout(600);
-    }
-    const mean = page.getByTestId('inspector').getByLabel('Mean', { exact: true });
-    await mean.fill('100');
-    await mean.focus();
+    const mean = await focusServiceMean(page, zoomToNode);
     // A few keys first: the figure is for typing in steady state, not the engine's warm-up.
     for (const key of '999') {
       await page.keyboard.press(key);
