@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
+import { findAppRoot } from '../../app-root';
 import { createHostServices } from '../../services/host-services';
 import { defaultUserDataDir, resolveUserPath } from '../../services/paths';
 import { RendererNotBuiltError, startWebServer } from '../../web/server';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
+const repoRoot = findAppRoot(import.meta.dirname);
 
 const HELP = `Usage: pipewright serve [--port N] [--host-dir DIR] [file.pipewright.json]
 
