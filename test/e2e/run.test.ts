@@ -112,7 +112,7 @@ describe('a real run in web mode', () => {
         expect.arrayContaining([
           expect.stringMatching(/queue "emails" paused/),
           expect.stringMatching(/queue "emails" resumed/),
-          expect.stringMatching(/now fails 50% of jobs/),
+          expect.stringMatching(/now fails 50% of attempts/),
         ]),
       );
     await expect
