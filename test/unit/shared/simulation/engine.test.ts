@@ -285,3 +285,35 @@ describe('bad models and options', () => {
     expect(() => simulate(doc, { replications: 0 })).toThrow(/replications/);
   });
 });
+
+describe('the oldest waiting job', () => {
+  it('is reported when jobs wait and none starts, and measured from when it became ready', () => {
+    // Jobs every 100 ms; the worker takes one per minute (a rate limit): the line grows.
+    const doc = pipeline(
+      'starved',
+      [
+        producer('p', { type: 'constant', ratePerSec: 10 }),
+        queue('q', { rateLimit: { max: 1, durationMs: 60_000 } }),
+        worker('w', { type: 'fixed', ms: 10 }),
+      ],
+      [edge('p', 'q'), edge('q', 'w')],
+    );
+    const frames: RunSnapshot[] = [];
+    new Simulation(doc, {
+      seed: 1,
+      durationMs: 10_000,
+      snapshotIntervalMs: 1000,
+      onSnapshot: (s) => frames.push(s),
+    }).run();
+    const q = frames.map((f) => f.nodes.q as QueueFigures);
+    // The first job started at once (its wait measured), so no age then.
+    expect(q[0]!.waitMs.count).toBe(1);
+    expect(q[0]!.oldestWaitingMs).toBeUndefined();
+    // Later frames: nothing starts; the head of the line is the second job, ready at 100 ms.
+    for (const [i, f] of q.entries()) {
+      if (i === 0) continue;
+      expect(f.waitMs.count).toBe(0);
+      expect(f.oldestWaitingMs).toBeCloseTo(frames[i]!.t - 100, 6);
+    }
+  });
+});
