@@ -80,6 +80,10 @@ function overlaps({ nodes, labels, overlays }: Awaited<ReturnType<typeof collect
   return found;
 }
 
+/** How visible a button's tooltip (its ::after) is now. */
+const tooltipOpacity = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((e) => getComputedStyle(e, '::after').opacity);
+
 const EXAMPLES = ['welcome-emails', 'upload-processing', 'api-sync', 'nightly-report'];
 const SIZES = [
   { width: 1440, height: 900 },
@@ -122,12 +126,18 @@ describe('nothing covers a node or a label', () => {
             .toContain('analysis-status--done');
           // Let the canvas settle (the panel grows for the results, the view follows).
           await page.waitForTimeout(600);
+          // The pointer is still on Simulate: its tooltip has gone quiet, hiding nothing.
+          expect(await tooltipOpacity(page, '[data-action="simulate"]')).toBe('0');
           await page.screenshot({
             path: join(SCREENSHOT_DIR, `overlap-${example}-${size.width}x${size.height}.png`),
           });
           found.push(...overlaps(await collect(page)).map((o) => `${example}: ${o}`));
         }
         expect(found).toEqual([]);
+        // Once the pointer leaves and comes back, the tooltip is there again.
+        await page.mouse.move(5, 300);
+        await page.locator('[data-action="simulate"]').hover();
+        await expect.poll(() => tooltipOpacity(page, '[data-action="simulate"]')).toBe('1');
         expect(errors).toEqual([]);
         await context.close();
       },
