@@ -84,6 +84,17 @@ describe('the Code panel', () => {
     expect(colours.token).not.toBe(colours.text);
     await shot(page, 'panel');
 
+    // Scrolled sideways in one file, another file opens at its left edge ("import {", not "mport {").
+    await treeFile(page, 'README.md').click();
+    await expect.poll(() => viewer(page).getAttribute('data-path')).toBe('README.md');
+    const scroller = viewer(page).locator('.cm-scroller');
+    await scroller.evaluate((e) => (e.scrollLeft = 400));
+    expect(await scroller.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    await treeFile(page, 'src/main.ts').click();
+    await expect.poll(() => viewer(page).getAttribute('data-path')).toBe('src/main.ts');
+    expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeGreaterThan(50);
+    expect(await scroller.evaluate((e) => e.scrollLeft)).toBe(0);
+
     // Select the worker on the canvas: its worker file opens, its files are marked in the tree.
     // (Beside the code panel the fitted pipeline may be small enough for the overview: click the
     // node where it is drawn, either way.)
