@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocumentText, type PipelineDocument } from '../../../../shared/document';
 import type { RunSnapshot, RunSummary } from '../../../../shared/metrics/types';
 import { Simulation } from '../../../../shared/simulation/engine';
-import { badgeFigures, edgeRateShown, sinceLastStartMs } from '../../../../renderer/analysis/badge-view';
+import {
+  badgeFigures,
+  edgeRateShown,
+  sinceLastStartMs,
+} from '../../../../renderer/analysis/badge-view';
 import {
   formatCount,
   formatLatency,
