@@ -76,91 +76,90 @@ function queueMetric(
   return { metricLabel: 'none started for', metric: formatLatency(stalled) };
 }
 
+type Figures = Omit<BadgeFigures, 'mode' | 't' | 'about'>;
+
+const BLANK = {
+  mainLabel: null,
+  delayed: null,
+  metricLabel: null,
+  metric: null,
+  utilisation: null,
+  utilisationText: null,
+  hot: false,
+};
+
+const producerBadge = (ratePerSec: number, created: number): Figures => ({
+  ...BLANK,
+  kind: 'producer',
+  main: formatRate(ratePerSec),
+  mainLabel: `${formatCount(created)} made`,
+});
+
+const workerBadge = (throughputPerSec: number, utilisation: number): Figures => ({
+  ...BLANK,
+  kind: 'worker',
+  main: formatRate(throughputPerSec),
+  utilisation,
+  utilisationText: formatPercent(utilisation),
+  hot: utilisation >= 0.95,
+});
+
+/** A queue: waiting jobs (`delayed` more), then its wait figure. */
+const queueBadge = (
+  waiting: number,
+  waitingLabel: string,
+  delayed: number,
+  metric: { metricLabel: string; metric: string },
+): Figures => ({
+  ...BLANK,
+  kind: 'queue',
+  main: formatCount(waiting),
+  mainLabel: waitingLabel,
+  delayed: delayed >= 0.5 ? `+${formatCount(delayed)} delayed` : null,
+  ...metric,
+  hot: waiting >= 1000,
+});
+
 function fromSummary(
   state: AnalysisState,
   nodeId: string,
   frame: NodeFigures,
   summary: NodeSummary,
-): Omit<BadgeFigures, 'mode' | 't' | 'about'> {
-  const blank = { delayed: null, metricLabel: null, metric: null, utilisation: null };
+): Figures {
   switch (summary.kind) {
     case 'producer':
-      return {
-        ...blank,
-        kind: 'producer',
-        main: formatRate(summary.ratePerSec),
-        mainLabel: `${formatCount(summary.created)} made`,
-        utilisationText: null,
-        hot: false,
-      };
+      return producerBadge(summary.ratePerSec, summary.created);
     case 'queue': {
       const q = frame.kind === 'queue' ? frame : null;
       // All-zero waits with jobs still waiting at the end: none of them ever started.
       const measured = q === null || summary.waitMs.max > 0 || q.waiting === 0;
-      return {
-        ...blank,
-        kind: 'queue',
-        main: formatCount(summary.waiting.mean),
-        mainLabel: 'waiting (mean)',
-        delayed:
-          summary.delayed.mean >= 0.5 ? `+${formatCount(summary.delayed.mean)} delayed` : null,
-        ...(q
+      return queueBadge(
+        summary.waiting.mean,
+        'waiting (mean)',
+        summary.delayed.mean,
+        q
           ? queueMetric(state, nodeId, q, summary.waitMs.p95, measured)
-          : { metricLabel: 'p95', metric: formatLatency(summary.waitMs.p95) }),
-        utilisationText: null,
-        hot: summary.waiting.mean >= 1000,
-      };
+          : { metricLabel: 'p95', metric: formatLatency(summary.waitMs.p95) },
+      );
     }
     case 'worker':
-      return {
-        ...blank,
-        kind: 'worker',
-        main: formatRate(summary.throughputPerSec),
-        mainLabel: null,
-        utilisation: summary.utilisation,
-        utilisationText: formatPercent(summary.utilisation),
-        hot: summary.utilisation >= 0.95,
-      };
+      return workerBadge(summary.throughputPerSec, summary.utilisation);
   }
 }
 
-function fromFrame(
-  state: AnalysisState,
-  nodeId: string,
-  frame: NodeFigures,
-): Omit<BadgeFigures, 'mode' | 't' | 'about'> {
-  const blank = { delayed: null, metricLabel: null, metric: null, utilisation: null };
+function fromFrame(state: AnalysisState, nodeId: string, frame: NodeFigures): Figures {
   switch (frame.kind) {
     case 'producer':
-      return {
-        ...blank,
-        kind: 'producer',
-        main: formatRate(frame.ratePerSec),
-        mainLabel: `${formatCount(frame.created)} made`,
-        utilisationText: null,
-        hot: false,
-      };
+      return producerBadge(frame.ratePerSec, frame.created);
     case 'queue':
-      return {
-        ...blank,
-        kind: 'queue',
-        main: formatCount(frame.waiting),
-        mainLabel: 'waiting',
-        delayed: frame.delayed > 0 ? `+${formatCount(frame.delayed)} delayed` : null,
-        ...queueMetric(state, nodeId, frame, frame.waitMs.p95, frame.waitMs.count > 0),
-        utilisationText: null,
-        hot: frame.waiting >= 1000,
-      };
+      return queueBadge(
+        frame.waiting,
+        'waiting',
+        frame.delayed,
+        queueMetric(state, nodeId, frame, frame.waitMs.p95, frame.waitMs.count > 0),
+      );
     case 'worker':
-      return {
-        ...blank,
-        kind: 'worker',
-        main: formatRate(frame.throughputPerSec),
-        mainLabel: null,
-        utilisation: frame.utilisation,
-        utilisationText: formatPercent(frame.utilisation),
-        hot: frame.utilisation >= 0.95,
-      };
+      return workerBadge(frame.throughputPerSec, frame.utilisation);
   }
 }
 

@@ -24,7 +24,7 @@ import {
   resetAnalysisStore,
   seek,
 } from '../../../../renderer/state/analysis-store';
-import { edge, pipeline, producer, queue, worker } from '../../shared/simulation/documents';
+import { starved } from '../../shared/simulation/documents';
 
 const example = (): PipelineDocument => {
   const text = readFileSync(
@@ -117,15 +117,7 @@ describe('node badges', () => {
 
   it('show the age of the oldest waiting job, not "p95 0 ms", when nothing starts', () => {
     // One job a minute may start: after the first, the line only grows.
-    const doc = pipeline(
-      'starved',
-      [
-        producer('p', { type: 'constant', ratePerSec: 10 }),
-        queue('q', { rateLimit: { max: 1, durationMs: 60_000 } }),
-        worker('w', { type: 'fixed', ms: 10 }),
-      ],
-      [edge('p', 'q'), edge('q', 'w')],
-    );
+    const doc = starved();
     simulated(doc, 20_000, false);
     expect(badge('q')).toMatchObject({ metricLabel: 'oldest', metric: '19.9 s' });
   });

@@ -7,7 +7,7 @@ import type { QueueFigures, RunSnapshot } from '../../../../shared/metrics/types
 import { Simulation } from '../../../../shared/simulation/engine';
 import { SimulationModelError } from '../../../../shared/simulation/model';
 import { simulate } from '../../../../shared/simulation/run';
-import { edge, featureRich, mmc, pipeline, producer, queue, worker } from './documents';
+import { edge, featureRich, mmc, pipeline, producer, queue, starved, worker } from './documents';
 
 const examplesDir = join(__dirname, '../../../../resources/examples');
 const examples = readdirSync(examplesDir)
@@ -289,15 +289,7 @@ describe('bad models and options', () => {
 describe('the oldest waiting job', () => {
   it('is reported when jobs wait and none starts, and measured from when it became ready', () => {
     // Jobs every 100 ms; the worker takes one per minute (a rate limit): the line grows.
-    const doc = pipeline(
-      'starved',
-      [
-        producer('p', { type: 'constant', ratePerSec: 10 }),
-        queue('q', { rateLimit: { max: 1, durationMs: 60_000 } }),
-        worker('w', { type: 'fixed', ms: 10 }),
-      ],
-      [edge('p', 'q'), edge('q', 'w')],
-    );
+    const doc = starved();
     const frames: RunSnapshot[] = [];
     new Simulation(doc, {
       seed: 1,
