@@ -188,7 +188,7 @@ export function badgeFigures(state: AnalysisState, nodeId: string): BadgeFigures
     about:
       shown === 'frame'
         ? `Frame at ${formatClock(snapshot.t)}: the${span} before it, not the whole run (Results has that)`
-        : `Now: the last${span}`,
+        : 'Now: the latest interval, not the whole run',
     ...fromFrame(state, nodeId, frame),
   };
 }

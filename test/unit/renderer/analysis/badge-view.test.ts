@@ -112,7 +112,11 @@ describe('node badges', () => {
 
   it('show the newest interval while a run streams', () => {
     simulated(example(), 5_000, false);
-    expect(badge('emails')).toMatchObject({ mode: 'live', t: null, about: 'Now: the last 1 s' });
+    expect(badge('emails')).toMatchObject({
+      mode: 'live',
+      t: null,
+      about: 'Now: the latest interval, not the whole run',
+    });
   });
 
   it('show the age of the oldest waiting job, not "p95 0 ms", when nothing starts', () => {
