@@ -125,3 +125,15 @@ export const featureRich = (): PipelineDocument =>
       edge('store', 'storer'),
     ],
   );
+
+/** Jobs every 100 ms, of which one a minute may start (a rate limit): the line only grows. */
+export const starved = (): PipelineDocument =>
+  pipeline(
+    'starved',
+    [
+      producer('p', { type: 'constant', ratePerSec: 10 }),
+      queue('q', { rateLimit: { max: 1, durationMs: 60_000 } }),
+      worker('w', { type: 'fixed', ms: 10 }),
+    ],
+    [edge('p', 'q'), edge('q', 'w')],
+  );
