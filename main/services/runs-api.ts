@@ -24,6 +24,11 @@ export interface RunServicesOptions {
   redisUrl?: () => string | undefined | Promise<string | undefined>;
   /** Electron passes its utilityProcess spawner; Node hosts use the default fork. */
   spawnRunner?: SpawnRunner;
+  /**
+   * Where a report path the page sends really leads, or a `forbidden` ApiError when the page may
+   * not write there (see path-confinement.ts); without it, any absolute path (tests only).
+   */
+  confine?: (path: string) => Promise<string>;
   /** Sends host → renderer events. */
   emit<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void;
 }
@@ -84,7 +89,14 @@ export function createRunServices(options: RunServicesOptions): RunServices {
         content,
       };
       if (path === undefined) return file;
-      const target = resolveUserPath(path);
+      // Checked before the confinement so nothing but a report file can be written (no .bashrc).
+      if (!path.toLowerCase().endsWith(`.${format}`)) {
+        throw new ApiError({
+          code: 'invalid-request',
+          message: `a ${format.toUpperCase()} report's file name must end with .${format}, got "${basename(path)}"`,
+        });
+      }
+      const target = options.confine ? await options.confine(path) : resolveUserPath(path);
       if (!target) {
         throw new ApiError({
           code: 'invalid-request',

@@ -110,7 +110,11 @@ describe('preload bridge + renderer transport', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'not-found' });
+    // No dialog chose it: the desktop host refuses before it looks at the disk.
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('it was not chosen in a file dialog'),
+    });
 
     const received: unknown[] = [];
     const off = api.on('document:opened', (payload) => received.push(payload));
