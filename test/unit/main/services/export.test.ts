@@ -144,7 +144,39 @@ describe('exportProject', () => {
     const all = readdirSync(out, { recursive: true }).map(String);
     expect(all.filter((p) => p.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('writes nothing when a later target is refused: every target is checked first', async () => {
+    const out = join(sandbox, 'out');
+    const first = await project();
+    await exportProject(out, first);
+    const before = snapshot(out);
+    // A changed pipeline rewrites README.md, package.json, src/main.ts… before src/queues.ts.
+    const changed = first.map((f) => ({ ...f, contents: `${f.contents}\n// changed\n` }));
+    const target = join(sandbox, 'elsewhere.ts');
+    writeFileSync(target, 'not yours');
+    await rm(join(out, 'src', 'queues.ts'));
+    symlinkSync(target, join(out, 'src', 'queues.ts'));
+    await expect(exportProject(out, changed)).rejects.toThrow(
+      /src\/queues\.ts is a symbolic link.*nothing was written/,
+    );
+    const after = snapshot(out);
+    delete before['src/queues.ts'];
+    delete after['src/queues.ts'];
+    expect(after).toEqual(before);
+    expect(readFileSync(target, 'utf8')).toBe('not yours');
+  });
 });
+
+/** Every file under `dir` with its contents, by relative path. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    out[full.slice(dir.length + 1)] = readFileSync(full, 'utf8');
+  }
+  return out;
+}
 
 describe('zipProject', () => {
   it('holds every file under one folder, the same bytes every time', async () => {
