@@ -35,6 +35,12 @@ export interface ExportReport {
   files: ExportedFile[];
   /** Files an earlier export wrote that this project no longer has; left in place. */
   stale: string[];
+  /**
+   * Files that were there with other contents and were replaced (never handlers), and among
+   * them those no earlier export had written (`--force` into a folder of other files).
+   */
+  replaced: string[];
+  foreign: string[];
 }
 
 /** An export that cannot happen, with what to do about it. Nothing was written. */
@@ -244,8 +250,14 @@ export async function exportProject(
     status,
   }));
   const now = new Set(files.map((f) => f.path));
-  const stale = (state.manifest?.files ?? []).filter((path) => !now.has(path)).sort();
-  return { folder: realRoot, files: report, stale };
+  const earlier = new Set(state.manifest?.files ?? []);
+  const stale = [...earlier].filter((path) => !now.has(path)).sort();
+  // The manifest is bookkeeping, rewritten by every export that changes anything.
+  const replaced = report
+    .filter((f) => f.status === 'changed' && f.path !== MANIFEST_PATH)
+    .map((f) => f.path);
+  const foreign = replaced.filter((path) => !earlier.has(path));
+  return { folder: realRoot, files: report, stale, replaced, foreign };
 }
 
 /** The project as a .zip archive (for the web app's download), its files under `root/`. */

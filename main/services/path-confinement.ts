@@ -124,7 +124,9 @@ export function confineToChoices(options: ChoiceConfinementOptions): PathConfine
         if (recent.includes(real)) return real;
       }
       const how =
-        use === 'export' ? 'choose the folder with Choose…' : 'choose it with File › Open or Save As';
+        use === 'export'
+          ? 'choose the folder with Choose…'
+          : 'choose it with File › Open or Save As';
       throw apiError(
         'forbidden',
         `cannot ${USE_VERB[use]} ${raw}: it was not chosen in a file dialog; ${how}`,

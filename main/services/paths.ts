@@ -26,9 +26,10 @@ export function defaultHostDir(
   env: NodeJS.ProcessEnv = process.env,
   home: string = homedir(),
 ): string {
-  const documents = env.XDG_DOCUMENTS_DIR && isAbsolute(env.XDG_DOCUMENTS_DIR)
-    ? env.XDG_DOCUMENTS_DIR
-    : join(home, 'Documents');
+  const documents =
+    env.XDG_DOCUMENTS_DIR && isAbsolute(env.XDG_DOCUMENTS_DIR)
+      ? env.XDG_DOCUMENTS_DIR
+      : join(home, 'Documents');
   return join(documents, APP_NAME);
 }
 
