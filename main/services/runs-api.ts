@@ -76,6 +76,8 @@ export function createRunServices(options: RunServicesOptions): RunServices {
     'run:restart': () => runs.restart(),
     'run:current': async () => runs.status(),
     'run:report': async ({ format, path }) => {
+      // Where it may go is settled before anything is built or written.
+      const target = path === undefined ? null : await reportTarget(path, format);
       const report = runs.report();
       const content =
         format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderRunReportHtml(report);
@@ -88,21 +90,7 @@ export function createRunServices(options: RunServicesOptions): RunServices {
         path: null,
         content,
       };
-      if (path === undefined) return file;
-      // Checked before the confinement so nothing but a report file can be written (no .bashrc).
-      if (!path.toLowerCase().endsWith(`.${format}`)) {
-        throw new ApiError({
-          code: 'invalid-request',
-          message: `a ${format.toUpperCase()} report's file name must end with .${format}, got "${basename(path)}"`,
-        });
-      }
-      const target = options.confine ? await options.confine(path) : resolveUserPath(path);
-      if (!target) {
-        throw new ApiError({
-          code: 'invalid-request',
-          message: `report path must be absolute (or start with ~/), got "${basename(path)}"`,
-        });
-      }
+      if (target === null) return file;
       await writeFileAtomic(target, content);
       return { ...file, fileName: basename(target), path: target, content: null };
     },
@@ -117,6 +105,25 @@ export function createRunServices(options: RunServicesOptions): RunServices {
       return { ok: true };
     },
   };
+
+  /** A report file the page named: only a .html/.json file, and only where it may write. */
+  async function reportTarget(path: string, format: 'json' | 'html'): Promise<string> {
+    // Checked first, so nothing but a report file can be written (never a .bashrc).
+    if (!path.toLowerCase().endsWith(`.${format}`)) {
+      throw new ApiError({
+        code: 'invalid-request',
+        message: `a ${format.toUpperCase()} report's file name must end with .${format}, got "${basename(path)}"`,
+      });
+    }
+    const target = options.confine ? await options.confine(path) : resolveUserPath(path);
+    if (!target) {
+      throw new ApiError({
+        code: 'invalid-request',
+        message: `report path must be absolute (or start with ~/), got "${basename(path)}"`,
+      });
+    }
+    return target;
+  }
 
   return {
     runs,
