@@ -3,6 +3,7 @@ import { app, screen, session, shell, type BrowserWindow } from 'electron';
 import type { MenuCommand } from '../../shared/api/contract';
 import { createHostServices, type HostServices } from '../services/host-services';
 import { defaultUserDataDir } from '../services/paths';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmClose, createElectronDialogs, showOpenError } from './dialogs';
 import { registerIpc, sendEvent } from './ipc';
 import { installMenu } from './menu';
@@ -43,6 +44,8 @@ export async function startApp(builtDir: string): Promise<void> {
     app.quit();
     return;
   }
+  // Before `ready`, as Electron requires for a privileged scheme.
+  registerAppScheme();
   const location: RendererLocation = rendererLocation(app.isPackaged, builtDir);
   let win: BrowserWindow | undefined;
   let dirty = false;
@@ -119,6 +122,7 @@ export async function startApp(builtDir: string): Promise<void> {
   app.on('before-quit', () => void services.close());
 
   await app.whenReady();
+  if (location.kind === 'app') serveAppProtocol(location.rendererDir);
   hardenSession(session.defaultSession, location);
   registerIpc({
     services,

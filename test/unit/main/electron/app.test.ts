@@ -12,7 +12,7 @@ import { app, dialog, fakeIpcRenderer, resetFakeElectron, state } from './fake-e
 vi.mock('electron', () => import('./fake-electron'));
 
 const BUILT = '/opt/pipewright/out';
-const appFrame = { url: 'file:///opt/pipewright/out/renderer/index.html', parent: null };
+const appFrame = { url: 'app://pipewright/index.html', parent: null };
 
 let dir: string;
 const saved = {
@@ -71,7 +71,15 @@ describe('the desktop app', () => {
         nodeIntegration: false,
       },
     });
-    expect(mainWindow().loaded).toBe('file:/opt/pipewright/out/renderer/index.html');
+    expect(mainWindow().loaded).toBe('app://pipewright/index.html');
+    // The built renderer comes from the privileged app:// protocol, whose answers carry the CSP.
+    expect(state.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+    expect([...state.protocolHandlers.keys()]).toEqual(['app']);
     expect([...state.ipcHandlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
     expect((state.menuTemplate as MenuItemConstructorOptions[]).map((m) => m.label)).toContain(
       'Run',

@@ -28,6 +28,8 @@ export const state = {
   exposed: new Map<string, unknown>(),
   messageBoxResponse: 0,
   utilityProcesses: [] as Array<{ modulePath: string }>,
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
 };
 
 class FakeWebContents extends EventEmitter {
@@ -147,6 +149,16 @@ export const session = {
   },
 };
 
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) =>
+    state.privilegedSchemes.push(...schemes),
+  ),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    if (state.protocolHandlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+    state.protocolHandlers.set(scheme, handler);
+  }),
+};
+
 export const shell = {
   openExternal: vi.fn(async () => undefined),
   openPath: vi.fn(async () => ''),
@@ -187,6 +199,8 @@ export function resetFakeElectron(): void {
   state.exposed.clear();
   state.messageBoxResponse = 0;
   state.utilityProcesses.length = 0;
+  state.privilegedSchemes.length = 0;
+  state.protocolHandlers.clear();
   app.removeAllListeners();
   fakeIpcRenderer.removeAllListeners();
   vi.clearAllMocks();
@@ -201,6 +215,7 @@ export default {
   Menu,
   dialog,
   session,
+  protocol,
   shell,
   screen,
   utilityProcess,

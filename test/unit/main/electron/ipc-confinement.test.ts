@@ -24,7 +24,7 @@ vi.mock('electron', () => import('./fake-electron'));
  * returned since the app started, what the OS or command line handed over, and the recent list.
  */
 
-const location: RendererLocation = { kind: 'file', indexPath: '/app/out/renderer/index.html' };
+const location: RendererLocation = { kind: 'app', rendererDir: '/app/out/renderer' };
 let dir: string;
 let services: HostServices;
 let dispose: () => void;
@@ -45,7 +45,7 @@ beforeEach(() => {
     isAppUrl: (url) => isAppUrl(url, location),
     targets: () => [window.webContents as unknown as WebContents],
   });
-  state.senderFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
+  state.senderFrame = { url: 'app://pipewright/index.html', parent: null };
 });
 afterEach(() => {
   dispose();

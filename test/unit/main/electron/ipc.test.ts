@@ -18,8 +18,8 @@ import {
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const location: RendererLocation = { kind: 'file', indexPath: '/app/out/renderer/index.html' };
-const appFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
+const location: RendererLocation = { kind: 'app', rendererDir: '/app/out/renderer' };
+const appFrame = { url: 'app://pipewright/index.html', parent: null };
 
 let dir: string;
 let services: HostServices;
