@@ -6,6 +6,8 @@ import { defaultUserDataDir } from '../services/paths';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmClose, createElectronDialogs, showOpenError } from './dialogs';
 import { registerIpc, sendEvent } from './ipc';
+import { setGuardSpawner } from '../redis/guard';
+import { electronGuardSpawner } from './redis-guard';
 import { installMenu } from './menu';
 import { electronRunnerSpawner } from './runner-process';
 import {
@@ -46,6 +48,8 @@ export async function startApp(builtDir: string): Promise<void> {
   }
   // Before `ready`, as Electron requires for a privileged scheme.
   registerAppScheme();
+  // This binary cannot act as Node (RunAsNode fuse off): a managed Redis's guard is a utility process.
+  setGuardSpawner(electronGuardSpawner);
   const location: RendererLocation = rendererLocation(app.isPackaged, builtDir);
   let win: BrowserWindow | undefined;
   let dirty = false;

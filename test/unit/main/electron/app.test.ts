@@ -6,6 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { REQUEST_CHANNELS } from '../../../../shared/api/contract';
 import { serializeDocument } from '../../../../shared/document';
 import { documentArgs, startApp } from '../../../../main/electron/app';
+import { nodeGuardSpawner, setGuardSpawner, spawnGuard } from '../../../../main/redis/guard';
 import { minimalDocument } from '../services/fixtures';
 import { app, dialog, fakeIpcRenderer, resetFakeElectron, state } from './fake-electron';
 
@@ -80,6 +81,10 @@ describe('the desktop app', () => {
       },
     ]);
     expect([...state.protocolHandlers.keys()]).toEqual(['app']);
+    // A managed Redis's guard becomes a utility process: this binary cannot run as Node.
+    spawnGuard('/usr/bin/redis-server', dir, []);
+    expect(state.utilityProcesses.at(-1)?.modulePath).toBe(join(dir, 'pipewright-guard.cjs'));
+    setGuardSpawner(nodeGuardSpawner);
     expect([...state.ipcHandlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
     expect((state.menuTemplate as MenuItemConstructorOptions[]).map((m) => m.label)).toContain(
       'Run',

@@ -27,7 +27,7 @@ export const state = {
   permissionCheck: undefined as ((contents: unknown, permission: string) => boolean) | undefined,
   exposed: new Map<string, unknown>(),
   messageBoxResponse: 0,
-  utilityProcesses: [] as Array<{ modulePath: string }>,
+  utilityProcesses: [] as FakeUtilityProcess[],
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
 };
@@ -173,6 +173,7 @@ export class FakeUtilityProcess extends EventEmitter {
   constructor(
     readonly modulePath: string,
     readonly options: Record<string, unknown>,
+    readonly args: string[] = [],
   ) {
     super();
     state.utilityProcesses.push(this);
@@ -181,8 +182,8 @@ export class FakeUtilityProcess extends EventEmitter {
   kill = vi.fn(() => true);
 }
 export const utilityProcess = {
-  fork: (modulePath: string, _args: string[], options: Record<string, unknown>) =>
-    new FakeUtilityProcess(modulePath, options),
+  fork: (modulePath: string, args: string[], options: Record<string, unknown>) =>
+    new FakeUtilityProcess(modulePath, options, args),
 };
 
 /** Back to a fresh Electron between tests. */
