@@ -12,7 +12,7 @@ import {
   isAllowedExternalUrl,
   SECURITY_HEADERS,
 } from '../services/security-policy';
-import { APP_INDEX_URL, isAppOrigin } from './app-protocol';
+import { APP_INDEX_URL, isAppOrigin } from './app-origin';
 import type { WindowState } from '../services/settings';
 
 export const WINDOW_DEFAULTS = { width: 1280, height: 800, minWidth: 800, minHeight: 500 };

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { appProtocolHandler } from '../../../../main/electron/app-protocol';
+import { appProtocolHandler } from '../../../../main/electron/app-origin';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../../../main/services/security-policy';
 import { useTempDirs } from '../services/fixtures';
 
