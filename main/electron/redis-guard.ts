@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { utilityProcess } from 'electron';
-import { GUARD_MARKER, GUARD_SOURCE, type GuardSpawner } from '../redis/guard';
+import { GUARD_MARKER, GUARD_SOURCE, guardHandle, type GuardSpawner } from '../redis/guard';
 
 /**
  * The managed Redis's guard as an Electron utility process. The packaged app's binary cannot run
@@ -23,15 +23,7 @@ export const electronGuardSpawner: GuardSpawner = (bin, dir, args) => {
   const requestStop = () => {
     if (!exited) child.postMessage('stop');
   };
-  return {
-    get pid() {
-      return child.pid;
-    },
-    onOutput: (listener) => {
-      child.stdout?.on('data', listener);
-      child.stderr?.on('data', listener);
-    },
-    onExit: (listener) => void child.once('exit', () => listener()),
+  return guardHandle(child, {
     onError: (listener) =>
       void child.once('error', (type: string, location: string) =>
         listener(new Error(`the Redis guard failed (${type} at ${location})`)),
@@ -40,5 +32,5 @@ export const electronGuardSpawner: GuardSpawner = (bin, dir, args) => {
     kill: (signal) => (signal === 'SIGKILL' ? void child.kill() : requestStop()),
     // A utility process does not keep the app running; the app stops it on quit.
     unref: () => undefined,
-  };
+  });
 };

@@ -67,6 +67,33 @@ export interface GuardHandle {
   unref(): void;
 }
 
+/** A child process of either kind (Node's or Electron's utility process), as far as a guard needs. */
+interface GuardChild {
+  readonly pid?: number | undefined;
+  readonly stdout: NodeJS.ReadableStream | null;
+  readonly stderr: NodeJS.ReadableStream | null;
+  once(event: 'exit', listener: () => void): unknown;
+}
+
+/** A GuardHandle: the parts that are the same for every kind of child, and `control`. */
+export function guardHandle(
+  child: GuardChild,
+  control: Omit<GuardHandle, 'pid' | 'onOutput' | 'onExit'>,
+): GuardHandle {
+  return {
+    ...control,
+    // A getter: a utility process has its pid only once it has started.
+    get pid() {
+      return child.pid;
+    },
+    onOutput: (listener) => {
+      child.stdout?.on('data', listener);
+      child.stderr?.on('data', listener);
+    },
+    onExit: (listener) => void child.once('exit', () => listener()),
+  };
+}
+
 /** Starts a guard for `redis-server` `bin` in `dir` with `args`. */
 export type GuardSpawner = (bin: string, dir: string, args: string[]) => GuardHandle;
 
@@ -77,15 +104,7 @@ export const nodeGuardSpawner: GuardSpawner = (bin, dir, args) => {
     env: { ...process.env, PIPEWRIGHT_PARENT_PID: String(process.pid) },
     windowsHide: true,
   });
-  return {
-    get pid() {
-      return child.pid;
-    },
-    onOutput: (listener) => {
-      child.stdout?.on('data', listener);
-      child.stderr?.on('data', listener);
-    },
-    onExit: (listener) => void child.once('exit', () => listener()),
+  return guardHandle(child, {
     onError: (listener) => void child.once('error', listener),
     requestStop: () => void child.stdin?.end(),
     kill: (signal) => void child.kill(signal),
@@ -95,7 +114,7 @@ export const nodeGuardSpawner: GuardSpawner = (bin, dir, args) => {
         (stream as unknown as { unref?: () => void } | null)?.unref?.();
       }
     },
-  };
+  });
 };
 
 let guardSpawner: GuardSpawner = nodeGuardSpawner;

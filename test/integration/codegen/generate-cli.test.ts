@@ -1,17 +1,10 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/index';
 import type { CliIo } from '../../../main/cli/io';
+import { readTree } from '../../helpers/file-tree';
 
 /** `pipewright generate` as a script calls it: exit codes, messages, and what lands on disk. */
 
@@ -39,18 +32,6 @@ async function cli(command: string, ...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const generate = (...args: string[]) => cli('generate', ...args);
-
-/** Every file under `root` with its contents. */
-function tree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const full = join(entry.parentPath, entry.name);
-      files[full.slice(root.length + 1)] = readFileSync(full, 'utf8');
-    }
-  }
-  return files;
-}
 
 describe('pipewright generate', () => {
   it('writes the project and says what it did, then keeps a changed handler', async () => {
@@ -138,11 +119,11 @@ describe('pipewright generate', () => {
     writeFileSync(outside, 'not yours\n');
     rmSync(join(dir, 'project', 'src', 'queues.ts'));
     symlinkSync(outside, join(dir, 'project', 'src', 'queues.ts'));
-    const before = tree(join(dir, 'project'));
+    const before = readTree(join(dir, 'project'));
     const refused = await generate('renamed.pipewright.json', '--out', 'project');
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/src\/queues\.ts is a symbolic link.*nothing was written/);
-    expect(tree(join(dir, 'project'))).toEqual(before);
+    expect(readTree(join(dir, 'project'))).toEqual(before);
     expect(readFileSync(outside, 'utf8')).toBe('not yours\n');
   });
 

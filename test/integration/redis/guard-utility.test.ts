@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GUARD_MARKER, GUARD_SOURCE } from '../../../main/redis/guard';
 import { findOnPath, freeLoopbackPort } from '../../../main/redis/managed';
 import { probeRedis } from '../../../main/redis/probe';
+import { alive, until } from '../../helpers/processes';
 
 /**
  * The guard as the desktop app runs it — a utility process with a parent port and no stdin (the
@@ -19,22 +20,6 @@ const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 8000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function startGuard(parentPid: number) {
   const dir = mkdtempSync(join(tmpdir(), 'pipewright-guard-'));

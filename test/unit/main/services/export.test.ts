@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readTree } from '../../../helpers/file-tree';
 import { MANIFEST_PATH, generateProject, type GeneratedFile } from '../../../../shared/codegen';
 import { parseDocumentText } from '../../../../shared/document';
 import {
@@ -149,7 +150,7 @@ describe('exportProject', () => {
     const out = join(sandbox, 'out');
     const first = await project();
     await exportProject(out, first);
-    const before = snapshot(out);
+    const before = readTree(out);
     // A changed pipeline rewrites README.md, package.json, src/main.ts… before src/queues.ts.
     const changed = first.map((f) => ({ ...f, contents: `${f.contents}\n// changed\n` }));
     const target = join(sandbox, 'elsewhere.ts');
@@ -159,24 +160,13 @@ describe('exportProject', () => {
     await expect(exportProject(out, changed)).rejects.toThrow(
       /src\/queues\.ts is a symbolic link.*nothing was written/,
     );
-    const after = snapshot(out);
+    const after = readTree(out);
     delete before['src/queues.ts'];
     delete after['src/queues.ts'];
     expect(after).toEqual(before);
     expect(readFileSync(target, 'utf8')).toBe('not yours');
   });
 });
-
-/** Every file under `dir` with its contents, by relative path. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    out[full.slice(dir.length + 1)] = readFileSync(full, 'utf8');
-  }
-  return out;
-}
 
 describe('zipProject', () => {
   it('holds every file under one folder, the same bytes every time', async () => {
