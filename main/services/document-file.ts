@@ -8,14 +8,19 @@ import {
 
 export type ReadDocumentResult =
   | { ok: true; document: PipelineDocument; text: string }
-  /** `unreadable`: the file could not be read at all (missing, a folder, too large, no access). */
-  | { ok: false; unreadable: boolean; errors: DocumentError[] };
+  /**
+   * `unreadable`: the file could not be read at all (missing, a folder, too large, no access).
+   * `json`: it was read and is JSON, so the errors are about its contents (not a valid pipeline),
+   * as opposed to a file that is not JSON at all.
+   */
+  | { ok: false; unreadable: boolean; json: boolean; errors: DocumentError[] };
 
 /** Reads and parses a pipeline file; never throws, and never reads more than the size limit. */
 export async function readDocumentFile(path: string): Promise<ReadDocumentResult> {
   const unreadable = (message: string): ReadDocumentResult => ({
     ok: false,
     unreadable: true,
+    json: false,
     errors: [{ path: '', message }],
   });
   let text: string;
@@ -33,8 +38,21 @@ export async function readDocumentFile(path: string): Promise<ReadDocumentResult
     return unreadable(describeFsError(error));
   }
   const parsed = parseDocumentText(text);
-  if (!parsed.ok) return { ok: false, unreadable: false, errors: parsed.errors };
+  if (!parsed.ok) {
+    return { ok: false, unreadable: false, json: isJson(text), errors: parsed.errors };
+  }
   return { ok: true, document: parsed.document, text };
+}
+
+/** Whether a file that failed to parse as a pipeline was JSON at all (asked only on failure). */
+function isJson(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function describeFsError(error: unknown): string {

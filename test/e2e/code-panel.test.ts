@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -45,7 +44,7 @@ describe('the Code panel', () => {
   beforeAll(async () => {
     app = await startWebApp();
     browser = await launchChromium();
-    out = await mkdtemp(join(tmpdir(), 'pipewright-code-e2e-'));
+    out = await mkdtemp(join(app.hostDir, 'code-e2e-'));
     await mkdir(SCREENSHOT_DIR, { recursive: true });
   });
   afterAll(async () => {
