@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../services/security-policy';
-import { contentType, lookupStatic } from '../web/static-files';
+import { contentType, lookupStatic } from '../services/static-files';
 
 /**
  * The built renderer is served from `app://pipewright/`, a privileged custom protocol, rather
