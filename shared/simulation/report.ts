@@ -25,17 +25,18 @@ export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
         failed: q.failed,
         enqueued: q.enqueued,
         enqueuedPerSec: perSec(q.enqueued - q.enqueuedAtTick),
-        paused: false,
+        paused: q.paused,
         waitMs: latencyStats(q.waitInterval),
       };
     } else {
       const w = sim.workers[index]!;
       const busyArea = w.busyLevel.area(t) - w.busyAreaAtTick;
+      const capacityArea = w.capacityLevel.area(t) - w.capacityAreaAtTick;
       nodes[id] = {
         kind,
         active: w.busy,
         capacity: w.capacity,
-        utilisation: dt > 0 ? busyArea / (w.capacity * dt) : w.busy / w.capacity,
+        utilisation: w.utilisation(busyArea, capacityArea),
         throughputPerSec: perSec(w.completed - w.completedAtTick),
         completed: w.completed,
         failed: w.failed,
@@ -63,6 +64,7 @@ export function markTick(sim: Simulation, t: number): void {
   for (const w of sim.workers) {
     w.completedAtTick = w.completed;
     w.busyAreaAtTick = w.busyLevel.area(t);
+    w.capacityAreaAtTick = w.capacityLevel.area(t);
     w.serviceInterval.reset();
   }
   sim.edgeCountsAtTick.set(sim.edgeCounts);
@@ -96,7 +98,7 @@ export function buildSimulationSummary(sim: Simulation, endMs: number): RunSumma
         completed: w.completed - w.completedAtWarmup,
         failed: w.failed - w.failedAtWarmup,
         retried: w.retried - w.retriedAtWarmup,
-        utilisation: w.busyLevel.mean(endMs) / w.capacity,
+        utilisation: w.utilisation(w.busyLevel.area(endMs), w.capacityLevel.area(endMs)),
         service: w.service,
       };
     }
