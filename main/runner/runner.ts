@@ -201,6 +201,17 @@ export class Runner {
           );
           return null;
         }
+        case 'startReplica': {
+          const w = this.workers.get(control.workerId);
+          if (!w) return unknown('worker', control.workerId, this.workers.keys());
+          const started = await w.startReplica();
+          this.log(
+            'info',
+            `started replica #${started.index} of worker "${nodeName(w.id)}" (${w.alive} alive)`,
+            w.id,
+          );
+          return null;
+        }
         case 'failureRate': {
           const w = this.workers.get(control.workerId);
           if (!w) return unknown('worker', control.workerId, this.workers.keys());

@@ -178,6 +178,8 @@ export class RunService {
     } catch (error) {
       throw bad((error as Error).message);
     }
+    // On the run's clock, like its snapshots: the prediction replays it at this time.
+    run.history.addChange({ atMs: Date.now() - run.startedAt, control });
     if (control.type === 'pause' || control.type === 'resume') {
       const paused = new Set(this.state.pausedQueues);
       if (control.type === 'pause') paused.add(control.queueId);
@@ -220,6 +222,7 @@ export class RunService {
       result: run.result,
       points: run.history.points,
       log: run.history.log,
+      changes: run.history.changes,
     });
   }
 

@@ -48,6 +48,8 @@ export function runSchemas() {
         /** Which replica (0-based); the last one still alive when absent. */
         replica: boundedNumber(0, 999, true).optional(),
       }),
+      /** Brings a worker up by one replica (after a kill, or beyond its design count). */
+      z.strictObject({ type: z.literal('startReplica'), workerId: runNodeId('worker') }),
       z.strictObject({
         type: z.literal('failureRate'),
         workerId: runNodeId('worker'),
@@ -56,7 +58,7 @@ export function runSchemas() {
     ],
     {
       error:
-        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "failureRate"',
+        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "startReplica", "failureRate"',
     },
   );
   const start = z.strictObject({
