@@ -47,6 +47,15 @@ function Figures({ figures, growing }: { figures: NodeFigures; growing: boolean 
           <b data-testid="badge-throughput">{formatRate(figures.throughputPerSec)}</b>
           <UtilisationBar fraction={figures.utilisation} />
           <span data-testid="badge-utilisation">{formatPercent(figures.utilisation)}</span>
+          {figures.failed > 0 ? (
+            <span
+              className="live-badge__failed"
+              data-testid="badge-failed"
+              title="Jobs that failed their last attempt so far"
+            >
+              {formatCount(figures.failed)} failed
+            </span>
+          ) : null}
         </>
       );
   }

@@ -3,6 +3,7 @@ import type { RunStatus } from '../../shared/api/contract';
 import { useRun } from '../state/run-store';
 import { stopMonitor } from './monitor-controller';
 import { dismissRunError, restartRun, stopRun } from './run-controller';
+import { LiveChangesBar } from './LiveChangesBar';
 import { RunErrorBox } from './RunErrorBox';
 import { RunIcon } from './RunIcon';
 import { formatRunTime } from './run-log';
@@ -184,6 +185,7 @@ export function RunBanner() {
         </div>
       ) : null}
       {line}
+      <LiveChangesBar />
       <MonitorLine />
     </>
   );
