@@ -20,6 +20,7 @@ import { RunHistory } from './runs-history';
 import { Listeners } from './runs-listeners';
 import type { RedisService } from './runs-redis';
 import { summaryFromSnapshot } from './runs-summary';
+import { plural } from '../../shared/plural';
 
 export interface RunServiceOptions {
   redis: RedisService;
@@ -256,7 +257,7 @@ export class RunService {
       ...this.state,
       state: 'stopped',
       message: `Run stopped${result.drained ? ' after draining' : ''}; ${
-        keepKeys ? 'its keys were kept' : `${result.keysRemoved} keys removed`
+        keepKeys ? 'its keys were kept' : `${plural(result.keysRemoved, 'key')} removed`
       }`,
       redis: null,
       canRestart: false,

@@ -13,6 +13,7 @@ import { ProducerForm } from './ProducerForm';
 import { QueueForm } from './QueueForm';
 import { useNodeEditor } from './useEditors';
 import { WorkerForm } from './WorkerForm';
+import { plural } from '../../shared/plural';
 
 function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
   // The same ids while the same nodes are edited (their objects change with every keystroke).
@@ -24,7 +25,7 @@ function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
     <>
       <h2 className={`inspector__title k-${kind}`}>
         <KindIcon kind={kind} size={16} />
-        {nodes.length === 1 ? nodes[0]!.name : `${nodes.length} ${kind}s`}
+        {nodes.length === 1 ? nodes[0]!.name : plural(nodes.length, kind)}
         <span className="inspector__kind">{KIND_LABELS[kind]}</span>
       </h2>
       {nodes.length > 1 ? (
@@ -63,8 +64,8 @@ export function Inspector() {
   else {
     body = (
       <p className="inspector__tip">
-        {nodes.length} nodes and {edges.length} edges selected. Select nodes of one kind to edit
-        them together, or a single edge.
+        {plural(nodes.length, 'node')} and {plural(edges.length, 'edge')} selected. Select nodes of
+        one kind to edit them together, or a single edge.
       </p>
     );
   }

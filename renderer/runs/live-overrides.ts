@@ -1,6 +1,7 @@
 import type { PipelineDocument, PipelineNode } from '../../shared/document';
 import { arrivalAtRate } from '../../shared/simulation/arrivals';
 import { arrivalSummary, producerSummary, queueSummary, workerSummary } from '../canvas/format';
+import { plural } from '../../shared/plural';
 
 /** Values changed by live controls, shown on the node and offered to keep in the design. */
 export interface NodeOverrides {
@@ -78,7 +79,7 @@ export function describeOverrides(
     if (o.concurrency !== undefined) lines.push(`${node.name}: concurrency ${o.concurrency}`);
     if (o.replicas !== undefined)
       lines.push(
-        `${node.name}: ${o.replicas === 0 ? '0 replicas (not kept: a worker needs one)' : `${o.replicas} ${o.replicas === 1 ? 'replica' : 'replicas'}`}`,
+        `${node.name}: ${o.replicas === 0 ? '0 replicas (not kept: a worker needs one)' : plural(o.replicas, 'replica')}`,
       );
     if (o.failureRate !== undefined)
       lines.push(`${node.name}: ${Math.round(o.failureRate * 1000) / 10} % of attempts fail`);
