@@ -3,6 +3,7 @@ import type { PipelineNode, ProducerNode, QueueNode, WorkerNode } from '../../sh
 import { KindIcon } from '../canvas/nodes/KindIcon';
 import { TheoryPanel } from '../analysis/TheoryPanel';
 import { KIND_LABELS } from '../editing/new-node';
+import { JobBrowser } from '../runs/JobBrowser';
 import { LiveControls } from '../runs/LiveControls';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
@@ -34,6 +35,7 @@ function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
         </p>
       ) : null}
       {nodes.length === 1 ? <LiveControls nodeId={nodes[0]!.id} /> : null}
+      {nodes.length === 1 && kind === 'queue' ? <JobBrowser nodeId={nodes[0]!.id} /> : null}
       <NodeGeneral nodes={nodes} edit={edit} />
       <TheoryPanel nodes={nodes} />
       {kind === 'producer' ? <ProducerForm nodes={nodes as ProducerNode[]} edit={edit} /> : null}

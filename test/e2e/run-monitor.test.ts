@@ -87,6 +87,22 @@ describe('monitoring an existing Redis in web mode', () => {
       expect(await page.getByTestId('run-banner').count()).toBe(0);
       await expect.poll(() => depth(page, 'emails')).toBe(30);
 
+      // The queue's jobs, read-only: data and attempts, and no retry or remove.
+      await nodeOnCanvas(page, 'emails').click();
+      const jobs = page.getByTestId('inspector').getByTestId('job-browser');
+      await expect
+        .poll(() => jobs.getByTestId('jobs-state-waiting').textContent())
+        .toBe('waiting 30');
+      expect(await jobs.getByTestId('job-row').count()).toBe(20);
+      expect(await jobs.textContent()).toContain(
+        'Read-only: Pipewright never changes a Redis it monitors.',
+      );
+      await jobs.getByTestId('job-row').first().click();
+      expect(await jobs.getByTestId('job-data').textContent()).toBe('{"i":29}');
+      expect(await jobs.getByTestId('job-retry').count()).toBe(0);
+      expect(await jobs.getByTestId('job-remove').count()).toBe(0);
+      await shot(page, 'monitor-jobs');
+
       // A worker of that deployment empties the queue: the figures follow, read-only.
       worker = new Worker('emails', async () => null, { connection: { url: redisUrl }, prefix });
       await expect.poll(() => depth(page, 'emails'), { timeout: 10_000 }).toBe(0);
