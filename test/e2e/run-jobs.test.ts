@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import {
   SCREENSHOT_DIR,
-  newDocument,
+  runExample,
   nodeOnCanvas,
   openEditor,
   startWebApp,
@@ -29,9 +29,7 @@ describe('browsing a running queue’s jobs', () => {
 
   it('lists jobs by state with their data and failures, and retries or removes the run’s own', async () => {
     const { page, errors, context } = await openEditor(browser, app);
-    await newDocument(page, 'welcome-emails');
-    await page.getByTestId('run-start').click();
-    await page.getByTestId('run-banner').filter({ hasText: 'Running' }).waitFor();
+    await runExample(page, 'welcome-emails');
     // The queue's browser in the inspector keeps up by itself: completed jobs.
     await nodeOnCanvas(page, 'emails').click();
     const browserBox = page.getByTestId('inspector').getByTestId('job-browser');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import {
   SCREENSHOT_DIR,
-  newDocument,
+  runExample,
   nodeOnCanvas,
   openEditor,
   startWebApp,
@@ -44,10 +44,8 @@ describe('steering a run: the canvas, the comparison and the report follow the c
 
   it('shows live overrides and a down worker, predicts with the changes, and keeps them on request', async () => {
     const { page, errors, context } = await openEditor(browser, app);
-    await newDocument(page, 'welcome-emails');
+    await runExample(page, 'welcome-emails');
     expect(await lines(page, 'signup')).toContain('poisson 20/s');
-    await page.getByTestId('run-start').click();
-    await page.getByTestId('run-banner').filter({ hasText: 'Running' }).waitFor();
     await page.getByTestId('tab-run').click();
     const panel = page.getByTestId('run-panel');
     await panel.getByTestId('run-controls').waitFor();
@@ -174,9 +172,7 @@ describe('steering a run: the canvas, the comparison and the report follow the c
 
   it('discards live overrides: the design stays as it was', async () => {
     const { page, errors, context } = await openEditor(browser, app);
-    await newDocument(page, 'welcome-emails');
-    await page.getByTestId('run-start').click();
-    await page.getByTestId('run-banner').filter({ hasText: 'Running' }).waitFor();
+    await runExample(page, 'welcome-emails');
     await page.getByTestId('tab-run').click();
     await setField(page, 'live-concurrency-email-sender', '3');
     await expect.poll(() => lines(page, 'email-sender')).toContain('3 × 1 replica live');

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/contract';
 import { runRequestSchemas } from '../../../shared/api/runs';
 import { deleteKeysByPrefix } from '../../../main/redis/keys';
 import { createRunServices, type RunServices } from '../../../main/services/runs-api';
-import { edge, pipeline, producer, queue, until, worker } from './helpers';
+import { edge, pipeline, producer, queue, until, worker, writesSoFar } from './helpers';
 
 const redisUrl = inject('redisUrl');
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -17,12 +17,6 @@ function services(): RunServices {
   const s = createRunServices({ redisUrl: () => redisUrl, emit: () => undefined });
   cleanups.push(() => s.close());
   return s;
-}
-
-/** Writes Redis has applied since it started (INFO persistence: rdb_changes_since_last_save). */
-async function writesSoFar(client: Redis): Promise<number> {
-  const info = await client.info('persistence');
-  return Number(/rdb_changes_since_last_save:(\d+)/.exec(info)![1]);
 }
 
 describe('the queue browser', () => {

@@ -5,18 +5,7 @@ import { buildRunReport } from '../../../../main/services/run-report';
 import { renderRunReportHtml } from '../../../../main/services/run-report-html';
 import { liveChanges, type RecordedControl } from '../../../../main/services/run-changes';
 import { comparisonFromReport } from '../../../../renderer/runs/comparison';
-import { welcomeDoc } from '../../renderer/actions/fixtures';
-
-const REDIS = {
-  state: 'connected' as const,
-  url: 'redis://127.0.0.1:6379',
-  managed: true,
-  version: '7.0.15',
-  maxmemoryPolicy: 'noeviction',
-  warnings: [],
-  message: '',
-  help: null,
-};
+import { RUN_REDIS, welcomeDoc } from '../../renderer/actions/fixtures';
 
 /**
  * The steering of issue 12 on the welcome pipeline (20 jobs/s, 10 slots of 120 ms): pause the
@@ -43,7 +32,7 @@ function report(doc: PipelineDocument, measuredWith: readonly TimedChange[]) {
     runId: 'run-steered',
     document: doc,
     startedAt: Date.UTC(2026, 11, 5, 13),
-    redis: REDIS,
+    redis: RUN_REDIS,
     result: {
       runId: 'run-steered',
       summary: measured,
@@ -125,7 +114,7 @@ describe('a run report follows the run’s own timeline', () => {
       runId: 'run-plain',
       document: doc,
       startedAt: 0,
-      redis: REDIS,
+      redis: RUN_REDIS,
       result: {
         runId: 'run-plain',
         summary: { ...simulate(doc, { durationMs: 20_000, seed: 3 }), mode: 'run' },
