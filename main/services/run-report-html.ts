@@ -1,5 +1,6 @@
 import type { PipelineNode } from '../../shared/document';
 import type { NodeSummary, SummaryStat } from '../../shared/metrics';
+import { plural } from '../../shared/plural';
 import { formatChangeTime } from './run-changes';
 import type { RunReport } from './run-report';
 import { escapeXml as esc, renderLegend, renderLineChart, type LineChart } from './run-report-svg';
@@ -33,13 +34,11 @@ function changesHtml(report: RunReport): { section: string; basis: string; confi
     .join('\n');
   return {
     section: `<h2>Live changes</h2>
-<p>${n} ${n === 1 ? 'change was' : 'changes were'} made while the run was on (time since it started).</p>
+<p>${plural(n, 'change')} ${n === 1 ? 'was' : 'were'} made while the run was on (time since it started).</p>
 <table class="changes"><thead><tr><th>At</th><th>Node</th><th>Change</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`,
-    basis: `for the same document over the same duration (seed 1), with the ${n} live ${
-      n === 1 ? 'change' : 'changes'
-    } below replayed at the same times.`,
+    basis: `for the same document over the same duration (seed 1), with the ${plural(n, 'live change')} above replayed at the same times.`,
     config: `As designed; the live changes above applied from their times on.`,
   };
 }

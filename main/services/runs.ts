@@ -164,6 +164,15 @@ export class RunService {
       canRestart: false,
     });
     await this.launch(run);
+    // A new runner starts from the design: apply what was steered so far, in order, so the run
+    // carries on as it was (and as the report's prediction replays it).
+    for (const { control } of run.history.changes) {
+      await run.client
+        ?.control(control)
+        .catch((error: Error) =>
+          this.emitLog(run, 'warn', `a live change could not be applied again: ${error.message}`),
+        );
+    }
     this.emitLog(run, 'info', `runner restarted (incarnation ${run.epoch}); the run carries on`);
     return this.info(run);
   }

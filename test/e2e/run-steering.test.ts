@@ -148,7 +148,7 @@ describe('steering a run: the canvas, the comparison and the report follow the c
     const htmlText = await readFile(htmlPath, 'utf8');
     expect(htmlText).toContain('<h2>Live changes</h2>');
     expect(htmlText).toContain('7 changes were made while the run was on');
-    expect(htmlText).toContain('with the 7 live changes below replayed at the same times');
+    expect(htmlText).toContain('with the 7 live changes above replayed at the same times');
 
     // After the stop the overrides stay on the canvas until kept or discarded.
     const bar = page.getByTestId('live-changes-bar');

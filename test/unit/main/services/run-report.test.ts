@@ -96,7 +96,7 @@ describe('a run report follows the run’s own timeline', () => {
     const html = renderRunReportHtml(steered);
     expect(html).toContain('<h2>Live changes</h2>');
     expect(html).toContain('7 changes were made while the run was on');
-    expect(html).toContain('with the 7 live changes below replayed at the same times');
+    expect(html).toContain('with the 7 live changes above replayed at the same times');
     expect(html).toContain(
       '<td>0:25</td><td>signup-api</td><td>producer &#34;signup-api&#34;: rate set to 60 jobs/s</td>',
     );
