@@ -1,5 +1,9 @@
 import type { Arrival } from '../../shared/document';
-import { arrivalProcess, type ArrivalProcess } from '../../shared/simulation/arrivals';
+import {
+  arrivalAtRate,
+  arrivalProcess,
+  type ArrivalProcess,
+} from '../../shared/simulation/arrivals';
 import type { Random } from '../../shared/simulation/random';
 
 type TimedArrival = Exclude<Arrival, { type: 'schedule' }>;
@@ -33,15 +37,13 @@ export class ArrivalClock {
   }
 
   setRate(ratePerSec: number, atMs: number): void {
-    const m = this.model;
-    if (ratePerSec <= 0) {
+    // A timed arrival stays timed (only a schedule becomes a schedule).
+    const model = arrivalAtRate(this.model, ratePerSec) as TimedArrival | null;
+    if (model === null) {
       this.nextAt = Infinity;
       return;
     }
-    this.model =
-      m.type === 'burst'
-        ? { ...m, everyMs: (m.size * 1000) / ratePerSec }
-        : { type: m.type === 'poisson' ? 'poisson' : 'constant', ratePerSec };
+    this.model = model;
     this.process = arrivalProcess(this.model, atMs, this.random, Date.now(), undefined);
     this.size = this.process.batch;
     this.nextAt = this.process.next();

@@ -12,6 +12,7 @@ import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
 import type { RunOptions, RunnerMessage } from './protocol';
 import { WorkerGroup, type WorkerContext } from './workers';
+import { plural } from '../../shared/plural';
 
 export interface RunnerInit {
   plan: RunPlan;
@@ -137,7 +138,7 @@ export class Runner {
     });
     this.log(
       'info',
-      `run started: ${plan.queues.size} queues, ${plan.workers.size} workers, ${plan.producers.size} producers`,
+      `run started: ${plural(plan.queues.size, 'queue')}, ${plural(plan.workers.size, 'worker')}, ${plural(plan.producers.size, 'producer')}`,
     );
     if (this.metrics) {
       this.ticker = setInterval(() => void this.tick(), options.snapshotIntervalMs);
@@ -196,7 +197,18 @@ export class Runner {
           this.log(
             'warn',
             `killed replica #${killed.index} of worker "${nodeName(w.id)}" with ${killed.activeJobs} active jobs; ` +
-              `they come back as stalled within ~${Math.round((this.init.options.lockDurationMs + this.init.options.stalledIntervalMs) / 1000)} s (${w.alive} replicas left)`,
+              `they come back as stalled within ~${Math.round((this.init.options.lockDurationMs + this.init.options.stalledIntervalMs) / 1000)} s (${plural(w.alive, 'replica')} left)`,
+            w.id,
+          );
+          return null;
+        }
+        case 'startReplica': {
+          const w = this.workers.get(control.workerId);
+          if (!w) return unknown('worker', control.workerId, this.workers.keys());
+          const started = await w.startReplica();
+          this.log(
+            'info',
+            `started replica #${started.index} of worker "${nodeName(w.id)}" (${w.alive} alive)`,
             w.id,
           );
           return null;

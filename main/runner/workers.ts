@@ -51,6 +51,9 @@ export class SyntheticFailure extends Error {
   }
 }
 
+/** Replicas alive per worker a live control may bring up to (each has its own connection). */
+export const MAX_REPLICAS = 64;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -131,6 +134,24 @@ export class WorkerGroup {
     await replica.worker.close(true).catch(() => undefined);
     replica.connection.disconnect();
     return { index: replica.index, activeJobs };
+  }
+
+  /**
+   * Starts one more replica (a new process, as a restarted or scaled-up deployment would): it
+   * connects and takes jobs at the current concurrency. Refused beyond MAX_REPLICAS alive, each
+   * being a Redis connection.
+   */
+  async startReplica(): Promise<{ index: number }> {
+    if (this.alive >= MAX_REPLICAS) {
+      throw new Error(
+        `worker "${this.plan.node.name}" already has ${this.alive} replicas alive; a run allows at most ${MAX_REPLICAS}`,
+      );
+    }
+    const replica = this.spawn(this.replicas.length);
+    this.replicas.push(replica);
+    this.ctx.metrics?.capacity(this.id, this.capacity);
+    await replica.worker.waitUntilReady();
+    return { index: replica.index };
   }
 
   /** Closes every replica; waits for active jobs unless `force`. */

@@ -1,5 +1,7 @@
 import type { PipelineNode } from '../../shared/document';
 import type { NodeSummary, SummaryStat } from '../../shared/metrics';
+import { plural } from '../../shared/plural';
+import { formatChangeTime } from './run-changes';
 import type { RunReport } from './run-report';
 import { escapeXml as esc, renderLegend, renderLineChart, type LineChart } from './run-report-svg';
 
@@ -11,6 +13,34 @@ const stat = (s: SummaryStat) => `${num(s.mean)} / ${num(s.p95)} / ${num(s.p99)}
 function configOf(node: PipelineNode): string {
   const c = node.config as Record<string, unknown>;
   return esc(JSON.stringify(c).slice(0, 400));
+}
+
+/** The live changes section, and what the prediction and configuration say about them. */
+function changesHtml(report: RunReport): { section: string; basis: string; config: string } {
+  const changes = report.changes ?? [];
+  if (changes.length === 0) {
+    return {
+      section: '',
+      basis: 'for the same document over the same duration (seed 1); the run was not steered.',
+      config: 'As designed; nothing was changed while the run was on.',
+    };
+  }
+  const n = changes.length;
+  const rows = changes
+    .map(
+      (c) =>
+        `<tr><td>${formatChangeTime(c.atMs)}</td><td>${esc(c.nodeName)}</td><td>${esc(c.description)}</td></tr>`,
+    )
+    .join('\n');
+  return {
+    section: `<h2>Live changes</h2>
+<p>${plural(n, 'change')} ${n === 1 ? 'was' : 'were'} made while the run was on (time since it started).</p>
+<table class="changes"><thead><tr><th>At</th><th>Node</th><th>Change</th></tr></thead><tbody>
+${rows}
+</tbody></table>`,
+    basis: `for the same document over the same duration (seed 1), with the ${plural(n, 'live change')} above replayed at the same times.`,
+    config: `As designed; the live changes above applied from their times on.`,
+  };
 }
 
 function summaryRow(id: string, n: NodeSummary): string {
@@ -34,6 +64,13 @@ function summaryRow(id: string, n: NodeSummary): string {
       )}</tr>`;
   }
   return `<tr><th>${esc(id)}</th></tr>`;
+}
+
+function changedLive(report: RunReport, nodeId: string): string {
+  const mine = (report.changes ?? []).filter((c) => c.nodeId === nodeId);
+  return mine.length === 0
+    ? '–'
+    : mine.map((c) => `${formatChangeTime(c.atMs)} ${esc(c.what)}`).join('<br>');
 }
 
 function chart(c: LineChart): string {
@@ -62,9 +99,10 @@ export function renderRunReportHtml(report: RunReport): string {
     t: series.t,
     series: [{ name: 'used memory', values: series.redisMemoryBytes.map((b) => b / 1048576) }],
   };
+  const live = changesHtml(report);
   const comparison = report.comparison.length
     ? `<h2>Predicted versus measured</h2>
-<p>The simulator's prediction for the same document over the same duration (seed 1).</p>
+<p>The simulator's prediction ${live.basis}</p>
 <table><thead><tr><th>Node</th><th>Figure</th><th>Predicted</th><th>Measured</th><th>Difference</th></tr></thead><tbody>
 ${report.comparison
   .map(
@@ -105,14 +143,16 @@ ${Object.entries(summary.nodes)
   .join('\n')}
 <tr><th>end to end</th><td>chains</td><td></td><td>ms (mean / p95 / p99 / max): ${stat(summary.endToEndMs)}</td><td></td><td></td></tr>
 </tbody></table>
+${live.section}
 ${comparison}
 <h2>Over time</h2>
 ${chart(depth)}
 ${chart(throughput)}
 ${chart(memory)}
 <h2>Configuration</h2>
-<table><thead><tr><th>Node</th><th>Kind</th><th>Settings</th></tr></thead><tbody>
-${doc.nodes.map((n) => `<tr><th>${esc(n.name)}</th><td>${n.kind}</td><td><code>${configOf(n)}</code></td></tr>`).join('\n')}
+<p>${live.config}</p>
+<table><thead><tr><th>Node</th><th>Kind</th><th>Settings</th><th>Changed live</th></tr></thead><tbody>
+${doc.nodes.map((n) => `<tr><th>${esc(n.name)}</th><td>${n.kind}</td><td><code>${configOf(n)}</code></td><td>${changedLive(report, n.id)}</td></tr>`).join('\n')}
 </tbody></table>
 <table><thead><tr><th>Edge</th><th>From</th><th>To</th><th>On</th><th>Probability</th></tr></thead><tbody>
 ${doc.edges.map((e) => `<tr><td>${esc(e.id)}</td><td>${esc(name(e.from))}</td><td>${esc(name(e.to))}</td><td>${e.on ?? 'completed'}</td><td>${e.probability ?? 1}</td></tr>`).join('\n')}

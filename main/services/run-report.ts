@@ -1,7 +1,8 @@
 import type { RedisStatus, RunLogEntry, RunResult } from '../../shared/api/contract';
 import type { PipelineDocument } from '../../shared/document';
 import type { NodeSummary, RunSummary } from '../../shared/metrics';
-import { simulate } from '../../shared/simulation';
+import { simulate, type TimedChange } from '../../shared/simulation';
+import { liveChanges, type LiveChange, type RecordedControl } from './run-changes';
 import type { HistoryPoint } from './runs-history';
 
 /** One figure measured by the run beside the simulator's prediction for the same document. */
@@ -26,8 +27,13 @@ export interface RunReport {
   redis: Pick<RedisStatus, 'url' | 'version' | 'managed' | 'maxmemoryPolicy' | 'warnings'>;
   outcome: Pick<RunResult, 'drained' | 'keysRemoved' | 'keysKept'>;
   summary: RunSummary;
-  /** The simulator's prediction for the same document and duration (absent if it failed). */
+  /**
+   * The simulator's prediction for the same document and duration, with the run's live changes
+   * replayed at the same times (null if it failed).
+   */
   prediction: RunSummary | null;
+  /** Controls applied while the run was on, in time order; the prediction replays them. */
+  changes: LiveChange[];
   comparison: ComparisonRow[];
   /** Chart data: ms since start, backlog per queue, completions/s per worker. */
   series: {
@@ -47,6 +53,8 @@ export interface RunReportInput {
   result: RunResult;
   points: readonly HistoryPoint[];
   log: readonly RunLogEntry[];
+  /** Controls the run accepted (none when it was not steered). */
+  changes?: readonly RecordedControl[];
 }
 
 const FIGURES: Record<NodeSummary['kind'], Array<[string, (n: never) => number]>> = {
@@ -86,11 +94,18 @@ export function compareSummaries(predicted: RunSummary, measured: RunSummary): C
   return rows;
 }
 
-/** The simulator's summary for the same document over the run's duration (seed 1). */
-export function predictRun(document: PipelineDocument, durationMs: number): RunSummary | null {
+/**
+ * The simulator's summary for the same document over the run's duration (seed 1), following the
+ * run's own timeline: its live changes happen in the simulation at the same times.
+ */
+export function predictRun(
+  document: PipelineDocument,
+  durationMs: number,
+  changes: readonly TimedChange[] = [],
+): RunSummary | null {
   if (durationMs <= 0) return null;
   try {
-    return simulate(document, { durationMs, seed: 1 });
+    return simulate(document, { durationMs, seed: 1, changes });
   } catch {
     return null;
   }
@@ -98,7 +113,8 @@ export function predictRun(document: PipelineDocument, durationMs: number): RunS
 
 export function buildRunReport(input: RunReportInput): RunReport {
   const { document, result, points } = input;
-  const prediction = predictRun(document, result.summary.durationMs);
+  const changes = liveChanges(document, input.changes ?? []);
+  const prediction = predictRun(document, result.summary.durationMs, changes);
   const queues = document.nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
   const workers = document.nodes.filter((n) => n.kind === 'worker').map((n) => n.id);
   return {
@@ -121,6 +137,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
     },
     summary: result.summary,
     prediction,
+    changes,
     comparison: prediction ? compareSummaries(prediction, result.summary) : [],
     series: {
       t: points.map((p) => p.t),

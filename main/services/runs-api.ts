@@ -9,7 +9,9 @@ import {
 } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { resolveUserPath } from './paths';
+import { JobsService } from './jobs';
 import { renderRunReportHtml } from './run-report-html';
+import { runQueueLocation, monitorQueueLocation } from './jobs-sources';
 import { RunService } from './runs';
 import { MonitorService } from './runs-monitor';
 import { RedisService } from './runs-redis';
@@ -51,6 +53,10 @@ export function createRunServices(options: RunServicesOptions): RunServices {
     ...(options.spawnRunner ? { spawn: options.spawnRunner } : {}),
   });
   const monitor = new MonitorService({ defaultUrl: options.redisUrl });
+  const jobs = new JobsService({
+    runQueue: (queueId) => runQueueLocation(runs, queueId),
+    monitorQueue: (name) => monitorQueueLocation(monitor, name),
+  });
   redis.onStatus((status) => options.emit('redis:status', status));
   runs.onSnapshot((event) => options.emit('run:snapshot', event));
   runs.onLog((entry) => options.emit('run:log', entry));
@@ -102,6 +108,11 @@ export function createRunServices(options: RunServicesOptions): RunServices {
     'monitor:start': (target) => monitorCall(() => monitor.start(target)),
     'monitor:stop': async () => {
       await monitor.stop();
+      return { ok: true };
+    },
+    'jobs:list': (request) => jobs.list(request),
+    'jobs:act': async (request) => {
+      await jobs.act(request);
       return { ok: true };
     },
   };

@@ -1,4 +1,5 @@
 import type { RedisFigures, RunLogEntry, RunSnapshotEvent } from '../../shared/api/contract';
+import type { RecordedControl } from './run-changes';
 
 /** One point of the charts a report draws: backlog per queue, throughput per worker. */
 export interface HistoryPoint {
@@ -12,6 +13,8 @@ export interface HistoryPoint {
 
 const MAX_POINTS = 2000;
 const MAX_LOG = 1000;
+/** Controls kept for the report and the replayed prediction (a person steers far fewer). */
+const MAX_CHANGES = 10_000;
 
 /**
  * What a run leaves for its report, in bounded memory however long it runs: chart points are
@@ -21,6 +24,8 @@ const MAX_LOG = 1000;
 export class RunHistory {
   readonly points: HistoryPoint[] = [];
   readonly log: RunLogEntry[] = [];
+  /** Controls the run accepted, in order, for the report and its prediction. */
+  readonly changes: RecordedControl[] = [];
   /** Only every `stride`-th snapshot is kept once thinning has begun. */
   private stride = 1;
   private seen = 0;
@@ -41,6 +46,10 @@ export class RunHistory {
       this.points.length = Math.floor(this.points.length / 2);
       this.stride *= 2;
     }
+  }
+
+  addChange(change: RecordedControl): void {
+    if (this.changes.length < MAX_CHANGES) this.changes.push(change);
   }
 
   addLog(entry: RunLogEntry): void {

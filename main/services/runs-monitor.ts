@@ -83,6 +83,12 @@ export class MonitorService {
     return { url: redactUrl(url), prefix, queues };
   }
 
+  /** What is watched now (the URL with its password), for the queue browser; null when idle. */
+  get watching(): { url: string; prefix: string; queues: readonly string[] } | null {
+    const watch = this.watch;
+    return watch ? { url: watch.url, prefix: watch.prefix, queues: watch.queues } : null;
+  }
+
   async stop(): Promise<void> {
     const watch = this.watch;
     this.watch = null;

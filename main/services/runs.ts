@@ -20,6 +20,7 @@ import { RunHistory } from './runs-history';
 import { Listeners } from './runs-listeners';
 import type { RedisService } from './runs-redis';
 import { summaryFromSnapshot } from './runs-summary';
+import { plural } from '../../shared/plural';
 
 export interface RunServiceOptions {
   redis: RedisService;
@@ -163,6 +164,15 @@ export class RunService {
       canRestart: false,
     });
     await this.launch(run);
+    // A new runner starts from the design: apply what was steered so far, in order, so the run
+    // carries on as it was (and as the report's prediction replays it).
+    for (const { control } of run.history.changes) {
+      await run.client
+        ?.control(control)
+        .catch((error: Error) =>
+          this.emitLog(run, 'warn', `a live change could not be applied again: ${error.message}`),
+        );
+    }
     this.emitLog(run, 'info', `runner restarted (incarnation ${run.epoch}); the run carries on`);
     return this.info(run);
   }
@@ -178,6 +188,8 @@ export class RunService {
     } catch (error) {
       throw bad((error as Error).message);
     }
+    // On the run's clock, like its snapshots: the prediction replays it at this time.
+    run.history.addChange({ atMs: Date.now() - run.startedAt, control });
     if (control.type === 'pause' || control.type === 'resume') {
       const paused = new Set(this.state.pausedQueues);
       if (control.type === 'pause') paused.add(control.queueId);
@@ -220,6 +232,7 @@ export class RunService {
       result: run.result,
       points: run.history.points,
       log: run.history.log,
+      changes: run.history.changes,
     });
   }
 
@@ -253,7 +266,7 @@ export class RunService {
       ...this.state,
       state: 'stopped',
       message: `Run stopped${result.drained ? ' after draining' : ''}; ${
-        keepKeys ? 'its keys were kept' : `${result.keysRemoved} keys removed`
+        keepKeys ? 'its keys were kept' : `${plural(result.keysRemoved, 'key')} removed`
       }`,
       redis: null,
       canRestart: false,

@@ -20,6 +20,7 @@ import {
 } from './file-actions';
 import { fitViewAction } from './fit-view';
 import { insertFragmentAction } from './insert-fragment';
+import { keepLiveChangesAction } from './keep-live-changes';
 import { matchesShortcut, parseShortcut, type KeyLike } from './keyboard';
 import { moveNodesAction } from './move-nodes';
 import { pasteAction } from './paste';
@@ -74,6 +75,7 @@ export const ACTIONS = [
   runStartAction,
   runStopAction,
   runMonitorAction,
+  keepLiveChangesAction,
 ] as const;
 
 /** Any registered action, its input type erased (for lists, menus and key handling). */

@@ -46,6 +46,15 @@ function Figures({ b, growing }: { b: BadgeFigures; growing: boolean }) {
           <b data-testid="badge-throughput">{b.main}</b>
           <UtilisationBar fraction={b.utilisation ?? 0} />
           <span data-testid="badge-utilisation">{b.utilisationText}</span>
+          {b.failed ? (
+            <span
+              className="live-badge__failed"
+              data-testid="badge-failed"
+              title="Jobs that failed their last attempt so far"
+            >
+              {b.failed}
+            </span>
+          ) : null}
         </>
       );
   }

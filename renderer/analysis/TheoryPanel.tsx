@@ -5,6 +5,7 @@ import { useDocumentNode } from '../state/document-store';
 import { formatLatency, formatPercent, formatRate, formatRho } from './format';
 import { slotsNeeded, useQueueStation, useWorkerStation } from './theory';
 import './theory.css';
+import { plural } from '../../shared/plural';
 
 function Row({ label, children, help }: { label: string; children: ReactNode; help?: string }) {
   return (
@@ -119,8 +120,7 @@ function StationFigures({
           ) : null}
         </Row>
         <Row label="Offered load" help="λ·E[S]: slots busy on average">
-          {formatRho(station.offeredLoad)} of {station.servers} slot
-          {station.servers === 1 ? '' : 's'}
+          {formatRho(station.offeredLoad)} of {plural(station.servers, 'slot')}
         </Row>
         {station.unstable ? null : <WaitRows station={station} />}
       </dl>
@@ -132,7 +132,7 @@ function StationFigures({
           ? '≈ approximate (Allen–Cunneen): arrivals or service are not both exponential.'
           : 'Exact M/M/c (Erlang C): Poisson arrivals, exponential service.'}
         {station.workerIds.length > 1
-          ? ` Waits are for queue “${queueName}”, shared by ${station.workerIds.length} workers.`
+          ? ` Waits are for queue “${queueName}”, shared by ${plural(station.workerIds.length, 'worker')}.`
           : worker
             ? ` Waits are for its queue “${queueName}”.`
             : ''}

@@ -28,6 +28,8 @@ export interface BadgeFigures {
   /** Workers: the utilisation fraction for the bar, and its text. */
   utilisation: number | null;
   utilisationText: string | null;
+  /** Workers: jobs that failed their last attempt so far, when any did. */
+  failed: string | null;
   /** Queues with a thousand or more waiting, workers at 95 % or more: drawn as hot. */
   hot: boolean;
 }
@@ -85,6 +87,7 @@ const BLANK = {
   metric: null,
   utilisation: null,
   utilisationText: null,
+  failed: null,
   hot: false,
 };
 
@@ -95,12 +98,13 @@ const producerBadge = (ratePerSec: number, created: number): Figures => ({
   mainLabel: `${formatCount(created)} made`,
 });
 
-const workerBadge = (throughputPerSec: number, utilisation: number): Figures => ({
+const workerBadge = (throughputPerSec: number, utilisation: number, failed: number): Figures => ({
   ...BLANK,
   kind: 'worker',
   main: formatRate(throughputPerSec),
   utilisation,
   utilisationText: formatPercent(utilisation),
+  failed: failed > 0 ? `${formatCount(failed)} failed` : null,
   hot: utilisation >= 0.95,
 });
 
@@ -143,7 +147,7 @@ function fromSummary(
       );
     }
     case 'worker':
-      return workerBadge(summary.throughputPerSec, summary.utilisation);
+      return workerBadge(summary.throughputPerSec, summary.utilisation, summary.failed);
   }
 }
 
@@ -159,7 +163,7 @@ function fromFrame(state: AnalysisState, nodeId: string, frame: NodeFigures): Fi
         queueMetric(state, nodeId, frame, frame.waitMs.p95, frame.waitMs.count > 0),
       );
     case 'worker':
-      return workerBadge(frame.throughputPerSec, frame.utilisation);
+      return workerBadge(frame.throughputPerSec, frame.utilisation, frame.failed);
   }
 }
 

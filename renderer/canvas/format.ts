@@ -5,6 +5,7 @@ import type {
   ServiceDistribution,
   WorkerConfig,
 } from '../../shared/document';
+import { plural } from '../../shared/plural';
 
 /** Human-sized durations: `850 ms`, `1.5 s`, `2 min`, `3 h`. */
 export function formatMs(ms: number): string {
@@ -74,7 +75,7 @@ export function queueSummary(config: QueueConfig): string[] {
 }
 
 export function workerSummary(config: WorkerConfig): string[] {
-  const slots = `${config.concurrency} × ${config.replicas} ${config.replicas === 1 ? 'replica' : 'replicas'}`;
+  const slots = `${config.concurrency} × ${plural(config.replicas, 'replica')}`;
   const failures =
     config.failureRate !== undefined && config.failureRate > 0
       ? ` · ${round(config.failureRate * 100)}% fail`

@@ -11,6 +11,7 @@ import { FileTree } from './FileTree';
 import { filesOfNodes, linesNaming } from './node-files';
 import { useCodeFollowing } from './useCodeFollowing';
 import { useNodeReveal } from './useNodeReveal';
+import { plural } from '../../shared/plural';
 
 function Status() {
   const count = useCode((s) => s.files.length);
@@ -20,7 +21,7 @@ function Status() {
     return <span className="code-panel__status">{pending ? 'Generating…' : ''}</span>;
   return (
     <span className="code-panel__status" aria-live="polite">
-      {count} files
+      {plural(count, 'file')}
       {pending ? ' · updating…' : ms === null ? '' : ` · ${Math.max(1, Math.round(ms))} ms`}
     </span>
   );

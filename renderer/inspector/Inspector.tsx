@@ -3,6 +3,7 @@ import type { PipelineNode, ProducerNode, QueueNode, WorkerNode } from '../../sh
 import { KindIcon } from '../canvas/nodes/KindIcon';
 import { TheoryPanel } from '../analysis/TheoryPanel';
 import { KIND_LABELS } from '../editing/new-node';
+import { JobBrowser } from '../runs/JobBrowser';
 import { LiveControls } from '../runs/LiveControls';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
@@ -13,6 +14,7 @@ import { ProducerForm } from './ProducerForm';
 import { QueueForm } from './QueueForm';
 import { useNodeEditor } from './useEditors';
 import { WorkerForm } from './WorkerForm';
+import { plural } from '../../shared/plural';
 
 function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
   // The same ids while the same nodes are edited (their objects change with every keystroke).
@@ -24,7 +26,7 @@ function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
     <>
       <h2 className={`inspector__title k-${kind}`}>
         <KindIcon kind={kind} size={16} />
-        {nodes.length === 1 ? nodes[0]!.name : `${nodes.length} ${kind}s`}
+        {nodes.length === 1 ? nodes[0]!.name : plural(nodes.length, kind)}
         <span className="inspector__kind">{KIND_LABELS[kind]}</span>
       </h2>
       {nodes.length > 1 ? (
@@ -33,6 +35,7 @@ function NodesForm({ nodes }: { nodes: readonly PipelineNode[] }) {
         </p>
       ) : null}
       {nodes.length === 1 ? <LiveControls nodeId={nodes[0]!.id} /> : null}
+      {nodes.length === 1 && kind === 'queue' ? <JobBrowser nodeId={nodes[0]!.id} /> : null}
       <NodeGeneral nodes={nodes} edit={edit} />
       <TheoryPanel nodes={nodes} />
       {kind === 'producer' ? <ProducerForm nodes={nodes as ProducerNode[]} edit={edit} /> : null}
@@ -63,8 +66,8 @@ export function Inspector() {
   else {
     body = (
       <p className="inspector__tip">
-        {nodes.length} nodes and {edges.length} edges selected. Select nodes of one kind to edit
-        them together, or a single edge.
+        {plural(nodes.length, 'node')} and {plural(edges.length, 'edge')} selected. Select nodes of
+        one kind to edit them together, or a single edge.
       </p>
     );
   }

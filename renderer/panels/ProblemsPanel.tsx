@@ -3,6 +3,7 @@ import { canvasView } from '../canvas/view';
 import { documentStore, useDocumentState } from '../state/document-store';
 import { useDiagnostics, useDiagnosticsWhere } from '../state/diagnostics-store';
 import { selectionOf, setSelection } from '../state/selection-store';
+import { plural } from '../../shared/plural';
 
 const sentence = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -35,7 +36,7 @@ export function ProblemsPanel() {
         <span className="problems__counts">
           {diagnostics.length === 0
             ? 'none'
-            : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`}
+            : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`}
         </span>
       </h2>
       {diagnostics.length === 0 ? (

@@ -4,8 +4,7 @@ import { useDiagnostics } from '../state/diagnostics-store';
 import { isDirty } from '../state/history';
 import { useSelection } from '../state/selection-store';
 import { useUi } from '../state/ui-store';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from '../../shared/plural';
 
 /** One line of facts: size, selection, problems, zoom, save state and host connection. */
 export function StatusBar() {

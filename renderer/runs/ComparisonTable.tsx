@@ -1,15 +1,45 @@
-import { formatDifference, formatFigure, type RunComparison } from './comparison';
+import { formatDifference, formatFigure, type RunChange, type RunComparison } from './comparison';
 import { formatRunTime } from './run-log';
+import { plural } from '../../shared/plural';
+
+const clock = (ms: number) => formatRunTime(ms).replace(/\.\d$/, '');
+
+/** What was changed while the run was on: the prediction replays the same at the same times. */
+function LiveChanges({ changes }: { changes: RunChange[] }) {
+  if (changes.length === 0) {
+    return (
+      <p className="run-muted" data-testid="comparison-basis">
+        The run was not steered: the prediction is for the pipeline as designed.
+      </p>
+    );
+  }
+  return (
+    <div className="run-changes" data-testid="comparison-basis">
+      <p className="status-warning">
+        {plural(changes.length, 'live change')} made during the run; the prediction replays{' '}
+        {changes.length === 1 ? 'it' : 'them'} at the same times:
+      </p>
+      <ol className="run-changes__list" data-testid="run-changes">
+        {changes.map((c, i) => (
+          <li key={i}>
+            <span className="run-changes__at">{clock(c.atMs)}</span> {c.description}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
 
 /** The simulator's prediction beside the run's measured figures, per node, with the difference. */
 export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
-  const span = formatRunTime(comparison.durationMs).replace(/\.\d$/, '');
+  const span = clock(comparison.durationMs);
   return (
     <div className="run-table-wrap">
       <p className="run-muted">
         The simulator’s prediction for the same pipeline over the measured {span}, beside what the
         run measured. Differences within ±15 % are shown in green.
       </p>
+      <LiveChanges changes={comparison.changes} />
       {comparison.missing ? <p className="status-warning">{comparison.missing}</p> : null}
       <table className="run-table" data-testid="comparison-table">
         <thead>

@@ -109,14 +109,13 @@ function QueueControls({ nodeId }: { nodeId: string }) {
 
 function WorkerControls({ node }: { node: WorkerNode }) {
   const override = useRun((s) => s.overrides[node.id]);
-  const killed = override?.killedReplicas ?? 0;
-  const alive = node.config.replicas - killed;
+  const alive = override?.replicas ?? node.config.replicas;
   const failurePercent = (override?.failureRate ?? node.config.failureRate ?? 0) * 100;
   const [busy, setBusy] = useState(false);
-  const kill = async () => {
+  const replica = async (type: 'killReplica' | 'startReplica') => {
     setBusy(true);
     try {
-      await sendControl({ type: 'killReplica', workerId: node.id });
+      await sendControl({ type, workerId: node.id });
     } finally {
       setBusy(false);
     }
@@ -154,18 +153,32 @@ function WorkerControls({ node }: { node: WorkerNode }) {
       />
       <div className="live-field">
         <span className="live-field__label">Replicas</span>
-        <span className="live-field__value">
-          {alive} of {node.config.replicas} alive
+        <span
+          className={`live-field__value${alive === 0 ? ' status-error' : ''}`}
+          data-testid={`live-replicas-${node.id}`}
+        >
+          {alive === 0 ? 'down: 0' : alive} alive
+          {alive !== node.config.replicas ? ` (design ${node.config.replicas})` : ''}
         </span>
         <button
           type="button"
           className="btn btn--danger"
           data-testid={`live-kill-${node.id}`}
           disabled={busy || alive <= 0}
-          title="Kill one replica: its active jobs stall and are retried by the others"
-          onClick={() => void kill()}
+          title="Kill one replica as a crashed process dies: its active jobs stall and are retried by the others"
+          onClick={() => void replica('killReplica')}
         >
           Kill a replica
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid={`live-start-replica-${node.id}`}
+          disabled={busy}
+          title="Start one more replica: a new worker process with its own connection"
+          onClick={() => void replica('startReplica')}
+        >
+          Start a replica
         </button>
       </div>
     </>

@@ -7,6 +7,7 @@ import { discoverMonitor, startMonitor, stopMonitor, watchOn } from './monitor-c
 import { monitorDocument } from './monitor-map';
 import { MonitorTable } from './MonitorTable';
 import { RunErrorBox } from './RunErrorBox';
+import { plural } from '../../shared/plural';
 
 const URL_PATTERN = /^rediss?:\/\/\S+$/;
 const PREFIX_PATTERN = /^\S{1,100}$/;
@@ -144,7 +145,7 @@ export function MonitorDialog() {
             <p className="run-muted" data-testid="monitor-found">
               {monitor.info.queues.length === 0
                 ? `No BullMQ queues under “${monitor.info.prefix}” at ${monitor.info.url}. Check the prefix (BullMQ’s default is “bull”).`
-                : `${monitor.info.queues.length} queue${monitor.info.queues.length === 1 ? '' : 's'} under “${monitor.info.prefix}” at ${monitor.info.url}${watching ? ', watching live' : ''}.`}
+                : `${plural(monitor.info.queues.length, 'queue')} under “${monitor.info.prefix}” at ${monitor.info.url}${watching ? ', watching live' : ''}.`}
             </p>
           ) : null}
           {monitor.info && monitor.info.queues.length > 0 ? (

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { RunStatus } from '../../shared/api/contract';
-import { useRun } from '../state/run-store';
+import { runStore, useRun } from '../state/run-store';
 import { stopMonitor } from './monitor-controller';
 import { dismissRunError, restartRun, stopRun } from './run-controller';
+import { LiveChangesBar } from './LiveChangesBar';
 import { RunErrorBox } from './RunErrorBox';
 import { RunIcon } from './RunIcon';
 import { formatRunTime } from './run-log';
 import { saveReport } from './save-report';
+import { plural } from '../../shared/plural';
 
 /** Wall time since the run started, ticking twice a second while it runs. */
 function Elapsed({ since }: { since: number }) {
@@ -83,7 +85,7 @@ function RunningLine({ status }: { status: RunStatus }) {
             · <Elapsed since={status.startedAt} />
           </>
         ) : null}
-        {paused > 0 ? ` · ${paused} queue${paused === 1 ? '' : 's'} paused` : ''}
+        {paused > 0 ? ` · ${plural(paused, 'queue')} paused` : ''}
         {lost ? ' · Redis connection lost, reconnecting…' : ''}
         {status.state === 'stopping' ? ` · ${status.message}` : ''}
       </span>
@@ -133,7 +135,7 @@ function StoppedLine({ onClose }: { onClose: () => void }) {
       <span className="run-banner__text">
         <b>Run finished.</b>{' '}
         {summary && completed !== null
-          ? `${completed.toLocaleString()} jobs completed in ${formatRunTime(summary.durationMs).replace(/\.\d$/, '')}. `
+          ? `${plural(completed, 'job')} completed in ${formatRunTime(summary.durationMs).replace(/\.\d$/, '')}. `
           : `${status.message}. `}
         See the Run tab for predicted versus measured.
       </span>
@@ -152,8 +154,8 @@ function MonitorLine() {
     <div className="run-banner run-banner--running" role="status" data-testid="monitor-banner">
       <span className="run-banner__dot" aria-hidden="true" />
       <span className="run-banner__text">
-        <b>Monitoring</b> {monitor.info.queues.length} queues under “{monitor.info.prefix}” at{' '}
-        {monitor.info.url} (read-only)
+        <b>Monitoring</b> {plural(monitor.info.queues.length, 'queue')} under “{monitor.info.prefix}
+        ” at {monitor.info.url} (read-only)
       </span>
       <button type="button" className="btn" onClick={() => void stopMonitor()}>
         Stop watching
@@ -167,7 +169,12 @@ export function RunBanner() {
   const status = useRun((s) => s.status);
   const error = useRun((s) => s.error);
   const hasRun = useRun((s) => s.document !== null);
+  const monitoring = useRun((s) => s.monitor.phase !== 'idle');
   const [closedRun, setClosedRun] = useState<string | null>(null);
+  // Watching a Redis replaces the finished run on show: its banner goes for good, not stacked.
+  useEffect(() => {
+    if (monitoring) setClosedRun(runStore.getState().status.runId);
+  }, [monitoring]);
   let line = null;
   if (status.state === 'running' || status.state === 'starting' || status.state === 'stopping') {
     line = <RunningLine status={status} />;
@@ -184,6 +191,7 @@ export function RunBanner() {
         </div>
       ) : null}
       {line}
+      <LiveChangesBar />
       <MonitorLine />
     </>
   );

@@ -4,6 +4,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { NodeControls } from './LiveControls';
 import { ReportButtons } from './RunBanner';
 import './runs.css';
+import { plural } from '../../shared/plural';
 
 function ControlsTable() {
   const nodes = useRun((s) => s.document?.nodes ?? []);
@@ -41,7 +42,7 @@ function Outcome() {
       {result.drained ? 'The queues were drained before stopping. ' : ''}
       {result.keysKept
         ? 'The run’s keys were kept in Redis.'
-        : `${result.keysRemoved.toLocaleString()} keys removed from Redis.`}
+        : `${plural(result.keysRemoved, 'key')} removed from Redis.`}
     </p>
   );
 }

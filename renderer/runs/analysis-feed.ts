@@ -4,7 +4,6 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  cancelAnalysis,
   clearAnalysis,
   failAnalysis,
   finishAnalysis,
@@ -51,10 +50,6 @@ export const analysisFeed = {
   },
   finish(summary: RunSummary): void {
     if (ours() && analysisStore.getState().status === 'running') finishAnalysis(summary);
-  },
-  /** A watch ended: keep what was seen, with no summary. */
-  end(): void {
-    if (ours() && analysisStore.getState().status === 'running') cancelAnalysis();
   },
   fail(message: string): void {
     if (ours()) failAnalysis(message);

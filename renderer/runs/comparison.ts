@@ -18,6 +18,14 @@ export interface NodeComparison {
   rows: ComparisonRow[];
 }
 
+/** A control applied during the run, which the prediction replays at the same time. */
+export interface RunChange {
+  atMs: number;
+  nodeId: string;
+  nodeName: string;
+  description: string;
+}
+
 export interface RunComparison {
   /** The measured span the prediction covers. */
   durationMs: number;
@@ -26,6 +34,8 @@ export interface RunComparison {
   runId: string;
   outcome: { drained: boolean; keysRemoved: number; keysKept: boolean };
   nodes: NodeComparison[];
+  /** Live changes in time order (empty when the run was not steered). */
+  changes: RunChange[];
   /** Why there is no prediction, when there is none. */
   missing: string | null;
 }
@@ -51,6 +61,17 @@ const reportShape = z.object({
   }),
   prediction: z.unknown().nullable(),
   comparison: z.array(row),
+  // Reports written before live changes were recorded have none.
+  changes: z
+    .array(
+      z.object({
+        atMs: z.number(),
+        nodeId: z.string(),
+        nodeName: z.string(),
+        description: z.string(),
+      }),
+    )
+    .default([]),
 });
 
 /** Reads predicted-versus-measured from a run report's JSON text. */
@@ -77,6 +98,12 @@ export function comparisonFromReport(json: string): RunComparison {
     runId: report.runId,
     outcome: report.outcome,
     nodes,
+    changes: report.changes.map(({ atMs, nodeId, nodeName, description }) => ({
+      atMs,
+      nodeId,
+      nodeName,
+      description,
+    })),
     missing:
       report.prediction === null
         ? 'The simulator could not predict this run (it was too short or the model failed).'

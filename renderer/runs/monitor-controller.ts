@@ -69,7 +69,9 @@ export async function stopMonitor(): Promise<void> {
   const info = runStore.getState().monitor.info;
   resetMonitor();
   setMonitor({ info });
-  analysisFeed.end();
+  // A watch has no result: badges, charts and Results go back to empty rather than keep figures
+  // that no longer update (or call the watch a cancelled run).
+  analysisFeed.clear();
 }
 
 /** The watch goes on over another document (e.g. the one drawn from the discovered queues). */

@@ -191,10 +191,15 @@ export async function sendControl(control: RunControl): Promise<boolean> {
         setOverride(nodeId, { failureRate: control.failureRate });
         break;
       case 'killReplica':
-        setOverride(nodeId, {
-          killedReplicas: (runStore.getState().overrides[nodeId]?.killedReplicas ?? 0) + 1,
-        });
+      case 'startReplica': {
+        const node = runStore.getState().document?.nodes.find((n) => n.id === nodeId);
+        const design = node?.kind === 'worker' ? node.config.replicas : 0;
+        const alive = runStore.getState().overrides[nodeId]?.replicas ?? design;
+        const next = control.type === 'killReplica' ? Math.max(0, alive - 1) : alive + 1;
+        // Back at the design's count, the node shows no override.
+        setOverride(nodeId, { replicas: next === design ? undefined : next });
         break;
+      }
       default:
         break;
     }

@@ -2,6 +2,7 @@ import { meanArrivalRatePerSec, type PipelineDocument } from '../../shared/docum
 import type { SimulationRunOptions } from '../../shared/simulation/worker-host';
 import { formatClock } from '../analysis/format';
 import { formatDuration, parseDuration } from '../../shared/duration';
+import { plural } from '../../shared/plural';
 
 export { formatDuration, parseDuration };
 
@@ -116,7 +117,7 @@ export function resolveSettings(
     options.jobs = jobs;
     const rate = totalArrivalRate(doc);
     measuredMs = rate > 0 ? (jobs / rate) * 1000 : 600_000;
-    horizon = `${jobs.toLocaleString('en-US')} jobs`;
+    horizon = plural(jobs, 'job');
   } else {
     measuredMs = duration('duration', settings.duration, 'Duration');
     if (measuredMs > 30 * 24 * 3_600_000) {

@@ -14,6 +14,7 @@ import type { PipelineDocument } from '../../shared/document';
 import type { RunComparison } from '../runs/comparison';
 import { ALL_LOG, EMPTY_LOG, appendLog, type LogFilter, type RunLog } from '../runs/run-log';
 import type { RunErrorView } from '../runs/run-errors';
+import type { NodeOverrides } from '../runs/live-overrides';
 
 /** How the next run starts and stops; remembered for the session. */
 export interface RunSettings {
@@ -25,13 +26,7 @@ export interface RunSettings {
   drain: boolean;
 }
 
-/** Values the user changed while the run is on, to show beside the document's own. */
-export interface NodeOverrides {
-  ratePerSec?: number;
-  concurrency?: number;
-  failureRate?: number;
-  killedReplicas?: number;
-}
+export type { NodeOverrides };
 
 export interface MonitorState {
   phase: 'idle' | 'connecting' | 'watching';
@@ -60,6 +55,10 @@ export interface RunStoreState {
   error: RunErrorView | null;
   /** Per node: the last control the host refused, and why. */
   controlErrors: Readonly<Record<string, string>>;
+  /**
+   * Values changed by live controls, per node: shown on the canvas while the run is on and,
+   * after it stops, until they are kept in the design or discarded.
+   */
   overrides: Readonly<Record<string, NodeOverrides>>;
   monitor: MonitorState;
   /** The monitor dialog is open. */
@@ -143,7 +142,7 @@ export function beginRunState(document: PipelineDocument, info: RunInfo | null):
 export const setRunInfo = (info: RunInfo): void => set({ info });
 
 export function setRunResult(result: RunResult): void {
-  set({ result, overrides: {}, controlErrors: {} });
+  set({ result, controlErrors: {} });
 }
 
 export function setComparison(comparison: RunComparison | null, error: string | null = null): void {
@@ -173,6 +172,9 @@ export function setOverride(nodeId: string, patch: NodeOverrides): void {
   const overrides = runStore.getState().overrides;
   set({ overrides: { ...overrides, [nodeId]: { ...overrides[nodeId], ...patch } } });
 }
+
+/** The live overrides were kept in the design or discarded. */
+export const clearOverrides = (): void => set({ overrides: {} });
 
 export function setMonitor(patch: Partial<MonitorState>): void {
   set({ monitor: { ...runStore.getState().monitor, ...patch } });

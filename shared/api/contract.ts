@@ -4,6 +4,7 @@ import type { PipelineDocument } from '../document/schema';
 import { codegenSchemas, type CodegenExportReport } from './codegen';
 import {
   runSchemas,
+  type JobList,
   type MonitorInfo,
   type MonitorSnapshot,
   type RedisStatus,
@@ -300,6 +301,10 @@ function runRequestChannels() {
     /** Streams `monitor:snapshot` events for the queues under a prefix. */
     'monitor:start': channel<typeof s.monitor, MonitorInfo>(s.monitor),
     'monitor:stop': channel<typeof s.none, { ok: true }>(s.none),
+    /** Recent jobs of one queue in one state, with their data and failures (read-only). */
+    'jobs:list': channel<typeof s.jobs, JobList>(s.jobs),
+    /** Retries or removes one of the current run's jobs; monitored queues are read-only. */
+    'jobs:act': channel<typeof s.jobAction, { ok: true }>(s.jobAction),
   };
 }
 

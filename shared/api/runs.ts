@@ -26,6 +26,10 @@ function boundedNumber(min: number, max: number, integer = false) {
   return integer ? base.int({ error: message }) : base;
 }
 
+/** The job lists a queue browser shows ("waiting" includes prioritized jobs). */
+export const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
+export type JobListState = (typeof JOB_STATES)[number];
+
 export function runSchemas() {
   const control = z.discriminatedUnion(
     'type',
@@ -48,6 +52,8 @@ export function runSchemas() {
         /** Which replica (0-based); the last one still alive when absent. */
         replica: boundedNumber(0, 999, true).optional(),
       }),
+      /** Brings a worker up by one replica (after a kill, or beyond its design count). */
+      z.strictObject({ type: z.literal('startReplica'), workerId: runNodeId('worker') }),
       z.strictObject({
         type: z.literal('failureRate'),
         workerId: runNodeId('worker'),
@@ -56,7 +62,7 @@ export function runSchemas() {
     ],
     {
       error:
-        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "failureRate"',
+        'needs "type" set to one of "pause", "resume", "rate", "concurrency", "killReplica", "startReplica", "failureRate"',
     },
   );
   const start = z.strictObject({
@@ -86,7 +92,28 @@ export function runSchemas() {
       .regex(/^\S{1,100}$/, { error: 'must be a key prefix of 1-100 characters without spaces' })
       .optional(),
   });
-  return { control, start, stop, report, monitor, none: z.strictObject({}) };
+  const jobs = z.strictObject({
+    /** A run's own queues, or a monitored Redis's. */
+    source: z.enum(['run', 'monitor'], { error: 'must be "run" or "monitor"' }),
+    /** A queue node id of the running document (run), or a BullMQ queue name (monitor). */
+    queue: z
+      .string({ error: 'must be a queue id or name' })
+      .min(1, { error: 'must be a queue id or name' })
+      .max(500, { error: 'must be at most 500 characters' }),
+    state: z.enum(JOB_STATES, { error: `must be one of ${JOB_STATES.join(', ')}` }),
+    /** Most recent first; default 20. */
+    limit: boundedNumber(1, 100, true).optional(),
+  });
+  /** Retry or remove one of a run's own jobs; a monitored Redis is read-only. */
+  const jobAction = z.strictObject({
+    queueId: runNodeId('queue'),
+    jobId: z
+      .string({ error: 'must be a job id' })
+      .min(1, { error: 'must be a job id' })
+      .max(500, { error: 'must be a job id' }),
+    action: z.enum(['retry', 'remove'], { error: 'must be "retry" or "remove"' }),
+  });
+  return { control, start, stop, report, monitor, jobs, jobAction, none: z.strictObject({}) };
 }
 
 /** Request schemas of the run channels, for hosts and the runner to validate with. */
@@ -96,6 +123,39 @@ export type RunControl = z.infer<typeof runControlSchema>;
 export type RunStartRequest = z.infer<typeof runRequestSchemas.start>;
 export type RunStopRequest = z.infer<typeof runRequestSchemas.stop>;
 export type MonitorTarget = z.infer<typeof runRequestSchemas.monitor>;
+export type JobListRequest = z.infer<typeof runRequestSchemas.jobs>;
+export type JobActionRequest = z.infer<typeof runRequestSchemas.jobAction>;
+
+/** One job as a queue browser shows it. */
+export interface JobView {
+  id: string;
+  name: string;
+  state: JobListState;
+  /** The job's data as JSON, cut at 4,000 characters. */
+  data: string;
+  attemptsMade: number;
+  attemptsStarted: number;
+  /** Epoch ms. */
+  timestamp: number;
+  processedOn: number | null;
+  finishedOn: number | null;
+  delayMs: number;
+  failedReason: string | null;
+  /** One entry per failed attempt, latest last (BullMQ keeps a bounded number). */
+  stacktrace: string[];
+  /** The return value as JSON, cut like `data`; null when there is none. */
+  returnValue: string | null;
+}
+
+export interface JobList {
+  /** BullMQ queue name. */
+  queue: string;
+  state: JobListState;
+  counts: Record<JobListState, number>;
+  jobs: JobView[];
+  /** Retry and remove are offered: a run's own queue (never a monitored one). */
+  canModify: boolean;
+}
 
 export type RedisConnectionState =
   'unknown' | 'connecting' | 'connected' | 'lost' | 'reconnected' | 'unavailable';

@@ -84,3 +84,23 @@ function ramp(startMs: number, fromPerSec: number, toPerSec: number, overMs: num
     },
   };
 }
+
+/**
+ * A producer's arrivals after a live rate change to `ratePerSec` (null: it stops producing). The
+ * runner and the simulator's replay both use it, so a replayed run loads the pipeline alike: a
+ * ramp turns constant, a burst keeps its size and spaces bursts to match, a fixed-interval
+ * schedule fires at the new interval. A cron schedule has no rate (the caller refuses it).
+ */
+export function arrivalAtRate(arrival: Arrival, ratePerSec: number): Arrival | null {
+  if (ratePerSec <= 0) return null;
+  switch (arrival.type) {
+    case 'burst':
+      return { ...arrival, everyMs: (arrival.size * 1000) / ratePerSec };
+    case 'poisson':
+      return { type: 'poisson', ratePerSec };
+    case 'schedule':
+      return { type: 'schedule', everyMs: 1000 / ratePerSec };
+    default:
+      return { type: 'constant', ratePerSec };
+  }
+}

@@ -2,6 +2,7 @@ import { backoffDelayMs } from '../bullmq-options';
 import type { PipelineDocument } from '../document/schema';
 import { LogHistogram } from '../metrics/histogram';
 import type { RunSnapshot, RunSummary } from '../metrics/types';
+import { applyChange, compileChanges, type ChangeContext, type CompiledChange } from './changes';
 import { resolveOptions, type JobTraceEvent, type SimulationOptions } from './options';
 import { EventHeap } from './event-heap';
 import { compileModel, type Route, type SimulationModel } from './model';
@@ -17,6 +18,7 @@ const EV_READY = 2;
 const EV_LIMIT = 3;
 const EV_TICK = 4;
 const EV_WARMUP = 5;
+const EV_CHANGE = 6;
 const KIND_BITS = 3;
 const KIND_MASK = 7;
 
@@ -56,6 +58,8 @@ export class Simulation {
   private readonly random: Random;
   private readonly trace: ((event: JobTraceEvent) => void) | undefined;
   private nextSerial = 0;
+  private readonly changes: CompiledChange[];
+  private readonly changeContext: ChangeContext;
 
   constructor(doc: PipelineDocument | SimulationModel, options: SimulationOptions = {}) {
     this.model = 'format' in doc ? compileModel(doc) : doc;
@@ -81,6 +85,17 @@ export class Simulation {
     this.producers.forEach((p, i) => {
       if (p.model.limit > 0) this.scheduleArrival(p, i, p.arrivals.next());
     });
+    this.changes = compileChanges(this.model, options.changes ?? []);
+    this.changes.forEach((c, i) => this.heap.push(c.atMs, (i << KIND_BITS) | EV_CHANGE));
+    this.changeContext = {
+      producers: this.producers,
+      queues: this.queues,
+      workers: this.workers,
+      random: this.random,
+      epochMs: run.epochMs,
+      dispatch: (q, t) => this.dispatch(q, t),
+      scheduleArrival: (p, i, t) => this.scheduleArrival(p, i, t),
+    };
     if (run.warmupMs > 0) this.heap.push(run.warmupMs, EV_WARMUP);
     this.heap.push(Math.min(this.tickMs, this.endMs), EV_TICK);
   }
@@ -139,6 +154,9 @@ export class Simulation {
           this.measuring = true;
           startMeasuring(this, t);
           break;
+        case EV_CHANGE:
+          applyChange(this.changes[id]!, t, this.changeContext);
+          break;
       }
     }
     this.events = startEvents + maxEvents;
@@ -177,11 +195,16 @@ export class Simulation {
   // --- events -------------------------------------------------------------------------------
 
   private scheduleArrival(p: ProducerState, index: number, t: number): void {
-    if (t < p.model.stopMs && t < Infinity) this.heap.push(t, (index << KIND_BITS) | EV_ARRIVAL);
+    if (t < p.model.stopMs && t < Infinity) {
+      p.nextAt = t;
+      this.heap.push(t, (index << KIND_BITS) | EV_ARRIVAL);
+    }
   }
 
   private arrive(index: number, t: number): void {
     const p = this.producers[index]!;
+    if (t !== p.nextAt) return; // superseded by a rate change
+    p.nextAt = Infinity;
     const model = p.model;
     let batch = p.arrivals.batch;
     if (p.created + batch > model.limit) batch = model.limit - p.created;
@@ -240,7 +263,7 @@ export class Simulation {
 
   private makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
     this.jobs.readyAt[job] = t;
-    if (q.idle > 0 && q.waiting.size === 0 && this.acquire(q, t)) {
+    if (q.idle > 0 && q.waiting.size === 0 && !q.paused && this.acquire(q, t)) {
       this.start(job, q, q.takeSlot(), t);
       return;
     }
@@ -251,6 +274,7 @@ export class Simulation {
 
   /** Starts waiting jobs while there are idle slots and the rate limit allows. */
   private dispatch(q: QueueState, t: number): void {
+    if (q.paused) return;
     while (q.idle > 0 && q.waiting.size > 0 && this.acquire(q, t)) {
       const job = q.waiting.take();
       q.waitingLevel.set(t, q.waiting.size);
@@ -320,7 +344,9 @@ export class Simulation {
     }
     // The freed slot fetches the next job itself, as a BullMQ worker does when it finishes one.
     w.busyLevel.set(t, --w.busy);
-    if (q.waiting.size > 0 && this.acquire(q, t)) {
+    if (w.excess > 0) {
+      w.excess--; // its capacity was lowered: this slot goes away
+    } else if (q.waiting.size > 0 && !q.paused && this.acquire(q, t)) {
       const next = q.waiting.take();
       q.waitingLevel.set(t, q.waiting.size);
       this.start(next, q, w, t);

@@ -1,3 +1,4 @@
+export * from './changes';
 export * from './engine';
 export * from './options';
 export * from './model';

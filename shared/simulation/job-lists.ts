@@ -192,6 +192,27 @@ export class IdleSlots {
     return worker;
   }
 
+  /** Removes up to `count` idle slots of a worker (a lowered capacity); returns how many. */
+  remove(worker: number, count: number): number {
+    const mask = this.workers.length - 1;
+    let removed = 0;
+    const keep: Array<[number, number]> = [];
+    for (let i = 0; i < this.runs; i++) {
+      const at = (this.head + i) & mask;
+      let n = this.counts[at]!;
+      if (this.workers[at] === worker && removed < count) {
+        const take = Math.min(n, count - removed);
+        removed += take;
+        n -= take;
+      }
+      if (n > 0) keep.push([this.workers[at]!, n]);
+    }
+    this.head = 0;
+    this.runs = 0;
+    for (const [w, n] of keep) this.put(w, n);
+    return removed;
+  }
+
   private grow(): void {
     const n = this.workers.length * 2;
     const workers = new Int32Array(n);

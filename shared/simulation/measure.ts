@@ -27,8 +27,11 @@ export function startMeasuring(sim: Simulation, t: number): void {
   }
   for (const w of sim.workers) {
     const busyPart = w.busyLevel.area(t) - w.busyAreaAtTick;
+    const capacityPart = w.capacityLevel.area(t) - w.capacityAreaAtTick;
     w.busyLevel.restart(t);
+    w.capacityLevel.restart(t);
     w.busyAreaAtTick = -busyPart;
+    w.capacityAreaAtTick = -capacityPart;
     w.completedAtWarmup = w.completed;
     w.failedAtWarmup = w.failed;
     w.retriedAtWarmup = w.retried;

@@ -1,5 +1,6 @@
 import { meanArrivalRatePerSec } from '../document/defaults';
 import type { RunSnapshot } from '../metrics/types';
+import type { TimedChange } from './changes';
 import type { SimulationModel } from './model';
 
 /** How a simulation runs. Times are ms of simulated time. */
@@ -19,6 +20,11 @@ export interface SimulationOptions {
   epochMs?: number;
   /** Called for every step of every job: for tests and debugging (slows the run down). */
   trace?: (event: JobTraceEvent) => void;
+  /**
+   * Changes at given times (a live run's controls, replayed): pause/resume a queue, a producer's
+   * rate, a worker's concurrency, replicas alive or failure rate.
+   */
+  changes?: readonly TimedChange[];
   /** Backlog (jobs waiting) above which a rising queue is "growing"; default per queue. */
   backlogThreshold?: (queueId: string, consumerCapacity: number) => number;
 }

@@ -26,7 +26,7 @@ export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
         failed: q.failed,
         enqueued: q.enqueued,
         enqueuedPerSec: perSec(q.enqueued - q.enqueuedAtTick),
-        paused: false,
+        paused: q.paused,
         waitMs,
         // Nothing started, so no wait was measured: how long the head of the line has waited.
         ...(waitMs.count === 0 && q.waiting.size > 0
@@ -36,11 +36,12 @@ export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
     } else {
       const w = sim.workers[index]!;
       const busyArea = w.busyLevel.area(t) - w.busyAreaAtTick;
+      const capacityArea = w.capacityLevel.area(t) - w.capacityAreaAtTick;
       nodes[id] = {
         kind,
         active: w.busy,
         capacity: w.capacity,
-        utilisation: dt > 0 ? busyArea / (w.capacity * dt) : w.busy / w.capacity,
+        utilisation: w.utilisation(busyArea, capacityArea),
         throughputPerSec: perSec(w.completed - w.completedAtTick),
         completed: w.completed,
         failed: w.failed,
@@ -68,6 +69,7 @@ export function markTick(sim: Simulation, t: number): void {
   for (const w of sim.workers) {
     w.completedAtTick = w.completed;
     w.busyAreaAtTick = w.busyLevel.area(t);
+    w.capacityAreaAtTick = w.capacityLevel.area(t);
     w.serviceInterval.reset();
   }
   sim.edgeCountsAtTick.set(sim.edgeCounts);
@@ -101,7 +103,7 @@ export function buildSimulationSummary(sim: Simulation, endMs: number): RunSumma
         completed: w.completed - w.completedAtWarmup,
         failed: w.failed - w.failedAtWarmup,
         retried: w.retried - w.retriedAtWarmup,
-        utilisation: w.busyLevel.mean(endMs) / w.capacity,
+        utilisation: w.utilisation(w.busyLevel.area(endMs), w.capacityLevel.area(endMs)),
         service: w.service,
       };
     }

@@ -1,6 +1,7 @@
 import { BacklogTrend } from '../metrics/backlog-trend';
 import { LogHistogram } from '../metrics/histogram';
 import { TimeWeightedAverage } from '../metrics/time-weighted';
+import type { Arrival } from '../document/schema';
 import { arrivalProcess, type ArrivalProcess } from './arrivals';
 import { IdleSlots, WaitingJobs } from './job-lists';
 import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
@@ -16,11 +17,17 @@ export class ProducerState {
   created = 0;
   createdAtWarmup = 0;
   createdAtTick = 0;
+  /** Time of its scheduled arrival; an arrival event at another time is stale (a rate change). */
+  nextAt = Infinity;
+  /** Its arrival model now (a live rate change replaces the document's). */
+  arrival: Arrival;
 
   constructor(
     readonly model: ProducerModel,
-    readonly arrivals: ArrivalProcess,
-  ) {}
+    public arrivals: ArrivalProcess,
+  ) {
+    this.arrival = model.node.config.arrival;
+  }
 }
 
 export class QueueState {
@@ -35,6 +42,8 @@ export class QueueState {
   windowEnd = -Infinity;
   windowCount = 0;
   wakePending = false;
+  /** Paused by a change: jobs wait, no slot takes one. */
+  paused = false;
 
   enqueued = 0;
   completed = 0;
@@ -86,6 +95,32 @@ export class QueueState {
     if (this.consumers.length > 1) this.idleSlots.put(w.consumerIndex);
   }
 
+  /**
+   * A consumer's capacity changes to `capacity` at `t`. New slots go idle at once; slots taken
+   * away go first from its idle ones, the rest as its busy jobs finish (`excess`), as a BullMQ
+   * worker whose concurrency drops lets its active jobs finish.
+   */
+  resize(w: WorkerState, capacity: number, t: number): void {
+    const delta = capacity - w.capacity;
+    w.setCapacity(capacity, t);
+    if (delta > 0) {
+      const repaid = Math.min(w.excess, delta);
+      w.excess -= repaid;
+      const added = delta - repaid;
+      if (added === 0) return;
+      this.idle += added;
+      if (this.consumers.length > 1) this.idleSlots.put(w.consumerIndex, added);
+    } else if (delta < 0) {
+      const wanted = -delta;
+      const removed =
+        this.consumers.length > 1
+          ? this.idleSlots.remove(w.consumerIndex, wanted)
+          : Math.min(this.idle, wanted);
+      this.idle -= removed;
+      w.excess += wanted - removed;
+    }
+  }
+
   /** Busy slots of the consumers. */
   get active(): number {
     let busy = 0;
@@ -107,8 +142,15 @@ export class WorkerState {
   busyAreaAtTick = 0;
   readonly service = new LogHistogram();
   readonly serviceInterval = new LogHistogram();
-  readonly capacity: number;
-  readonly failureRate: number;
+  /** Slots now: concurrency × replicas alive (changes can move both). */
+  capacity: number;
+  concurrency: number;
+  replicas: number;
+  /** Busy slots beyond a capacity that was lowered: each goes away when its job ends. */
+  excess = 0;
+  readonly capacityLevel: TimeWeightedAverage;
+  capacityAreaAtTick = 0;
+  failureRate: number;
   readonly completedRoutes: Route[];
   readonly failedRoutes: Route[];
   /** Edge index of its queue → worker edge (-1 without a queue). */
@@ -122,13 +164,23 @@ export class WorkerState {
     readonly sample: () => number,
   ) {
     this.capacity = model.capacity;
+    this.concurrency = model.node.config.concurrency;
+    this.replicas = model.node.config.replicas;
+    this.capacityLevel = new TimeWeightedAverage(0, model.capacity);
     this.failureRate = model.failureRate;
     this.completedRoutes = model.completed;
     this.failedRoutes = model.failed;
   }
 
-  get idle(): number {
-    return this.capacity - this.busy;
+  setCapacity(capacity: number, t: number): void {
+    this.capacity = capacity;
+    this.capacityLevel.set(t, capacity);
+  }
+
+  /** Busy slots over slot time between two areas (the current level when no time passed). */
+  utilisation(busyArea: number, capacityArea: number): number {
+    if (capacityArea > 0) return busyArea / capacityArea;
+    return this.capacity > 0 ? this.busy / this.capacity : 0;
   }
 }
 

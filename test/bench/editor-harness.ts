@@ -87,8 +87,9 @@ export async function openTimed(
       const all = [...document.querySelectorAll('.react-flow__node')];
       const shown = all.filter((n) => n.style.visibility !== 'hidden');
       const drawn = document.querySelectorAll('.react-flow__edge').length;
-      const inFile = /(\\d+) nodes · (\\d+) edges/.exec(document.querySelector('[data-testid=statusbar]').textContent) ?? [];
-      const loaded = Number(inFile[1]) === ${nodes} && Number(inFile[2]) === ${edges};
+      const inFile = /([\\d,]+) nodes · ([\\d,]+) edges/.exec(document.querySelector('[data-testid=statusbar]').textContent) ?? [];
+      const count = (text) => Number(String(text).replace(/,/g, ''));
+      const loaded = count(inFile[1]) === ${nodes} && count(inFile[2]) === ${edges};
       // Opening fits the whole pipeline in view, so every node and edge is drawn.
       if (loaded && shown.length >= ${nodes} && drawn >= ${edges}) done(performance.now() - window.__t0);
       else requestAnimationFrame(check);

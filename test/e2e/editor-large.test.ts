@@ -23,7 +23,9 @@ describe('a pipeline too large to check on the UI thread', () => {
     const input = page.getByTestId('open-dialog').getByLabel('File on the host');
     await input.fill(path);
     await input.press('Enter');
-    await expect.poll(() => status(page), { timeout: 20_000 }).toContain('1100 nodes · 1540 edges');
+    await expect
+      .poll(() => status(page), { timeout: 20_000 })
+      .toContain('1,100 nodes · 1,540 edges');
     // Every lane's last queue has no worker: 110 warnings, found by the worker.
     await expect.poll(() => status(page), { timeout: 20_000 }).toContain('0 errors, 110 warnings');
     expect(workers.filter((url) => url.includes('validation'))).toHaveLength(1);

@@ -139,7 +139,9 @@ describe('a real run in web mode', () => {
     // Kill the sender's only replica: the Run tab counts it, the log says what happens next.
     await page.getByTestId('tab-run').click();
     await panel.getByTestId('live-kill-email-sender').click();
-    await panel.getByTestId('run-node-email-sender').getByText('0 of 1 alive').waitFor();
+    await expect
+      .poll(() => panel.getByTestId('live-replicas-email-sender').textContent())
+      .toBe('down: 0 alive (design 1)');
     expect(await panel.getByTestId('live-kill-email-sender').isDisabled()).toBe(true);
     await page.getByTestId('tab-log').click();
     await entries.filter({ hasText: /killed replica #0 of worker "email-sender"/ }).waitFor();

@@ -160,6 +160,13 @@ export async function newDocument(page: Page, exampleId?: string): Promise<void>
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** Opens an example and starts a real run of it; resolves once the banner says it runs. */
+export async function runExample(page: Page, exampleId: string): Promise<void> {
+  await newDocument(page, exampleId);
+  await page.getByTestId('run-start').click();
+  await page.getByTestId('run-banner').filter({ hasText: 'Running' }).waitFor();
+}
+
 /** The document as the editor holds it, read through the page's own export. */
 export async function edgeCount(page: Page): Promise<number> {
   return page.locator('.react-flow__edge').count();

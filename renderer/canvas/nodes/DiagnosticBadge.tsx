@@ -3,6 +3,7 @@ import {
   useNodeDiagnostics,
   type ElementDiagnostics,
 } from '../../state/diagnostics-store';
+import { plural } from '../../../shared/plural';
 
 function Badge({ found }: { found: ElementDiagnostics | undefined }) {
   if (!found) return null;
@@ -12,7 +13,7 @@ function Badge({ found }: { found: ElementDiagnostics | undefined }) {
     <span
       className={`diag-badge ${error ? 'diag-badge--error' : 'diag-badge--warning'}`}
       title={found.messages}
-      aria-label={`${count} ${error ? 'error' : 'warning'}${count === 1 ? '' : 's'}: ${found.messages}`}
+      aria-label={`${plural(count, error ? 'error' : 'warning')}: ${found.messages}`}
       data-testid="diag-badge"
     >
       {error ? '!' : '▲'}

@@ -5,6 +5,13 @@ import { NodeDiagnosticBadge } from './DiagnosticBadge';
 import { KindIcon } from './KindIcon';
 import { LiveBadge } from '../../analysis/LiveBadge';
 import { NodeName } from './NodeName';
+import type { LiveNodeView } from '../../runs/useLiveNode';
+
+const STATE_LABEL = { down: 'down', paused: 'paused' } as const;
+const STATE_TITLE = {
+  down: 'No replica alive: start one in the live controls',
+  paused: 'Paused by a live control: jobs wait until it is resumed',
+} as const;
 
 /** What every node shows: kind, name, badges, a few key settings, and its handles. */
 export function NodeFrame({
@@ -12,15 +19,17 @@ export function NodeFrame({
   selected,
   lines,
   children,
+  state = null,
 }: {
   node: PipelineNode;
   selected: boolean;
-  lines: string[];
+  lines: LiveNodeView['lines'];
   children: ReactNode;
+  state?: LiveNodeView['state'];
 }) {
   return (
     <div
-      className={`pw-node pw-node--${node.kind}${selected ? ' is-selected' : ''}`}
+      className={`pw-node pw-node--${node.kind}${selected ? ' is-selected' : ''}${state ? ` is-${state}` : ''}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
     >
@@ -30,13 +39,33 @@ export function NodeFrame({
         </span>
         <NodeName nodeId={node.id} name={node.name} />
         <NodeDiagnosticBadge nodeId={node.id} />
+        {state ? (
+          <span
+            className={`pw-node__state pw-node__state--${state}`}
+            title={STATE_TITLE[state]}
+            data-testid={`node-state-${node.id}`}
+          >
+            {STATE_LABEL[state]}
+          </span>
+        ) : null}
       </div>
       <div className="pw-node__body">
-        {lines.map((line, i) => (
-          <div className="pw-node__line" key={i}>
-            {line}
-          </div>
-        ))}
+        {lines.map((line, i) =>
+          line.design === null ? (
+            <div className="pw-node__line" key={i}>
+              {line.text}
+            </div>
+          ) : (
+            <div
+              className="pw-node__line pw-node__line--override"
+              key={i}
+              title={`Changed live; the design says “${line.design}”`}
+              data-testid={`node-override-${node.id}`}
+            >
+              {line.text} <span className="pw-node__live-mark">live</span>
+            </div>
+          ),
+        )}
       </div>
       <LiveBadge nodeId={node.id} />
       {children}

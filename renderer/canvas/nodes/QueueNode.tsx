@@ -3,14 +3,20 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { QueueNode as QueueDoc } from '../../../shared/document';
 import { useDocumentNode } from '../../state/document-store';
 import { HANDLE, type FlowNode } from '../adapter';
-import { queueSummary } from '../format';
+import { useLiveNode } from '../../runs/useLiveNode';
 import { NodeFrame } from './NodeFrame';
 
 function QueueNodeView({ id, selected }: NodeProps<FlowNode>) {
   const node = useDocumentNode(id) as QueueDoc | undefined;
   if (!node) return null;
+  return <QueueFrame node={node} selected={selected} />;
+}
+
+/** Split from the view so the live hook runs only for a node that exists. */
+function QueueFrame({ node, selected }: { node: QueueDoc; selected: boolean }) {
+  const live = useLiveNode(node);
   return (
-    <NodeFrame node={node} selected={selected} lines={queueSummary(node.config)}>
+    <NodeFrame node={node} selected={selected} lines={live.lines} state={live.state}>
       <Handle
         type="target"
         position={Position.Left}

@@ -3,15 +3,21 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { WorkerNode as WorkerDoc } from '../../../shared/document';
 import { useDocumentNode } from '../../state/document-store';
 import { HANDLE, type FlowNode } from '../adapter';
-import { workerSummary } from '../format';
+import { useLiveNode } from '../../runs/useLiveNode';
 import { RhoBadge } from '../../analysis/RhoBadge';
 import { NodeFrame } from './NodeFrame';
 
 function WorkerNodeView({ id, selected }: NodeProps<FlowNode>) {
   const node = useDocumentNode(id) as WorkerDoc | undefined;
   if (!node) return null;
+  return <WorkerFrame node={node} selected={selected} />;
+}
+
+/** Split from the view so the live hook runs only for a node that exists. */
+function WorkerFrame({ node, selected }: { node: WorkerDoc; selected: boolean }) {
+  const live = useLiveNode(node);
   return (
-    <NodeFrame node={node} selected={selected} lines={workerSummary(node.config)}>
+    <NodeFrame node={node} selected={selected} lines={live.lines} state={live.state}>
       <RhoBadge nodeId={node.id} />
       <Handle
         type="target"

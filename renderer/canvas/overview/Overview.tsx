@@ -8,6 +8,7 @@ import { FAILED_COLOR } from '../adapter';
 import { drawOverview, type OverviewColors, type OverviewMarks } from './draw-overview';
 import { buildScene } from './overview-scene';
 import { useOverviewPointer } from './useOverviewPointer';
+import { plural } from '../../../shared/plural';
 
 const readColors = (element: Element): OverviewColors => {
   const style = getComputedStyle(element);
@@ -120,7 +121,7 @@ export function Overview() {
       ref={canvas}
       className="overview"
       data-testid="overview"
-      aria-label={`Overview of the pipeline: ${scene.nodes.length} nodes, ${scene.edges.length} edges. Zoom in to see their details.`}
+      aria-label={`Overview of the pipeline: ${plural(scene.nodes.length, 'node')}, ${plural(scene.edges.length, 'edge')}. Zoom in to see their details.`}
       role="img"
     />
   );

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { MonitorSnapshot } from '../../../shared/api/contract';
 import { deleteKeysByPrefix } from '../../../main/redis/keys';
 import { MonitorService } from '../../../main/services/runs-monitor';
+import { writesSoFar } from '../runner/helpers';
 
 const redisUrl = inject('redisUrl');
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -17,12 +18,6 @@ async function until(check: () => boolean, what: string, ms = 10_000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-}
-
-/** Writes Redis has applied since it started (INFO persistence: rdb_changes_since_last_save). */
-async function writesSoFar(client: Redis): Promise<number> {
-  const info = await client.info('persistence');
-  return Number(/rdb_changes_since_last_save:(\d+)/.exec(info)![1]);
 }
 
 describe('monitoring an existing Redis (read-only)', () => {

@@ -175,4 +175,52 @@ describe('runner controls', () => {
       /no run is on/,
     );
   });
+
+  it('starts a replica again after the only one was killed, and the report replays the changes', async () => {
+    env = recordingService(redisUrl);
+    const doc = pipeline(
+      'revive',
+      [
+        producer('p', { arrival: { type: 'constant', ratePerSec: 20 } }),
+        queue('q'),
+        worker('w', { concurrency: 2, replicas: 1, service: { type: 'fixed', ms: 20 } }),
+      ],
+      [edge('p', 'q'), edge('q', 'w')],
+    );
+    await env.service.start({ document: doc });
+    await until(() => w(env!, 'w').completed >= 5, 'first completions');
+    await env.service.control({ type: 'killReplica', workerId: 'w' });
+    await until(() => w(env!, 'w').capacity === 0, 'the worker down');
+    await expect(env.service.control({ type: 'killReplica', workerId: 'w' })).rejects.toThrow(
+      'worker "w" has no replica left to kill',
+    );
+    await until(() => q(env!, 'q').waiting >= 10, 'a backlog while down');
+    const completedWhileDown = w(env, 'w').completed;
+    await env.service.control({ type: 'startReplica', workerId: 'w' });
+    expect(
+      env.logs.some((l) => /started replica #1 of worker "w" \(1 alive\)/.test(l.message)),
+    ).toBe(true);
+    await until(() => w(env!, 'w').capacity === 2, 'capacity back');
+    await until(() => w(env!, 'w').completed > completedWhileDown + 10, 'completions again');
+    await until(() => q(env!, 'q').waiting < 3, 'the backlog served');
+    await env.service.control({ type: 'startReplica', workerId: 'w' });
+    await until(() => w(env!, 'w').capacity === 4, 'a second replica');
+
+    await env.service.stop();
+    const report = env.service.report();
+    expect(report.changes.map((c) => [c.change, c.description])).toEqual([
+      [{ type: 'replicas', replicas: 0 }, 'worker "w": a replica killed: 0 alive (down)'],
+      [{ type: 'replicas', replicas: 1 }, 'worker "w": a replica started: 1 alive'],
+      [{ type: 'replicas', replicas: 2 }, 'worker "w": a replica started: 2 alive'],
+    ]);
+    // On the run's clock, in order, within the run.
+    const times = report.changes.map((c) => c.atMs);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(times[2]).toBeLessThan(report.summary.durationMs);
+    // The prediction has the same down time, so its mean wait is far above the design's.
+    const predicted = report.comparison.find(
+      (r) => r.nodeId === 'q' && r.figure === 'mean wait ms',
+    )!;
+    expect(predicted.predicted).toBeGreaterThan(50);
+  });
 });

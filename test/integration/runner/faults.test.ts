@@ -169,6 +169,10 @@ describe('faults', () => {
       () => ((env.last().nodes.w as WorkerFigures | undefined)?.completed ?? 0) > 10,
       'jobs flowing',
     );
+    // Steered before the crash: 2 × 4 slots become 1 × 3.
+    await env.service.control({ type: 'concurrency', workerId: 'w', concurrency: 3 });
+    await env.service.control({ type: 'killReplica', workerId: 'w' });
+    await until(() => (env.last().nodes.w as WorkerFigures | undefined)?.capacity === 3, '3 slots');
     const pid = env.service.runnerPid!;
     process.kill(pid, 'SIGKILL');
     await until(() => env.service.status().state === 'crashed', 'the crash to be reported', 3000);
@@ -183,6 +187,16 @@ describe('faults', () => {
     expect(env.service.runnerPid).not.toBe(pid);
     expect(env.service.status().state).toBe('running');
     const seen = env.snapshots.length;
+    // The new runner carries the live changes on instead of going back to the design (8 slots).
+    await until(() => env.snapshots.length > seen + 2, 'snapshots of the new runner');
+    expect(
+      env.snapshots.slice(seen + 1).map((s) => (s.snapshot.nodes.w as WorkerFigures).capacity),
+    ).toEqual(expect.arrayContaining([3]));
+    expect(
+      env.snapshots
+        .slice(seen + 2)
+        .every((s) => (s.snapshot.nodes.w as WorkerFigures).capacity === 3),
+    ).toBe(true);
     await until(() => env.snapshots.length > seen + 4, 'snapshots from the new runner');
     // The clock carries on from the first start.
     expect(env.last().t).toBeGreaterThan(1000);

@@ -19,6 +19,12 @@ export async function until(
   }
 }
 
+/** Writes Redis has applied since it started (INFO persistence: rdb_changes_since_last_save). */
+export async function writesSoFar(client: Redis): Promise<number> {
+  const info = await client.info('persistence');
+  return Number(/rdb_changes_since_last_save:(\d+)/.exec(info)![1]);
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let counter = 0;

@@ -1,3 +1,4 @@
+import type { RedisStatus } from '../../../../shared/api/contract';
 import { expect } from 'vitest';
 import { FORMAT, type PipelineDocument } from '../../../../shared/document';
 import type { Action, ActionResult, ActionState } from '../../../../renderer/actions/types';
@@ -15,6 +16,18 @@ import {
 } from '../../../../renderer/state/selection-store';
 
 /** signup → emails → sender, with failed jobs going to dead-letters. */
+/** The Redis a run report names: a local one Pipewright started. */
+export const RUN_REDIS: RedisStatus = {
+  state: 'connected',
+  url: 'redis://127.0.0.1:6379',
+  managed: true,
+  version: '7.0.15',
+  maxmemoryPolicy: 'noeviction',
+  warnings: [],
+  message: '',
+  help: null,
+};
+
 export function welcomeDoc(): PipelineDocument {
   return {
     format: FORMAT,

@@ -7,7 +7,7 @@ import {
   formatFigure,
 } from '../../../../renderer/runs/comparison';
 import { IDLE_STATUS } from '../../../../renderer/state/run-store';
-import { welcomeDoc } from '../actions/fixtures';
+import { RUN_REDIS, welcomeDoc } from '../actions/fixtures';
 
 /** A report as the host writes it, with a "measured" summary from another seed. */
 function hostReport(durationMs: number): string {
@@ -17,16 +17,7 @@ function hostReport(durationMs: number): string {
     runId: 'run-abc',
     document: doc,
     startedAt: Date.now(),
-    redis: {
-      state: 'connected',
-      url: 'redis://127.0.0.1:6379',
-      managed: true,
-      version: '7.0.15',
-      maxmemoryPolicy: 'noeviction',
-      warnings: [],
-      message: '',
-      help: null,
-    },
+    redis: RUN_REDIS,
     result: {
       runId: 'run-abc',
       summary: measured,

@@ -54,15 +54,15 @@ describe('run store', () => {
     }
   });
 
-  it('remembers controls per node until the run ends, and a new run starts clean', () => {
+  it('remembers controls per node past the end of the run until kept or discarded; a new run starts clean', () => {
     beginRunState(welcomeDoc(), null);
     setOverride('signup', { ratePerSec: 50 });
     setOverride('sender', { concurrency: 4 });
-    setOverride('sender', { killedReplicas: 1 });
+    setOverride('sender', { replicas: 0 });
     setControlError('signup', 'Invalid control: ratePerSec: must be a number from 0 to 100000');
     expect(runStore.getState().overrides).toEqual({
       signup: { ratePerSec: 50 },
-      sender: { concurrency: 4, killedReplicas: 1 },
+      sender: { concurrency: 4, replicas: 0 },
     });
     setControlError('signup', null);
     expect(runStore.getState().controlErrors).toEqual({});
@@ -80,9 +80,11 @@ describe('run store', () => {
       keysRemoved: 3,
       keysKept: false,
     });
-    expect(runStore.getState().overrides).toEqual({});
+    // Shown on the canvas until the user keeps them in the design or discards them.
+    expect(runStore.getState().overrides.sender).toEqual({ concurrency: 4, replicas: 0 });
     addLogEntries([log('run-1', 1)]);
     beginRunState(welcomeDoc(), null);
+    expect(runStore.getState().overrides).toEqual({});
     expect(runStore.getState().log.entries).toEqual([]);
     expect(runStore.getState().result).toBeNull();
   });
