@@ -6,7 +6,10 @@ import type { RunSummary } from '../../shared/metrics';
 import { readQueueCounts } from '../redis/bullmq-counts';
 import { parseInfo, redisLoad, type RedisLoad } from '../redis/info';
 import { deleteKeysByPrefix } from '../redis/keys';
+import { beatRunner, writeRunMarker } from '../redis/run-markers';
+import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
+import { IncidentLog, refusalHint } from './incidents';
 import { RunMetrics } from './metrics';
 import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
@@ -53,11 +56,18 @@ export class Runner {
   private connection: 'connected' | 'lost' | 'reconnected' | 'connecting' = 'connecting';
   private startedAt: number;
   private stopping = false;
+  private readonly incidents: IncidentLog;
+  private outages = 0;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
     this.client = new Redis(init.redisUrl, { ...connectionOptions, maxRetriesPerRequest: null });
-    this.client.on('error', () => {});
+    this.incidents = new IncidentLog(
+      (incident) => init.send({ type: 'incident', incident }),
+      () => Date.now() - this.startedAt,
+    );
+    this.incidents.watch(this.client, "the runner's queues and producers");
     this.client.on('ready', () => this.connectionChanged('ready'));
     this.client.on('close', () => this.connectionChanged('close'));
   }
@@ -75,6 +85,28 @@ export class Runner {
   async start(): Promise<void> {
     const { plan, prefix, options } = this.init;
     await this.client.ping();
+    // Refuse before opening anything: a plan that needs more connections than Redis has left
+    // would lock every other client of that Redis out.
+    const problem = connectionProblem(
+      connectionsNeeded(plan),
+      await readClientLimits(this.client),
+      this.init.redisUrl,
+    );
+    if (problem) throw new Error(problem);
+    try {
+      await writeRunMarker(this.client, prefix, {
+        runId: this.init.runId,
+        document: plan.doc.name,
+        startedAt: this.startedAt,
+      });
+      await this.beat();
+    } catch (error) {
+      const message = (error as Error).message;
+      throw new Error(`Redis refused the run's first write: ${message}${refusalHint(message)}`, {
+        cause: error,
+      });
+    }
+    this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
     this.startedAt = options.startedAt ?? Date.now();
     const capacity = (id: string) => {
       const w = plan.workers.get(id)!.node.config;
@@ -89,7 +121,7 @@ export class Runner {
         defaultJobOptions: queuePlan.defaultJobOptions,
       });
       queue.on('error', (error) =>
-        this.log('warn', `queue "${queuePlan.bullName}": ${error.message}`, id),
+        this.incidents.refused(`queue "${queuePlan.bullName}"`, error, id),
       );
       this.queues.set(id, { plan: queuePlan, queue });
     }
@@ -105,6 +137,7 @@ export class Runner {
       seed: () => randomInt(2 ** 31),
       schedulerJobStarted: (schedulerId, queueId) => this.schedulerJobStarted(schedulerId, queueId),
       log: (level, message, nodeId) => this.log(level, message, nodeId),
+      incidents: this.incidents,
       readyAt: new Map(),
     };
     for (const [id, workerPlan] of plan.workers) {
@@ -119,6 +152,7 @@ export class Runner {
         epoch: options.epoch,
         seed: ctx.seed,
         log: ctx.log,
+        incidents: this.incidents,
       });
       this.producers.set(id, generator);
     }
@@ -222,6 +256,18 @@ export class Runner {
   async stop(drain: boolean, keepKeys: boolean, drainTimeoutMs: number): Promise<StopResult> {
     this.stopping = true;
     await Promise.all([...this.producers.values()].map((p) => p.stop()));
+    for (const p of this.producers.values()) {
+      const { added, failed } = p.attempts;
+      if (added > 0 || failed === 0) continue;
+      this.incidents.record(`nothing:${p.id}`, () => ({
+        kind: 'refused',
+        level: 'error',
+        t: Date.now() - this.startedAt,
+        nodeId: p.id,
+        count: failed,
+        message: `producer "${p.plan.node.name}" created no job: all ${failed.toLocaleString('en-US')} adds failed`,
+      }));
+    }
     let drained = false;
     if (drain) {
       for (const id of this.paused) await this.queues.get(id)?.queue.resume();
@@ -231,7 +277,9 @@ export class Runner {
         this.log('warn', `queues did not empty within ${drainTimeoutMs} ms; stopping anyway`);
     }
     clearInterval(this.ticker);
+    clearInterval(this.heartbeat);
     if (this.metrics) await this.tick();
+    this.incidents.flush();
     const summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
     await Promise.all([...this.workers.values()].map((w) => w.close(!drain)));
     await this.cpuPool?.close();
@@ -249,7 +297,12 @@ export class Runner {
   /** Host gone: drop everything without waiting. */
   abandon(): void {
     clearInterval(this.ticker);
+    clearInterval(this.heartbeat);
     this.client.disconnect();
+  }
+
+  private beat(): Promise<void> {
+    return beatRunner(this.client, this.init.prefix, 3 * HEARTBEAT_MS);
   }
 
   private async waitUntilEmpty(timeoutMs: number): Promise<boolean> {
@@ -276,7 +329,20 @@ export class Runner {
         state,
         message: state === 'connected' ? 'connected to Redis' : 'reconnected to Redis',
       });
-      if (state === 'reconnected') this.log('info', 'reconnected to Redis; the run carries on');
+      if (state === 'reconnected') {
+        this.log('info', 'reconnected to Redis; the run carries on');
+        const t = Date.now() - this.startedAt;
+        this.incidents.record(`outage:${this.outages}`, (previous) => {
+          const since = previous?.t ?? t;
+          return {
+            kind: 'outage',
+            level: 'error',
+            t: since,
+            endT: t,
+            message: `Redis was unreachable from ${seconds(since)} to ${seconds(t)} (${seconds(t - since)})`,
+          };
+        });
+      }
     } else if (this.connection === 'connected' || this.connection === 'reconnected') {
       if (this.stopping) return;
       this.connection = 'lost';
@@ -286,6 +352,13 @@ export class Runner {
         message: 'lost the connection to Redis; reconnecting',
       });
       this.log('error', 'lost the connection to Redis; reconnecting');
+      const t = Date.now() - this.startedAt;
+      this.incidents.record(`outage:${++this.outages}`, () => ({
+        kind: 'outage',
+        level: 'error',
+        t,
+        message: `lost the connection to Redis at ${seconds(t)}; reconnecting`,
+      }));
     }
   }
 
@@ -352,6 +425,11 @@ export class Runner {
     };
   }
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The run's marker key is refreshed this often and expires after three missed beats. */
+const HEARTBEAT_MS = 2000;
 
 function emptySummary(plan: RunPlan): RunSummary {
   return new RunMetrics(plan, () => 0).summary();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QueueFigures, RunSnapshot, RunSummary } from '../metrics/types';
+import type { QueueFigures, RunIncident, RunSnapshot, RunSummary } from '../metrics/types';
 
 /**
  * Request schemas and response types of the run channels (real runs on BullMQ, the Redis they
@@ -139,6 +139,8 @@ export interface RunStatus {
   canRestart: boolean;
   /** Ids of queues paused by a control. */
   pausedQueues: string[];
+  /** What the run met so far that its figures do not show (outages, lagging load, refusals). */
+  incidents?: RunIncident[];
 }
 
 export interface RunInfo {
