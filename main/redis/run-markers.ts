@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { escapeGlob, scanKeys } from './keys';
 
 /**
  * Every run marks its keys: `<prefix>:pipewright-run` says a Pipewright run lives under that
@@ -35,16 +36,29 @@ export interface FoundRun extends RunMarker {
   live: boolean;
 }
 
-/** The runs whose keys are in this Redis, from their markers (SCAN only, nothing written). */
-export async function findRuns(client: Redis): Promise<FoundRun[]> {
+/**
+ * The runs whose keys are in this Redis (or the one under `prefix`), from their markers: SCAN
+ * and reads only, nothing written.
+ */
+export async function findRuns(client: Redis, prefix?: string): Promise<FoundRun[]> {
   const suffix = `:${RUN_MARKER}`;
   const markers: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await client.scan(cursor, 'MATCH', `*${suffix}`, 'COUNT', 1000);
-    cursor = next;
-    markers.push(...batch);
-  } while (cursor !== '0');
+  if (prefix !== undefined) {
+    if (await client.exists(`${prefix}${suffix}`)) markers.push(`${prefix}${suffix}`);
+  } else {
+    let cursor = '0';
+    do {
+      const [next, batch] = await client.scan(
+        cursor,
+        'MATCH',
+        `*${escapeGlob(suffix)}`,
+        'COUNT',
+        1000,
+      );
+      cursor = next;
+      markers.push(...batch);
+    } while (cursor !== '0');
+  }
   const found: FoundRun[] = [];
   for (const key of markers) {
     const prefix = key.slice(0, -suffix.length);
@@ -67,4 +81,38 @@ export async function findRuns(client: Redis): Promise<FoundRun[]> {
     });
   }
   return found.sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** What `pipewright clean` (and the app's "Clean up") finds under a prefix before removing it. */
+export interface CleanPlan {
+  prefix: string;
+  /** Keys under `<prefix>:`. */
+  keys: number;
+  /** The run that wrote them, when a Pipewright run marker is there. */
+  run: FoundRun | null;
+  /** Why it must not be removed without `force`, or null. */
+  refusal: string | null;
+}
+
+/**
+ * Looks before removing: only a prefix a Pipewright run marked, whose runner is gone, is removed
+ * without `force`. Any other prefix — `bull`, BullMQ's default, above all — may hold someone's
+ * real queues, and a live run's keys are in use.
+ */
+export async function planClean(client: Redis, prefix: string): Promise<CleanPlan> {
+  const keys = (await scanKeys(client, prefix)).length;
+  const run = (await findRuns(client, prefix))[0] ?? null;
+  let refusal: string | null = null;
+  if (!run) {
+    refusal =
+      `no Pipewright run marker under "${prefix}" (no ${prefix}:${RUN_MARKER} key), so these ` +
+      `${keys.toLocaleString('en-US')} keys may be someone's real queues` +
+      (prefix === 'bull' ? ' ("bull" is BullMQ\'s default prefix)' : '') +
+      '; check with --dry-run, and pass --force to remove them anyway';
+  } else if (run.live) {
+    refusal =
+      `run ${run.runId} of "${run.document}" is still running under "${prefix}" (its runner's ` +
+      'heartbeat is alive); stop it from the app or its terminal first';
+  }
+  return { prefix, keys, run, refusal };
 }

@@ -86,7 +86,13 @@ export function runSchemas() {
       .regex(/^\S{1,100}$/, { error: 'must be a key prefix of 1-100 characters without spaces' })
       .optional(),
   });
-  return { control, start, stop, report, monitor, none: z.strictObject({}) };
+  const clean = z.strictObject({
+    /** The orphaned run's key prefix, as `run:orphans` listed it. */
+    prefix: z
+      .string({ error: 'must be a key prefix' })
+      .regex(/^\S{1,200}$/, { error: 'must be a key prefix of 1-200 characters without spaces' }),
+  });
+  return { control, start, stop, report, monitor, clean, none: z.strictObject({}) };
 }
 
 /** Request schemas of the run channels, for hosts and the runner to validate with. */
@@ -176,6 +182,21 @@ export interface RunResult {
   /** Keys deleted from Redis (0 when kept). */
   keysRemoved: number;
   keysKept: boolean;
+}
+
+/** A run whose keys are still in Redis but whose runner is gone (a killed host or CLI). */
+export interface OrphanRun {
+  prefix: string;
+  runId: string;
+  document: string;
+  /** Epoch ms; 0 when unknown. */
+  startedAt: number;
+}
+
+export interface OrphanRuns {
+  /** The Redis looked in, password hidden. */
+  redisUrl: string;
+  runs: OrphanRun[];
 }
 
 export interface RunReportFile {
