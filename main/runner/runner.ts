@@ -13,6 +13,7 @@ import { IncidentLog, refusalHint } from './incidents';
 import { RunMetrics } from './metrics';
 import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
+import { reconcileSummary } from './reconcile';
 import type { RunOptions, RunnerMessage } from './protocol';
 import { WorkerGroup, type WorkerContext } from './workers';
 
@@ -280,10 +281,11 @@ export class Runner {
     clearInterval(this.heartbeat);
     if (this.metrics) await this.tick();
     this.incidents.flush();
-    const summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
+    let summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
     await Promise.all([...this.workers.values()].map((w) => w.close(!drain)));
     await this.cpuPool?.close();
     await Promise.all([...this.queues.values()].map((q) => q.queue.close().catch(() => undefined)));
+    if (this.metrics) summary = await this.reconcile(summary);
     let keysRemoved = 0;
     if (!keepKeys) {
       // Twice: a closing worker may still have written a key during the first pass.
@@ -299,6 +301,22 @@ export class Runner {
     clearInterval(this.ticker);
     clearInterval(this.heartbeat);
     this.client.disconnect();
+  }
+
+  /** The summary's counts as Redis has them, once nothing moves any more (reconcile.ts). */
+  private async reconcile(summary: RunSummary): Promise<RunSummary> {
+    const { plan, prefix } = this.init;
+    const scheduled = new Set<string>();
+    for (const p of plan.producers.values()) {
+      if (p.node.config.arrival.type === 'schedule')
+        for (const t of p.targets) scheduled.add(t.queueId);
+    }
+    try {
+      return await reconcileSummary(this.client, prefix, plan, summary, scheduled);
+    } catch (error) {
+      this.log('warn', `the counts could not be read back from Redis: ${(error as Error).message}`);
+      return { ...summary, reconciled: false };
+    }
   }
 
   private beat(): Promise<void> {
