@@ -5,6 +5,7 @@ import { stopMonitor } from './monitor-controller';
 import { dismissRunError, restartRun, stopRun } from './run-controller';
 import { RunErrorBox } from './RunErrorBox';
 import { RunIcon } from './RunIcon';
+import { IncidentsLine, OrphanRunsLine } from './RunIncidents';
 import { formatRunTime } from './run-log';
 import { saveReport } from './save-report';
 
@@ -184,6 +185,8 @@ export function RunBanner() {
         </div>
       ) : null}
       {line}
+      <IncidentsLine />
+      <OrphanRunsLine />
       <MonitorLine />
     </>
   );

@@ -158,3 +158,36 @@ describe('a run whose commands Redis refuses', () => {
     );
   });
 });
+
+describe('a load generator that cannot keep up', () => {
+  it('says so on stderr while it runs and lists it in --json incidents', async () => {
+    const c = capture();
+    writeFileSync(
+      join(c.io.cwd, 'p.json'),
+      JSON.stringify(simplePipeline({ rate: 1_000_000, worker: { concurrency: 50 } })),
+    );
+    const text = await main(['run', 'p.json', '--redis', redisUrl, '--duration', '3s'], c.io);
+    expect(text).toBe(0);
+    expect(c.err.join('\n')).toMatch(
+      /\d+\.\ds warning: producer "p" cannot keep up: 1,000,000 jobs\/s asked, [\d,]+ jobs\/s delivered \(\d+ %\)/,
+    );
+    expect(c.out.join('\n')).toMatch(
+      /\nincidents:\n {2}\d+\.?\d*s warn: producer "p" cannot keep up/,
+    );
+
+    const json = capture();
+    writeFileSync(join(json.io.cwd, 'p.json'), JSON.stringify(simplePipeline({ rate: 1_000_000 })));
+    expect(
+      await main(['run', 'p.json', '--redis', redisUrl, '--duration', '3s', '--json'], json.io),
+    ).toBe(0);
+    expect(json.err).toEqual([]);
+    const summary = JSON.parse(json.out.join('\n')) as RunSummary;
+    const lagging = summary.incidents!.find((i) => i.kind === 'lagging')!;
+    expect(lagging).toMatchObject({ key: 'lagging:p', level: 'warn', nodeId: 'p' });
+    const delivered = Number(
+      /([\d,]+) jobs\/s delivered/.exec(lagging.message)![1]!.replace(/,/g, ''),
+    );
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(900_000);
+  });
+});
