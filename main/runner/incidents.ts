@@ -1,4 +1,3 @@
-import { isNotConnectionError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunIncident } from '../../shared/metrics';
 
@@ -38,7 +37,7 @@ export class IncidentLog {
 
   /** A command Redis refused (not a lost connection: outages are their own incident). */
   refused(source: string, error: Error, nodeId?: string): void {
-    if (!isNotConnectionError(error)) return;
+    if (!isRedisRefusal(error)) return;
     this.record(`refused:${source}`, (previous) => {
       const count = (previous?.count ?? 0) + 1;
       return {
@@ -71,6 +70,15 @@ export class IncidentLog {
   get list(): RunIncident[] {
     return [...this.entries.values()].map((e) => e.incident);
   }
+}
+
+/**
+ * A reply in which Redis refused a command (`MOVED …`, `NOPERM …`, `OOM …`, `ERR …`), as opposed
+ * to a lost connection (ECONNRESET, "Connection is closed"), which the outage incident covers,
+ * or LOADING, which a restarting Redis answers for a moment.
+ */
+export function isRedisRefusal(error: Error): boolean {
+  return /^[A-Z][A-Z_-]+ /.test(error.message) && !/^LOADING /.test(error.message);
 }
 
 /** What to do about the refusals we can recognise ('' for others). */
