@@ -58,6 +58,46 @@ export class IncidentLog {
     client.on('error', (error: Error) => this.refused(source, error, nodeId));
   }
 
+  private outages = 0;
+
+  outageBegan(): void {
+    const t = this.clock();
+    this.record(`outage:${++this.outages}`, () => ({
+      kind: 'outage',
+      level: 'error',
+      t,
+      message: `lost the connection to Redis at ${seconds(t)}; reconnecting`,
+    }));
+  }
+
+  outageOver(): void {
+    const t = this.clock();
+    this.record(`outage:${this.outages}`, (previous) => {
+      const since = previous?.t ?? t;
+      return {
+        kind: 'outage',
+        level: 'error',
+        t: since,
+        endT: t,
+        message: `Redis was unreachable from ${seconds(since)} to ${seconds(t)} (${seconds(t - since)})`,
+      };
+    });
+  }
+
+  /** A producer all of whose adds failed made the run pointless: an error, whatever the cause. */
+  createdNothing(id: string, name: string, attempts: { added: number; failed: number }): void {
+    const { added, failed } = attempts;
+    if (added > 0 || failed === 0) return;
+    this.record(`nothing:${id}`, () => ({
+      kind: 'refused',
+      level: 'error',
+      t: this.clock(),
+      nodeId: id,
+      count: failed,
+      message: `producer "${name}" created no job: all ${failed.toLocaleString('en-US')} adds failed`,
+    }));
+  }
+
   flush(): void {
     for (const entry of this.entries.values()) {
       if (!entry.dirty) continue;
@@ -98,3 +138,5 @@ export function refusalHint(message: string): string {
   }
   return '';
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -58,7 +58,6 @@ export class Runner {
   private startedAt: number;
   private stopping = false;
   private readonly incidents: IncidentLog;
-  private outages = 0;
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly init: RunnerInit) {
@@ -258,16 +257,7 @@ export class Runner {
     this.stopping = true;
     await Promise.all([...this.producers.values()].map((p) => p.stop()));
     for (const p of this.producers.values()) {
-      const { added, failed } = p.attempts;
-      if (added > 0 || failed === 0) continue;
-      this.incidents.record(`nothing:${p.id}`, () => ({
-        kind: 'refused',
-        level: 'error',
-        t: Date.now() - this.startedAt,
-        nodeId: p.id,
-        count: failed,
-        message: `producer "${p.plan.node.name}" created no job: all ${failed.toLocaleString('en-US')} adds failed`,
-      }));
+      this.incidents.createdNothing(p.id, p.plan.node.name, p.attempts);
     }
     let drained = false;
     if (drain) {
@@ -349,17 +339,7 @@ export class Runner {
       });
       if (state === 'reconnected') {
         this.log('info', 'reconnected to Redis; the run carries on');
-        const t = Date.now() - this.startedAt;
-        this.incidents.record(`outage:${this.outages}`, (previous) => {
-          const since = previous?.t ?? t;
-          return {
-            kind: 'outage',
-            level: 'error',
-            t: since,
-            endT: t,
-            message: `Redis was unreachable from ${seconds(since)} to ${seconds(t)} (${seconds(t - since)})`,
-          };
-        });
+        this.incidents.outageOver();
       }
     } else if (this.connection === 'connected' || this.connection === 'reconnected') {
       if (this.stopping) return;
@@ -370,13 +350,7 @@ export class Runner {
         message: 'lost the connection to Redis; reconnecting',
       });
       this.log('error', 'lost the connection to Redis; reconnecting');
-      const t = Date.now() - this.startedAt;
-      this.incidents.record(`outage:${++this.outages}`, () => ({
-        kind: 'outage',
-        level: 'error',
-        t,
-        message: `lost the connection to Redis at ${seconds(t)}; reconnecting`,
-      }));
+      this.incidents.outageBegan();
     }
   }
 
@@ -443,8 +417,6 @@ export class Runner {
     };
   }
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The run's marker key is refreshed this often and expires after three missed beats. */
 const HEARTBEAT_MS = 2000;

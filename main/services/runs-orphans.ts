@@ -1,18 +1,12 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ApiError, type OrphanRuns } from '../../shared/api/contract';
-import { deleteKeysByPrefix } from '../redis/keys';
+import { deleteKeysByPrefix, shortLivedClient } from '../redis/keys';
 import { redactUrl } from '../redis/probe';
 import { findRuns, planClean } from '../redis/run-markers';
 
 /** A short-lived client for one look or one clean-up: nothing stays connected in between. */
 async function withClient<T>(url: string, use: (client: Redis) => Promise<T>): Promise<T> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 3000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
+  const client = shortLivedClient(url);
   try {
     await client.connect();
     return await use(client);

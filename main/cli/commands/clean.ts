@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import { deleteKeysByPrefix } from '../../redis/keys';
+import { deleteKeysByPrefix, shortLivedClient } from '../../redis/keys';
 import { redactUrl } from '../../redis/probe';
 import { findRuns, planClean } from '../../redis/run-markers';
 import { parseCommandArgs } from '../args';
@@ -57,13 +56,7 @@ export const cleanCommand: CliCommand = async (args, io) => {
     if (prefix.endsWith(':')) return usage(`--prefix "${prefix}": give it without the final ":"`);
   }
 
-  const client = new Redis(values.redis, {
-    lazyConnect: true,
-    connectTimeout: 3000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
+  const client = shortLivedClient(values.redis);
   try {
     try {
       await client.connect();

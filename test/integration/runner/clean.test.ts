@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
@@ -9,7 +8,7 @@ import { ApiError } from '../../../shared/api/contract';
 import { main } from '../../../main/cli/index';
 import { RUN_MARKER, RUNNER_HEARTBEAT } from '../../../main/redis/run-markers';
 import { createRunServices } from '../../../main/services/runs-api';
-import { freshPrefix, keysUnder, simplePipeline, until } from './helpers';
+import { captureCli, freshPrefix, keysUnder, simplePipeline, until } from './helpers';
 
 const redisUrl = inject('redisUrl');
 const bin = fileURLToPath(new URL('../../../bin/pipewright.mjs', import.meta.url));
@@ -18,17 +17,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cwd = mkdtempSync(join(tmpdir(), 'pw-clean-'));
-  cleanups.push(async () => rmSync(cwd, { recursive: true, force: true }));
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd },
-    out,
-    err,
-  };
-}
+const capture = () => captureCli(cleanups);
 
 /** Starts `pipewright run` in a process, reads the prefix it prints, then kills it with -9. */
 async function killedCliRun(): Promise<string> {

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -17,6 +16,7 @@ import {
   simplePipeline,
   until,
   worker,
+  captureCli,
 } from './helpers';
 
 const redisUrl = inject('redisUrl');
@@ -42,17 +42,7 @@ const replicated = (replicas: number, workers = 2) => {
 const clients = async (client: Redis) =>
   Number(/connected_clients:(\d+)/.exec(await client.info('clients'))![1]);
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cwd = mkdtempSync(join(tmpdir(), 'pw-refusals-'));
-  cleanups.push(async () => rmSync(cwd, { recursive: true, force: true }));
-  return {
-    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd },
-    out,
-    err,
-  };
-}
+const capture = () => captureCli(cleanups);
 
 describe('connections a run needs', () => {
   it('opens exactly the connections it counts: one per replica, one per worker, one shared', async () => {
