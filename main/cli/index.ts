@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'run <file> [--redis URL] [--duration 30s] [--json]   run it for real on BullMQ',
     load: async () => (await import('./commands/run')).runCommand,
   },
+  clean: {
+    summary: 'clean --redis URL --prefix P [--dry-run]   remove the keys a killed run left',
+    load: async () => (await import('./commands/clean')).cleanCommand,
+  },
   serve: {
     summary: 'serve [--port N] [--host-dir DIR]   open the app in a browser (web mode)',
     load: async () => (await import('./commands/serve')).serveCommand,

@@ -37,15 +37,25 @@ export async function deleteKeysByPrefix(client: Redis, prefix: string): Promise
   return removed;
 }
 
+/**
+ * A client for one look or one clean-up, not connected yet (`connect()` it): it gives up at once
+ * instead of retrying, and reports errors to its caller, never as unhandled events.
+ */
+export function shortLivedClient(url: string): Redis {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  return client;
+}
+
 /** Deletes every key under `<prefix>:` through a short-lived connection to `url`. */
 export async function removeKeysAt(url: string, prefix: string): Promise<number> {
   if (!prefix) return 0;
-  const client = new Redis(url, {
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    lazyConnect: true,
-  });
-  client.on('error', () => {});
+  const client = shortLivedClient(url);
   try {
     await client.connect();
     return await deleteKeysByPrefix(client, prefix);

@@ -14,6 +14,7 @@ export interface RunnerEvents {
   snapshot(message: Event<'snapshot'>): void;
   log(message: Event<'log'>): void;
   redis(message: Event<'redis'>): void;
+  incident(message: Event<'incident'>): void;
   /** The process ended without being asked to (crash, kill, fatal error). */
   exit(reason: string): void;
 }
@@ -74,6 +75,8 @@ export class RunnerClient {
           return this.events.log(message);
         case 'redis':
           return this.events.redis(message);
+        case 'incident':
+          return this.events.incident(message);
         case 'reply':
         case 'stopped': {
           const resolve = this.pending.get(message.requestId);

@@ -60,7 +60,7 @@ port.onMessage(async (raw) => {
       try {
         await runner.start();
       } catch (error) {
-        await fatal(`the run could not start: ${(error as Error).message}`);
+        await fatal((error as Error).message);
       }
       return;
     }

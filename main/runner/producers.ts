@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { Random } from '../../shared/simulation/random';
 import type { ProducerPlan, QueuePlan } from './plan';
 import { ArrivalClock } from './arrivals';
+import type { IncidentLog } from './incidents';
 import { producerJobIdPrefix } from './job-ids';
 import type { RunMetrics } from './metrics';
 import type { RunJobData } from './workers';
@@ -13,6 +14,7 @@ export interface ProducerContext {
   /** A fresh seed per random stream. */
   seed(): number;
   log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void;
+  incidents: IncidentLog;
 }
 
 /** At most this many jobs per addBulk call. */
@@ -25,6 +27,10 @@ const BATCH = 500;
 const MIN_TICK_MS = 1;
 const BUSY_TICK_MS = 5;
 const MAX_TICK_MS = 100;
+/** Delivered and asked rates are compared over windows this long. */
+const PACE_WINDOW_MS = 2000;
+/** Below this share of the asked rate (over a window), the generator is reported as lagging. */
+const PACE_SHARE = 0.9;
 
 /**
  * A load generator for one producer: adds jobs to each target queue at the arrival model's pace
@@ -42,7 +48,11 @@ export class LoadGenerator {
   private inFlight: Promise<void> | null = null;
   private stopped = false;
   private dropped = 0;
-  private lastDropLog = 0;
+  /** Arrivals due and jobs Redis acknowledged, in total and at the start of the pace window. */
+  private due = 0;
+  private added = 0;
+  private failedAdds = 0;
+  private pace = { at: 0, due: 0, added: 0, dropped: 0 };
 
   constructor(
     readonly plan: ProducerPlan,
@@ -66,6 +76,7 @@ export class LoadGenerator {
 
   async start(): Promise<void> {
     this.startedAt = Date.now();
+    this.pace = { at: this.startedAt, due: 0, added: 0, dropped: 0 };
     const { arrival, startMs, stopMs, limit } = this.plan.node.config;
     if (arrival.type === 'schedule') {
       await this.upsertSchedulers(arrival.everyMs, arrival.cron, { startMs, stopMs, limit });
@@ -141,22 +152,62 @@ export class LoadGenerator {
       this.stopped = true;
     }
     this.pending += due;
+    this.due += due;
     // Redis not keeping up (or away): keep at most ~10 s of arrivals, drop the rest.
     const cap = Math.max(1000, 10 * this.ratePerSecEstimate());
     if (this.pending > cap) {
       this.dropped += this.pending - cap;
       this.pending = cap;
-      if (Date.now() - this.lastDropLog > 5000) {
-        this.lastDropLog = Date.now();
-        this.ctx.log(
-          'warn',
-          `producer "${this.plan.node.name}": Redis is not keeping up; ${this.dropped} arrivals dropped so far`,
-          this.id,
-        );
-      }
+      const dropped = this.dropped;
+      this.ctx.incidents.record(`dropped:${this.id}`, (previous) => ({
+        kind: 'dropped',
+        level: 'warn',
+        t: previous?.t ?? now,
+        nodeId: this.id,
+        count: dropped,
+        message:
+          `producer "${this.plan.node.name}": ${dropped.toLocaleString('en-US')} arrivals dropped ` +
+          '(more than 10 s of arrivals were waiting to be added: Redis or the load generator is ' +
+          'not keeping up)',
+      }));
     }
+    this.checkPace();
     void this.flush();
     this.schedule();
+  }
+
+  /**
+   * Compares the rate Redis acknowledged with the rate asked for, window by window: a load
+   * generator in one process cannot add a million jobs a second, and the figures then describe
+   * the pipeline at the delivered rate, which the user must be told.
+   */
+  private checkPace(): void {
+    const now = Date.now();
+    const span = now - this.pace.at;
+    if (span < PACE_WINDOW_MS) return;
+    const asked = ((this.due - this.pace.due) * 1000) / span;
+    const delivered = ((this.added - this.pace.added) * 1000) / span;
+    const dropping = this.dropped > this.pace.dropped;
+    this.pace = { at: now, due: this.due, added: this.added, dropped: this.dropped };
+    // A burst still being added is not lagging: only a backlog that outlives the window is.
+    const behind = dropping || this.pending > BATCH;
+    if (asked < 10 || delivered >= PACE_SHARE * asked || !behind) return;
+    const rate = (v: number) => Math.round(v).toLocaleString('en-US');
+    this.ctx.incidents.record(`lagging:${this.id}`, (previous) => ({
+      kind: 'lagging',
+      level: 'warn',
+      t: previous?.t ?? this.elapsed(),
+      nodeId: this.id,
+      message:
+        `producer "${this.plan.node.name}" cannot keep up: ${rate(asked)} jobs/s asked, ` +
+        `${rate(delivered)} jobs/s delivered (${Math.round((100 * delivered) / asked)} %); the ` +
+        'figures describe the pipeline at the delivered rate',
+    }));
+  }
+
+  /** Adds attempted and adds Redis refused or lost: a run that created nothing is an error. */
+  get attempts(): { added: number; failed: number } {
+    return { added: this.added, failed: this.failedAdds };
   }
 
   private ratePerSecEstimate(): number {
@@ -210,12 +261,10 @@ export class LoadGenerator {
         }),
       );
       this.ctx.metrics?.created(this.id, n);
+      this.added += n;
     } catch (error) {
-      this.ctx.log(
-        'error',
-        `producer "${this.plan.node.name}": adding ${n} jobs failed: ${(error as Error).message}`,
-        this.id,
-      );
+      this.failedAdds += n;
+      this.ctx.incidents.refused(`producer "${this.plan.node.name}"`, error as Error, this.id);
     }
   }
 

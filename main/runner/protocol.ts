@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { runControlSchema, type RunControl } from '../../shared/api/contract';
-import type { RunSnapshot, RunSummary } from '../../shared/metrics';
+import type { RunIncident, RunSnapshot, RunSummary } from '../../shared/metrics';
 
 /**
  * Every message between the host and the runner process, in one place. Both ends validate what
@@ -132,6 +132,20 @@ export const runnerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('redis'),
     state: z.enum(['connected', 'lost', 'reconnected']),
     message: z.string(),
+  }),
+  /** A new or updated incident (outage, dropped or late arrivals, refused commands). */
+  z.strictObject({
+    type: z.literal('incident'),
+    incident: z.strictObject({
+      key: z.string(),
+      kind: z.enum(['outage', 'dropped', 'lagging', 'refused']),
+      level: z.enum(['warn', 'error']),
+      t: z.number(),
+      endT: z.number().optional(),
+      nodeId: z.string().optional(),
+      count: z.number().optional(),
+      message: z.string(),
+    }) satisfies z.ZodType<RunIncident>,
   }),
   z.strictObject({ type: z.literal('reply'), requestId: count, error: z.string().nullable() }),
   z.strictObject({

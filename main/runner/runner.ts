@@ -6,10 +6,14 @@ import type { RunSummary } from '../../shared/metrics';
 import { readQueueCounts } from '../redis/bullmq-counts';
 import { parseInfo, redisLoad, type RedisLoad } from '../redis/info';
 import { deleteKeysByPrefix } from '../redis/keys';
+import { beatRunner, writeRunMarker } from '../redis/run-markers';
+import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
+import { IncidentLog, refusalHint } from './incidents';
 import { RunMetrics } from './metrics';
 import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
+import { reconcileSummary } from './reconcile';
 import type { RunOptions, RunnerMessage } from './protocol';
 import { WorkerGroup, type WorkerContext } from './workers';
 import { plural } from '../../shared/plural';
@@ -54,11 +58,17 @@ export class Runner {
   private connection: 'connected' | 'lost' | 'reconnected' | 'connecting' = 'connecting';
   private startedAt: number;
   private stopping = false;
+  private readonly incidents: IncidentLog;
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
     this.client = new Redis(init.redisUrl, { ...connectionOptions, maxRetriesPerRequest: null });
-    this.client.on('error', () => {});
+    this.incidents = new IncidentLog(
+      (incident) => init.send({ type: 'incident', incident }),
+      () => Date.now() - this.startedAt,
+    );
+    this.incidents.watch(this.client, "the runner's queues and producers");
     this.client.on('ready', () => this.connectionChanged('ready'));
     this.client.on('close', () => this.connectionChanged('close'));
   }
@@ -76,6 +86,28 @@ export class Runner {
   async start(): Promise<void> {
     const { plan, prefix, options } = this.init;
     await this.client.ping();
+    // Refuse before opening anything: a plan that needs more connections than Redis has left
+    // would lock every other client of that Redis out.
+    const problem = connectionProblem(
+      connectionsNeeded(plan),
+      await readClientLimits(this.client),
+      this.init.redisUrl,
+    );
+    if (problem) throw new Error(problem);
+    try {
+      await writeRunMarker(this.client, prefix, {
+        runId: this.init.runId,
+        document: plan.doc.name,
+        startedAt: this.startedAt,
+      });
+      await this.beat();
+    } catch (error) {
+      const message = (error as Error).message;
+      throw new Error(`Redis refused the run's first write: ${message}${refusalHint(message)}`, {
+        cause: error,
+      });
+    }
+    this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
     this.startedAt = options.startedAt ?? Date.now();
     const capacity = (id: string) => {
       const w = plan.workers.get(id)!.node.config;
@@ -90,7 +122,7 @@ export class Runner {
         defaultJobOptions: queuePlan.defaultJobOptions,
       });
       queue.on('error', (error) =>
-        this.log('warn', `queue "${queuePlan.bullName}": ${error.message}`, id),
+        this.incidents.refused(`queue "${queuePlan.bullName}"`, error, id),
       );
       this.queues.set(id, { plan: queuePlan, queue });
     }
@@ -106,6 +138,7 @@ export class Runner {
       seed: () => randomInt(2 ** 31),
       schedulerJobStarted: (schedulerId, queueId) => this.schedulerJobStarted(schedulerId, queueId),
       log: (level, message, nodeId) => this.log(level, message, nodeId),
+      incidents: this.incidents,
       readyAt: new Map(),
     };
     for (const [id, workerPlan] of plan.workers) {
@@ -120,6 +153,7 @@ export class Runner {
         epoch: options.epoch,
         seed: ctx.seed,
         log: ctx.log,
+        incidents: this.incidents,
       });
       this.producers.set(id, generator);
     }
@@ -234,6 +268,9 @@ export class Runner {
   async stop(drain: boolean, keepKeys: boolean, drainTimeoutMs: number): Promise<StopResult> {
     this.stopping = true;
     await Promise.all([...this.producers.values()].map((p) => p.stop()));
+    for (const p of this.producers.values()) {
+      this.incidents.createdNothing(p.id, p.plan.node.name, p.attempts);
+    }
     let drained = false;
     if (drain) {
       for (const id of this.paused) await this.queues.get(id)?.queue.resume();
@@ -243,11 +280,14 @@ export class Runner {
         this.log('warn', `queues did not empty within ${drainTimeoutMs} ms; stopping anyway`);
     }
     clearInterval(this.ticker);
+    clearInterval(this.heartbeat);
     if (this.metrics) await this.tick();
-    const summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
+    this.incidents.flush();
+    let summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
     await Promise.all([...this.workers.values()].map((w) => w.close(!drain)));
     await this.cpuPool?.close();
     await Promise.all([...this.queues.values()].map((q) => q.queue.close().catch(() => undefined)));
+    if (this.metrics) summary = await this.reconcile(summary);
     let keysRemoved = 0;
     if (!keepKeys) {
       // Twice: a closing worker may still have written a key during the first pass.
@@ -261,7 +301,28 @@ export class Runner {
   /** Host gone: drop everything without waiting. */
   abandon(): void {
     clearInterval(this.ticker);
+    clearInterval(this.heartbeat);
     this.client.disconnect();
+  }
+
+  /** The summary's counts as Redis has them, once nothing moves any more (reconcile.ts). */
+  private async reconcile(summary: RunSummary): Promise<RunSummary> {
+    const { plan, prefix } = this.init;
+    const scheduled = new Set<string>();
+    for (const p of plan.producers.values()) {
+      if (p.node.config.arrival.type === 'schedule')
+        for (const t of p.targets) scheduled.add(t.queueId);
+    }
+    try {
+      return await reconcileSummary(this.client, prefix, plan, summary, scheduled);
+    } catch (error) {
+      this.log('warn', `the counts could not be read back from Redis: ${(error as Error).message}`);
+      return { ...summary, reconciled: false };
+    }
+  }
+
+  private beat(): Promise<void> {
+    return beatRunner(this.client, this.init.prefix, 3 * HEARTBEAT_MS);
   }
 
   private async waitUntilEmpty(timeoutMs: number): Promise<boolean> {
@@ -288,7 +349,10 @@ export class Runner {
         state,
         message: state === 'connected' ? 'connected to Redis' : 'reconnected to Redis',
       });
-      if (state === 'reconnected') this.log('info', 'reconnected to Redis; the run carries on');
+      if (state === 'reconnected') {
+        this.log('info', 'reconnected to Redis; the run carries on');
+        this.incidents.outageOver();
+      }
     } else if (this.connection === 'connected' || this.connection === 'reconnected') {
       if (this.stopping) return;
       this.connection = 'lost';
@@ -298,6 +362,7 @@ export class Runner {
         message: 'lost the connection to Redis; reconnecting',
       });
       this.log('error', 'lost the connection to Redis; reconnecting');
+      this.incidents.outageBegan();
     }
   }
 
@@ -364,6 +429,9 @@ export class Runner {
     };
   }
 }
+
+/** The run's marker key is refreshed this often and expires after three missed beats. */
+const HEARTBEAT_MS = 2000;
 
 function emptySummary(plan: RunPlan): RunSummary {
   return new RunMetrics(plan, () => 0).summary();

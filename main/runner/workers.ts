@@ -2,6 +2,7 @@ import { Worker, type Job, type Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { backoffDelayMs } from '../../shared/bullmq-options';
 import type { CpuPool } from './cpu-pool';
+import type { IncidentLog } from './incidents';
 import { hopJobId, stableUniform } from './job-ids';
 import type { RunMetrics } from './metrics';
 import type { QueuePlan, WorkerPlan } from './plan';
@@ -31,6 +32,7 @@ export interface WorkerContext {
   /** A job created by a job scheduler started for the first time. */
   schedulerJobStarted(schedulerId: string, queueId: string): void;
   log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void;
+  incidents: IncidentLog;
   /** Epoch ms at which a retried job became ready again, by queue and job id. */
   readyAt: Map<string, Map<string, number>>;
 }
@@ -38,7 +40,6 @@ export interface WorkerContext {
 interface Replica {
   index: number;
   worker: Worker;
-  connection: Redis;
   busy: number;
   killed: boolean;
 }
@@ -57,8 +58,9 @@ export const MAX_REPLICAS = 64;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * One worker node: `replicas` BullMQ Worker instances (each with its own connection, as separate
- * processes would have) running synthetic work. Chaining and dead-lettering happen in the
+ * One worker node: `replicas` BullMQ Worker instances running synthetic work. The replicas share
+ * one connection for their regular commands; each Worker duplicates it for its own blocking
+ * fetch (see connections.ts), so a replica costs one connection, not two. Chaining and dead-lettering happen in the
  * processor, as in the generated code: a completed job adds one job to each downstream queue
  * (per-edge probability), a job failing its last attempt is added to the `on: failed` targets.
  */
@@ -71,6 +73,7 @@ export class WorkerGroup {
   /** The queue → worker edge, for edge throughput. */
   private readonly inputEdge: string | undefined;
   private failureLog = { windowStart: 0, shown: 0, suppressed: 0 };
+  private connection: Redis | null = null;
 
   constructor(
     readonly plan: WorkerPlan,
@@ -94,6 +97,11 @@ export class WorkerGroup {
   }
 
   start(): void {
+    this.connection = new Redis(this.ctx.redisUrl, {
+      ...this.ctx.connectionOptions,
+      maxRetriesPerRequest: null,
+    });
+    this.ctx.incidents.watch(this.connection, `worker "${this.plan.node.name}"`, this.id);
     for (let i = 0; i < this.plan.node.config.replicas; i++) this.replicas.push(this.spawn(i));
     this.ctx.metrics?.capacity(this.id, this.capacity);
   }
@@ -132,7 +140,6 @@ export class WorkerGroup {
     replica.busy = 0;
     this.ctx.metrics?.capacity(this.id, this.capacity);
     await replica.worker.close(true).catch(() => undefined);
-    replica.connection.disconnect();
     return { index: replica.index, activeJobs };
   }
 
@@ -162,21 +169,16 @@ export class WorkerGroup {
         .map(async (r) => {
           r.killed = true;
           await r.worker.close(force).catch(() => undefined);
-          r.connection.disconnect();
         }),
     );
+    this.connection?.disconnect();
   }
 
   private spawn(index: number): Replica {
     const queue = this.ctx.queues.get(this.plan.queueId)!;
-    const connection = new Redis(this.ctx.redisUrl, {
-      ...this.ctx.connectionOptions,
-      maxRetriesPerRequest: null,
-    });
-    connection.on('error', () => {});
-    const replica = { index, connection, busy: 0, killed: false } as Replica;
+    const replica = { index, busy: 0, killed: false } as Replica;
     replica.worker = new Worker(queue.plan.bullName, (job) => this.process(job, replica), {
-      connection,
+      connection: this.connection!,
       prefix: this.ctx.prefix,
       ...this.plan.options,
       concurrency: this.concurrency,
@@ -193,6 +195,7 @@ export class WorkerGroup {
     let lastError = 0;
     worker.on('error', (error) => {
       if (replica.killed) return;
+      this.ctx.incidents.refused(`worker "${this.plan.node.name}"`, error, nodeId);
       const now = Date.now();
       if (now - lastError < 2000) return;
       lastError = now;
@@ -292,8 +295,9 @@ export class WorkerGroup {
         const left = (job.processedOn ?? Date.now()) + ms - Date.now();
         if (left > 0) await sleep(left);
       }
-      // A killed replica's processors finish in memory only: nothing they do reaches Redis.
-      if (replica.killed) return null;
+      // A killed replica's processors never finish, as in a dead process: the shared connection
+      // is still up, so returning would complete the job in Redis instead of letting it stall.
+      if (replica.killed) return await new Promise<never>(() => {});
       if (this.failureRate > 0 && this.random.next() < this.failureRate) {
         const attempts = Math.max(1, job.opts.attempts ?? 1);
         if (job.attemptsMade + 1 >= attempts) await this.forward(job, this.plan.onFailed);

@@ -1,4 +1,5 @@
 import type { RedisStatus, RunResult } from '../../shared/api/contract';
+import type { RunIncident } from '../../shared/metrics';
 import type { PipelineDocument } from '../../shared/document';
 import { removeKeysAt } from '../redis/keys';
 import type { RunnerClient } from '../runner/client';
@@ -19,6 +20,8 @@ export interface ActiveRun {
   timer: NodeJS.Timeout | undefined;
   history: RunHistory;
   result: RunResult | null;
+  /** By key: the latest version of each incident the runner reported. */
+  incidents: Map<string, RunIncident>;
 }
 
 /**
@@ -43,19 +46,20 @@ export async function finishRun(
           ).unref(),
         ),
       ]);
+  const incidents = () => [...run.incidents.values()];
   if (stopped && !(stopped instanceof Error)) {
-    return { runId: run.runId, ...stopped, keysKept: keepKeys };
+    const summary = { ...stopped.summary, incidents: incidents() };
+    return { runId: run.runId, ...stopped, summary, keysKept: keepKeys };
   }
   if (stopped instanceof Error) log(`${stopped.message}; cleaning up from the host`);
   run.client?.kill();
   const keysRemoved = keepKeys ? 0 : await removeKeysAt(run.redisUrl, run.prefix).catch(() => 0);
   return {
     runId: run.runId,
-    summary: summaryFromSnapshot(
-      run.document,
-      run.history.last?.snapshot,
-      Date.now() - run.startedAt,
-    ),
+    summary: {
+      ...summaryFromSnapshot(run.document, run.history.last?.snapshot, Date.now() - run.startedAt),
+      incidents: incidents(),
+    },
     drained: false,
     keysRemoved,
     keysKept: keepKeys,

@@ -14,6 +14,7 @@ import { renderRunReportHtml } from './run-report-html';
 import { runQueueLocation, monitorQueueLocation } from './jobs-sources';
 import { RunService } from './runs';
 import { MonitorService } from './runs-monitor';
+import { cleanOrphan, listOrphans } from './runs-orphans';
 import { RedisService } from './runs-redis';
 import type { SpawnRunner } from '../runner/spawn';
 
@@ -72,6 +73,12 @@ export function createRunServices(options: RunServicesOptions): RunServices {
     }
   };
 
+  /** The prefix of the app's own run while it may still use its keys. */
+  const liveRunPrefix = () =>
+    ['starting', 'running', 'stopping', 'crashed'].includes(runs.status().state)
+      ? (runs.current?.prefix ?? null)
+      : null;
+
   const handlers: RunHandlers = {
     'run:start': (request) => runs.start(request),
     'run:stop': (request) => runs.stop(request),
@@ -100,6 +107,9 @@ export function createRunServices(options: RunServicesOptions): RunServices {
       await writeFileAtomic(target, content);
       return { ...file, fileName: basename(target), path: target, content: null };
     },
+    'run:orphans': async () => listOrphans((await redis.ensure()).url, liveRunPrefix()),
+    'run:clean': async ({ prefix }) =>
+      cleanOrphan((await redis.ensure()).url, prefix, liveRunPrefix()),
     'redis:status': async () => {
       await redis.ensure().catch(() => undefined);
       return redis.status();

@@ -9,6 +9,7 @@ import {
   type RunStatus,
 } from '../../shared/api/contract';
 import { keyPrefix } from '../../shared/bullmq-options';
+import type { RunIncident } from '../../shared/metrics';
 import { RedisUnavailableError } from '../redis/locate';
 import { RunnerClient } from '../runner/client';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/protocol';
@@ -63,6 +64,7 @@ export class RunService {
   private readonly snapshots = new Listeners<RunSnapshotEvent>();
   private readonly logs = new Listeners<RunLogEntry>();
   private readonly statuses = new Listeners<RunStatus>();
+  private readonly incidents = new Listeners<RunIncident>();
   private stopped: { promise: Promise<RunResult>; resolve: (r: RunResult) => void } | null = null;
   private stopping: Promise<RunResult> | null = null;
 
@@ -76,6 +78,10 @@ export class RunService {
   }
   onStatus(listener: (status: RunStatus) => void): () => void {
     return this.statuses.add(listener);
+  }
+  /** Each new or updated incident (also logged, and listed in the status). */
+  onIncident(listener: (incident: RunIncident) => void): () => void {
+    return this.incidents.add(listener);
   }
 
   status(): RunStatus {
@@ -130,6 +136,7 @@ export class RunService {
       timer: undefined,
       history: new RunHistory(),
       result: null,
+      incidents: new Map(),
     };
     this.publish({
       runId,
@@ -245,6 +252,7 @@ export class RunService {
     this.snapshots.clear();
     this.logs.clear();
     this.statuses.clear();
+    this.incidents.clear();
   }
 
   private async doStop(run: ActiveRun, drain: boolean, keepKeys: boolean): Promise<RunResult> {
@@ -301,6 +309,16 @@ export class RunService {
           message:
             m.state === 'lost' ? 'Redis connection lost; the runner is reconnecting' : 'Running',
         });
+      },
+      incident: ({ incident }) => {
+        if (run.client !== client) return;
+        run.incidents.set(incident.key, incident);
+        // Outages are logged as they happen (lost / reconnected); the rest only through here.
+        if (incident.kind !== 'outage') {
+          this.emitLog(run, incident.level, incident.message, incident.nodeId, incident.t);
+        }
+        this.incidents.emit(incident);
+        this.publish({ ...this.state, incidents: [...run.incidents.values()] });
       },
       exit: (reason) => {
         if (run.client !== client) return;

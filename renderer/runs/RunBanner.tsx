@@ -6,6 +6,7 @@ import { dismissRunError, restartRun, stopRun } from './run-controller';
 import { LiveChangesBar } from './LiveChangesBar';
 import { RunErrorBox } from './RunErrorBox';
 import { RunIcon } from './RunIcon';
+import { IncidentsLine, OrphanRunsLine } from './RunIncidents';
 import { formatRunTime } from './run-log';
 import { saveReport } from './save-report';
 import { plural } from '../../shared/plural';
@@ -192,6 +193,8 @@ export function RunBanner() {
       ) : null}
       {line}
       <LiveChangesBar />
+      <IncidentsLine />
+      <OrphanRunsLine />
       <MonitorLine />
     </>
   );

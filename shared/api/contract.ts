@@ -6,6 +6,7 @@ import {
   runSchemas,
   type JobList,
   type MonitorInfo,
+  type OrphanRuns,
   type MonitorSnapshot,
   type RedisStatus,
   type RunInfo,
@@ -294,6 +295,10 @@ function runRequestChannels() {
     'run:current': channel<typeof s.none, RunStatus>(s.none),
     /** The last run's report (configuration, summary, charts). */
     'run:report': channel<typeof s.report, RunReportFile>(s.report),
+    /** Runs whose keys are left in the app's Redis with no runner alive (killed hosts). */
+    'run:orphans': channel<typeof s.none, OrphanRuns>(s.none),
+    /** Removes an orphaned run's keys; refused for a live run or a prefix no run marked. */
+    'run:clean': channel<typeof s.clean, { prefix: string; removed: number }>(s.clean),
     /** Finds (or starts) Redis and says what it found. */
     'redis:status': channel<typeof s.none, RedisStatus>(s.none),
     /** Lists BullMQ queues under a prefix, read-only. */

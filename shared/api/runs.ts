@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QueueFigures, RunSnapshot, RunSummary } from '../metrics/types';
+import type { QueueFigures, RunIncident, RunSnapshot, RunSummary } from '../metrics/types';
 
 /**
  * Request schemas and response types of the run channels (real runs on BullMQ, the Redis they
@@ -113,7 +113,23 @@ export function runSchemas() {
       .max(500, { error: 'must be a job id' }),
     action: z.enum(['retry', 'remove'], { error: 'must be "retry" or "remove"' }),
   });
-  return { control, start, stop, report, monitor, jobs, jobAction, none: z.strictObject({}) };
+  const clean = z.strictObject({
+    /** The orphaned run's key prefix, as `run:orphans` listed it. */
+    prefix: z
+      .string({ error: 'must be a key prefix' })
+      .regex(/^\S{1,200}$/, { error: 'must be a key prefix of 1-200 characters without spaces' }),
+  });
+  return {
+    control,
+    start,
+    stop,
+    report,
+    monitor,
+    jobs,
+    jobAction,
+    clean,
+    none: z.strictObject({}),
+  };
 }
 
 /** Request schemas of the run channels, for hosts and the runner to validate with. */
@@ -199,6 +215,8 @@ export interface RunStatus {
   canRestart: boolean;
   /** Ids of queues paused by a control. */
   pausedQueues: string[];
+  /** What the run met so far that its figures do not show (outages, lagging load, refusals). */
+  incidents?: RunIncident[];
 }
 
 export interface RunInfo {
@@ -234,6 +252,21 @@ export interface RunResult {
   /** Keys deleted from Redis (0 when kept). */
   keysRemoved: number;
   keysKept: boolean;
+}
+
+/** A run whose keys are still in Redis but whose runner is gone (a killed host or CLI). */
+export interface OrphanRun {
+  prefix: string;
+  runId: string;
+  document: string;
+  /** Epoch ms; 0 when unknown. */
+  startedAt: number;
+}
+
+export interface OrphanRuns {
+  /** The Redis looked in, password hidden. */
+  redisUrl: string;
+  runs: OrphanRun[];
 }
 
 export interface RunReportFile {

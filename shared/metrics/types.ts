@@ -112,6 +112,24 @@ export interface WorkerSummary {
 
 export type NodeSummary = ProducerSummary | QueueSummary | WorkerSummary;
 
+/**
+ * Something a real run met that its figures alone do not show: a Redis outage, arrivals a load
+ * generator dropped or could not deliver in time, commands Redis refused.
+ */
+export interface RunIncident {
+  /** Stable per incident: an update replaces the entry with the same key. */
+  key: string;
+  kind: 'outage' | 'dropped' | 'lagging' | 'refused';
+  level: 'warn' | 'error';
+  /** ms since the run started, when it began; `endT` when it ended (an outage that is over). */
+  t: number;
+  endT?: number;
+  nodeId?: string;
+  /** How many: arrivals dropped, commands refused. */
+  count?: number;
+  message: string;
+}
+
 export interface RunSummary {
   format: 'pipewright-summary/v1';
   mode: 'simulate' | 'run';
@@ -123,6 +141,10 @@ export interface RunSummary {
   endToEndMs: SummaryStat;
   /** With replications: 95 % confidence half-widths of `endToEndMs`. */
   endToEndCi95?: SummaryStat;
+  /** Real runs: what went wrong along the way (empty when nothing did). */
+  incidents?: RunIncident[];
+  /** Real runs: true when the counts were read back from Redis at the end (see reconcile.ts). */
+  reconciled?: boolean;
 }
 
 export const emptyLatency = (): LatencyStats => ({

@@ -64,6 +64,7 @@ export async function startRunner(
       }
     },
     redis: () => {},
+    incident: (m) => console.error(`  runner: ${m.incident.message}`),
     exit: (reason) => console.error(`  runner exited: ${reason}`),
   });
   const { prefix } = await client.start({

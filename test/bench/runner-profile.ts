@@ -49,6 +49,7 @@ const client = new RunnerClient(spawnProfiled, {
   snapshot: () => {},
   log: () => {},
   redis: () => {},
+  incident: () => {},
   exit: () => {},
 });
 const before = new Set(readdirSync(dir));

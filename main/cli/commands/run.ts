@@ -21,7 +21,11 @@ the pipewright-summary/v1 figures (the same shape as \`pipewright simulate\`).
   --json           print the summary as JSON only
 
 Ctrl-C stops the run early and still prints the summary.
-Exit status: 0 done, 1 the run failed or crashed, 2 bad arguments, file or no Redis.`;
+The key prefix is printed first: \`pipewright clean\` removes what a killed run left.
+Incidents (Redis outages, dropped or late arrivals, refused commands) are printed as they happen
+and listed in the summary (\`incidents\` in --json).
+Exit status: 0 done, 1 the run failed (Redis refused its commands) or crashed, 2 bad arguments,
+file or no Redis.`;
 
 export const runCommand: CliCommand = async (args, io) => {
   const parsed = parseCommandArgs(
@@ -67,6 +71,12 @@ export const runCommand: CliCommand = async (args, io) => {
   runs.onLog((entry) => {
     if (entry.level === 'error') say(`  ${(entry.t / 1000).toFixed(1)}s ${entry.message}`);
   });
+  // Error-level incidents arrive as error logs above; warnings (lagging load, dropped arrivals)
+  // are printed here, since the CLI does not print warn-level logs (job retries would flood it).
+  runs.onIncident((incident) => {
+    if (incident.level === 'warn')
+      say(`  ${(incident.t / 1000).toFixed(1)}s warning: ${incident.message}`);
+  });
   let crashed: RunStatus | null = null;
   runs.onStatus((status) => {
     if (status.state === 'crashed') crashed = status;
@@ -84,6 +94,11 @@ export const runCommand: CliCommand = async (args, io) => {
     const where = info.redis.managed ? `${info.redis.url} (started for this run)` : info.redis.url;
     say(
       `Running "${info.documentName}" for ${durationMs / 1000} s on Redis ${info.redis.version} at ${where}…`,
+    );
+    // First, so that a run killed with -9 can still be cleaned up.
+    say(
+      `Keys prefix: ${info.prefix} (if this process dies, remove them with ` +
+        `pipewright clean --redis ${info.redis.url} --prefix '${info.prefix}')`,
     );
     for (const warning of info.redis.warnings) say(`warning: ${warning}`);
     process.once('SIGINT', interrupt);
@@ -105,6 +120,11 @@ export const runCommand: CliCommand = async (args, io) => {
     else io.out(formatSummary(result.summary));
     if (crashed) {
       io.err(`pipewright run: ${(crashed as RunStatus).message}`);
+      return EXIT_FINDINGS;
+    }
+    const refused = (result.summary.incidents ?? []).filter((i) => i.kind === 'refused');
+    if (refused.length > 0) {
+      io.err(`pipewright run: the run failed: ${refused.map((i) => i.message).join('; ')}`);
       return EXIT_FINDINGS;
     }
     return EXIT_OK;
@@ -149,6 +169,11 @@ export function formatSummary(summary: RunSummary): string {
   }
   const e2e = summary.endToEndMs;
   lines.push('', `end to end: mean ${n(e2e.mean)} ms, p95 ${n(e2e.p95)} ms, p99 ${n(e2e.p99)} ms`);
+  const incidents = summary.incidents ?? [];
+  if (incidents.length > 0) {
+    lines.push('', 'incidents:');
+    for (const i of incidents) lines.push(`  ${n(i.t / 1000)}s ${i.level}: ${i.message}`);
+  }
   return lines.join('\n');
 }
 

@@ -155,7 +155,27 @@ describe('faults', () => {
       client.zcard(`${base}:delayed`),
     ]);
     expect(waiting + active + delayed).toBe(0);
-    expect(completed + failed).toBeGreaterThanOrEqual(created);
+    // Exactly the acknowledged jobs, each once: no job both completed and failed, none extra.
+    const [completedIds, failedIds] = await Promise.all([
+      client.zrange(`${base}:completed`, 0, -1),
+      client.zrange(`${base}:failed`, 0, -1),
+    ]);
+    const ended = [...completedIds, ...failedIds];
+    expect(new Set(ended).size).toBe(ended.length);
+    expect(ended.sort()).toEqual(Array.from({ length: created }, (_, k) => `p.0.${k}`).sort());
+    expect(completed + failed).toBe(created);
+    // The summary is read back from Redis: its counts are Redis's, outage or not.
+    expect(result.summary.reconciled).toBe(true);
+    expect(result.summary.nodes.q).toMatchObject({ enqueued: created });
+    expect(result.summary.nodes.w).toMatchObject({ completed, failed });
+    expect(result.summary.incidents).toEqual([
+      expect.objectContaining({
+        key: 'outage:1',
+        kind: 'outage',
+        endT: expect.any(Number),
+        message: expect.stringMatching(/^Redis was unreachable from \d+\.\d s to \d+\.\d s/),
+      }),
+    ]);
     await client.unlink(...(await keysUnder(url, info.prefix)));
   });
 
@@ -207,6 +227,45 @@ describe('faults', () => {
     await expect(env.service.restart()).rejects.toThrow(/no crashed run/);
     await env.service.stop();
     expect(await keysUnder(managed.url, info.prefix)).toEqual([]);
+  });
+
+  it('ends a run carried on after a runner crash with the counts Redis holds, both runners included', async () => {
+    const managed = await startManagedRedis();
+    cleanups.push(() => managed.stop());
+    const env = recordingService(managed.url);
+    cleanups.push(() => env.close());
+    const info = await env.service.start({ document: steady(), keepKeys: true });
+    await until(
+      () => ((env.last().nodes.w as WorkerFigures | undefined)?.completed ?? 0) > 20,
+      'jobs flowing',
+    );
+    process.kill(env.service.runnerPid!, 'SIGKILL');
+    await until(() => env.service.status().state === 'crashed', 'the crash to be reported', 3000);
+    await env.service.restart();
+    await sleep(1000);
+    const result = await env.service.stop({ drain: true });
+    const client = new Redis(managed.url);
+    cleanups.push(async () => client.disconnect());
+    const base = `${info.prefix}:q`;
+    const [completed, failed, waiting] = await Promise.all([
+      client.zrange(`${base}:completed`, 0, -1),
+      client.zrange(`${base}:failed`, 0, -1),
+      client.llen(`${base}:wait`),
+    ]);
+    expect(waiting).toBe(0);
+    const first = completed.filter((id) => id.startsWith('p.0.')).length;
+    const second = completed.filter((id) => id.startsWith('p.1.')).length;
+    expect(first).toBeGreaterThan(20);
+    expect(second).toBeGreaterThan(20);
+    // The second runner's events saw only its own jobs; the summary counts what Redis holds.
+    expect(result.summary.reconciled).toBe(true);
+    expect(result.summary.nodes.p).toMatchObject({ created: completed.length + failed.length });
+    expect(result.summary.nodes.q).toMatchObject({ enqueued: completed.length + failed.length });
+    expect(result.summary.nodes.w).toMatchObject({
+      completed: completed.length,
+      failed: failed.length,
+    });
+    await client.unlink(...(await keysUnder(managed.url, info.prefix)));
   });
 
   it('cleans up the keys of a crashed run that is stopped instead of restarted', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { RunLogEntry, RunSnapshotEvent, RunStatus } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
@@ -136,4 +139,17 @@ export async function keysUnder(url: string, prefix: string): Promise<string[]> 
   } finally {
     client.disconnect();
   }
+}
+
+/** A CLI io that records what a command prints, in a temporary cwd removed by `cleanups`. */
+export function captureCli(cleanups: Array<() => Promise<unknown>>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cwd = mkdtempSync(join(tmpdir(), 'pw-cli-'));
+  cleanups.push(async () => rmSync(cwd, { recursive: true, force: true }));
+  return {
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd },
+    out,
+    err,
+  };
 }

@@ -117,6 +117,8 @@ describe('pipewright run (CLI)', () => {
       mode: 'run',
       document: 'simple',
     });
+    expect(summary.incidents).toEqual([]);
+    expect(summary.reconciled).toBe(true);
     expect(summary.durationMs).toBeGreaterThanOrEqual(2000);
     expect(summary.durationMs).toBeLessThan(3500);
     expect(Object.keys(summary.nodes)).toEqual(['p', 'q', 'w']);
