@@ -5,12 +5,21 @@ import type { JobPool } from './pools';
 
 /** Measurement boundaries of a run: backlog sampling at each tick, and the end of the warm-up. */
 
-/** Feeds each queue's backlog trend with the mean waiting count since the last tick. */
+/**
+ * Feeds each queue's backlog trend with the mean waiting count since the last tick, and keeps a
+ * depth mark between about a quarter and a half of the run ago (it moves to the previous tick
+ * once it is older than half the run), so an early stop can say how fast each queue was growing.
+ */
 export function sampleBacklogs(sim: Simulation, t: number): void {
   const span = t - sim.lastTickMs;
   for (const q of sim.queues) {
     const area = q.waitingLevel.area(t) - q.waitingAreaAtTick;
     q.trend.observe(sim.lastTickMs, span > 0 ? area / span : q.waiting.size);
+    if (t - q.markMs > t / 2) {
+      q.markMs = sim.lastTickMs;
+      q.depthAtMark = q.depthAtLastTick;
+    }
+    q.depthAtLastTick = q.waiting.size + q.delayed;
   }
 }
 

@@ -48,6 +48,10 @@ export class QueueState {
   readonly trend: BacklogTrend;
   waitingAreaAtTick = 0;
   delayedAreaAtTick = 0;
+  /** Depth (waiting + delayed) at the previous tick, and at a mark about half the run ago. */
+  depthAtLastTick = 0;
+  markMs = 0;
+  depthAtMark = 0;
 
   constructor(
     readonly index: number,
