@@ -121,10 +121,82 @@ describe('pipewright simulate', () => {
     expect(model.err).toMatch(/worker "w" consumes more than one queue/);
   });
 
+  describe('budgets: it stops early, says why, and exits 1', () => {
+    const flood = write(
+      'flood.pipewright.json',
+      pipeline(
+        'flood',
+        [
+          producer('p', { type: 'constant', ratePerSec: 1_000_000 }),
+          queue('q'),
+          worker('w', { type: 'fixed', ms: 1000 }),
+        ],
+        [edge('p', 'q'), edge('q', 'w')],
+      ),
+    );
+
+    it('ends the zero-time loop of issue 11 (it hung for ever) and names the loop', async () => {
+      const loop = write(
+        'loop.pipewright.json',
+        pipeline(
+          'loop',
+          [
+            producer('p', { type: 'poisson', ratePerSec: 1 }),
+            queue('q'),
+            worker('w', { type: 'fixed', ms: 0 }),
+          ],
+          [edge('p', 'q'), edge('q', 'w'), edge('w', 'q')],
+        ),
+      );
+      const { code, out } = await cli(loop, '--duration', '1s');
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /^STOPPED EARLY at [\d.]+ ms of simulated time \(10000\d{3} events, 1 jobs in the model\); the figures below cover only the span before the stop\.$/m,
+      );
+      expect(out).toMatch(/^Stopped early at [\d.]+ ms of 1 s: simulated time stopped advancing/m);
+      expect(out).toMatch(/^error: jobs go round "q", "w" without time passing/m);
+    });
+
+    it('stops a flood at the memory bound: the table lists the growing queue', async () => {
+      const { code, out, err } = await cli(flood);
+      expect(code).toBe(1);
+      expect(err).toBe('');
+      expect(out).toMatch(/^flood: simulated 2097 ms, seed 1$/m);
+      expect(out).toMatch(/^growing queue\s+depth\s+growth jobs\/s$/m);
+      expect(out).toMatch(/^q\s+2097152\s+(999999|1000000)$/m);
+    });
+
+    it('puts the stop in the --json summary and says it on stderr too', async () => {
+      const { code, out, err } = await cli(flood, '--json', '--max-events', '100000');
+      expect(code).toBe(1);
+      const summary = JSON.parse(out) as RunSummary;
+      expect(summary.stoppedEarly).toMatchObject({
+        reason: 'events',
+        events: 100_000,
+        atMs: expect.closeTo(100, 0),
+        growingQueues: [{ id: 'q', name: 'q', depth: expect.any(Number) }],
+      });
+      expect(err).toBe(`${flood}: ${summary.stoppedEarly!.message}`);
+      expect(err).toMatch(/the run used its budget of 100,000 events/);
+    });
+
+    it('refuses a budget that is not a whole number', async () => {
+      const { code, err } = await cli(flood, '--max-events', '1e3');
+      expect(code).toBe(2);
+      expect(err).toMatch(/--max-events "1e3" must be a whole number from 1000 to 10000000000/);
+    });
+  });
+
   it('explains itself with --help and is listed in the usage', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/--replications N/);
+    expect(help.out).toMatch(
+      /--max-events N\s+event budget of each replication \(default 50,000,000\)/,
+    );
+    expect(help.out).toMatch(
+      /Exit status: 0 done, 1 the pipeline cannot be simulated or the run stopped early at a budget,/,
+    );
     const out: string[] = [];
     await main(['--help'], { out: (t) => out.push(t), err: () => {}, cwd: dir });
     expect(out.join('\n')).toMatch(/pipewright simulate <file>/);
