@@ -45,6 +45,15 @@ export function growingQueues(queues: readonly QueueState[], atMs: number): Grow
   return out.sort((a, b) => b.depth - a.depth).slice(0, MAX_LISTED);
 }
 
+/** `Growing: "q" (2,097,152 jobs, +1,000,000/s).`, or '' when no queue was growing. */
+export function describeGrowing(growing: readonly GrowingQueue[]): string {
+  if (growing.length === 0) return '';
+  const each = growing.map(
+    (q) => `${JSON.stringify(q.name)} (${count(q.depth)} jobs, +${rate(q.growthPerSec)}/s)`,
+  );
+  return `Growing: ${each.join(', ')}.`;
+}
+
 export function describeStop(facts: StopFacts): EarlyStop {
   const growing = growingQueues(facts.queues, facts.atMs);
   const at = `at ${formatMs(facts.atMs)}`;
@@ -62,13 +71,13 @@ export function describeStop(facts: StopFacts): EarlyStop {
     case 'jobs':
       message =
         `Stopped early ${at}${of}: more than ${count(facts.maxJobsInSystem)} jobs were in the ` +
-        `model at once (its memory bound).${piling} A queue that grows without bound never ` +
+        `model at once (its memory bound). A queue that grows without bound never ` +
         'reaches the horizon: give its workers more capacity, send fewer jobs, or simulate a shorter span.';
       break;
     case 'events':
       message =
-        `Stopped early ${at}${of}: the run used its budget of ${count(facts.maxEvents)} events.` +
-        `${piling} Simulate a shorter span or fewer jobs, or raise the event budget.`;
+        `Stopped early ${at}${of}: the run used its budget of ${count(facts.maxEvents)} events. ` +
+        `Simulate a shorter span or fewer jobs, or raise the event budget.`;
       break;
     case 'stalled': {
       const loop = facts.loopWorkers?.length

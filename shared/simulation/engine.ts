@@ -227,8 +227,7 @@ export class Simulation {
 
   /** The `pipewright-summary/v1` object for the measured span so far. */
   summary(): RunSummary {
-    const summary = buildSimulationSummary(this, Math.max(this.now, this.warmupMs));
-    return this.stop ? { ...summary, stoppedEarly: this.stop } : summary;
+    return buildSimulationSummary(this, Math.max(this.now, this.warmupMs), this.stop);
   }
 
   /** A snapshot of the current state, without resetting interval figures. */

@@ -4,6 +4,7 @@ import { analyseQueueing, type QueueStation } from '../../../shared/queueing/sta
 import { SimulationModelError } from '../../../shared/simulation/model';
 import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_JOBS_IN_SYSTEM } from '../../../shared/simulation/options';
+import { describeGrowing } from '../../../shared/simulation/early-stop';
 import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
 import { parseCommandArgs, readPipelineArg } from '../args';
@@ -128,7 +129,10 @@ export const simulateCommand: CliCommand = async (args, io) => {
   }
   if (summary.stoppedEarly) {
     // With --json, stdout is likely a file or a pipe: say it where a person sees it too.
-    if (values.json) io.err(`${file}: ${summary.stoppedEarly.message}`);
+    if (values.json) {
+      const { message, growingQueues } = summary.stoppedEarly;
+      io.err(`${file}: ${[message, describeGrowing(growingQueues)].filter(Boolean).join(' ')}`);
+    }
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -176,7 +176,8 @@ describe('pipewright simulate', () => {
         atMs: expect.closeTo(100, 0),
         growingQueues: [{ id: 'q', name: 'q', depth: expect.any(Number) }],
       });
-      expect(err).toBe(`${flood}: ${summary.stoppedEarly!.message}`);
+      expect(err).toMatch(/Growing: "q" \([\d,]+ jobs, \+[\d,]+\/s\)\.$/);
+      expect(err.startsWith(`${flood}: ${summary.stoppedEarly!.message} Growing:`)).toBe(true);
       expect(err).toMatch(/the run used its budget of 100,000 events/);
     });
 
