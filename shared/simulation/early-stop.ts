@@ -58,14 +58,6 @@ export function describeStop(facts: StopFacts): EarlyStop {
   const growing = growingQueues(facts.queues, facts.atMs);
   const at = `at ${formatMs(facts.atMs)}`;
   const of = Number.isFinite(facts.horizonMs) ? ` of ${formatMs(facts.horizonMs)}` : '';
-  const piling =
-    growing.length > 0
-      ? ` Growing: ${growing
-          .map(
-            (q) => `${JSON.stringify(q.name)} (${count(q.depth)} jobs, +${rate(q.growthPerSec)}/s)`,
-          )
-          .join(', ')}.`
-      : '';
   let message: string;
   switch (facts.reason) {
     case 'jobs':
