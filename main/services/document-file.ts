@@ -1,10 +1,12 @@
 import { constants, promises as fs, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   MAX_DOCUMENT_BYTES,
   parseDocumentBytes,
   type DocumentError,
   type PipelineDocument,
 } from '../../shared/document';
+import { removeStaleTempFiles } from './atomic-write';
 
 export type ReadDocumentResult =
   | { ok: true; document: PipelineDocument; text: string }
@@ -46,6 +48,8 @@ export async function readDocumentFile(path: string): Promise<ReadDocumentResult
     errors: [{ path: '', message }],
   });
   let bytes: Buffer;
+  // Opening a document tidies its folder of temp files that interrupted saves left there.
+  await removeStaleTempFiles(dirname(path));
   try {
     const refused = notRegular(await fs.stat(path));
     if (refused) return unreadable(refused);
