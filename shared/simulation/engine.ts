@@ -259,6 +259,14 @@ export class Simulation {
     const model = p.model;
     let batch = p.arrivals.batch;
     if (p.created + batch > model.limit) batch = model.limit - p.created;
+    if (model.targets.length === 0) {
+      // Jobs for no queue: counted, nothing to hold. (A burst of 10 million a millisecond, one by
+      // one, kept the fuzz run's simulator busy for ever.)
+      p.created += batch;
+      if (this.measuring) this.measuredJobs += batch;
+      if (p.created < model.limit) this.scheduleArrival(p, index, p.arrivals.next());
+      return;
+    }
     const chains = this.chains;
     // A burst can be larger than the memory bound: stop adding once past it (step() then stops).
     const cap = this.budget.maxJobsInSystem;

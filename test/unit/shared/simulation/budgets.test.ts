@@ -153,6 +153,17 @@ describe('simulation budgets', () => {
     expect(summary.nodes.p).toMatchObject({ created: 100_001 });
   });
 
+  it('counts a huge burst to no queue at once instead of job by job (found by the fuzz run)', () => {
+    const doc = pipeline(
+      'burst to nowhere',
+      [producer('p', { type: 'burst', size: 10_000_000, everyMs: 1 }), queue('q')],
+      [],
+    );
+    const summary = simulate(doc, { durationMs: 60_000 });
+    expect(summary.stoppedEarly).toBeUndefined();
+    expect(summary.nodes.p).toMatchObject({ created: 10_000_000 * 60_000 });
+  });
+
   it('ends a series of replications at the first that stops, and says which', () => {
     const summary = simulate(flood(), { replications: 5, maxJobsInSystem: 50_000 });
     expect(summary.replications).toBeUndefined();
