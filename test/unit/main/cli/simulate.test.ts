@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../main/cli';
 import type { RunSummary } from '../../../../shared/metrics/types';
+import { simulate } from '../../../../shared/simulation/run';
 import { edge, mmc, pipeline, producer, queue, worker } from '../../shared/simulation/documents';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipewright-simulate-'));
@@ -57,7 +58,20 @@ describe('pipewright simulate', () => {
     const json = await cli(mm1, '--duration', '5m', '--replications', '4', '--json');
     const summary = JSON.parse(json.out) as RunSummary;
     expect(summary.replications).toBe(4);
-    expect(summary.nodes.q!.ci95).toMatchObject({ waitMs: { mean: expect.any(Number) } });
+    // t(0.975, 3) × sd / √4 over the four seeds' mean waits, each simulated on its own.
+    const waits = [1, 2, 3, 4].map((seed) => {
+      const q = simulate(mmc(8, { type: 'exponential', meanMs: 100 }, 1), {
+        durationMs: 300_000,
+        seed,
+      }).nodes.q!;
+      return q.kind === 'queue' ? q.waitMs.mean : NaN;
+    });
+    const mean = waits.reduce((a, b) => a + b, 0) / 4;
+    const sd = Math.sqrt(waits.reduce((a, w) => a + (w - mean) ** 2, 0) / 3);
+    expect(sd).toBeGreaterThan(0);
+    expect(summary.nodes.q!.ci95).toMatchObject({
+      waitMs: { mean: expect.closeTo((3.182 * sd) / 2, 6) },
+    });
     const table = await cli(
       overloaded,
       '--duration',
