@@ -5,7 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../main/cli';
 import type { RunSummary } from '../../../../shared/metrics/types';
 import { simulate } from '../../../../shared/simulation/run';
-import { edge, mmc, pipeline, producer, queue, worker } from '../../shared/simulation/documents';
+import {
+  edge,
+  flood as floodDocument,
+  mmc,
+  pipeline,
+  producer,
+  queue,
+  worker,
+  zeroTimeLoop,
+} from '../../shared/simulation/documents';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipewright-simulate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -136,32 +145,10 @@ describe('pipewright simulate', () => {
   });
 
   describe('budgets: it stops early, says why, and exits 1', () => {
-    const flood = write(
-      'flood.pipewright.json',
-      pipeline(
-        'flood',
-        [
-          producer('p', { type: 'constant', ratePerSec: 1_000_000 }),
-          queue('q'),
-          worker('w', { type: 'fixed', ms: 1000 }),
-        ],
-        [edge('p', 'q'), edge('q', 'w')],
-      ),
-    );
+    const flood = write('flood.pipewright.json', floodDocument());
 
     it('ends the zero-time loop of issue 11 (it hung for ever) and names the loop', async () => {
-      const loop = write(
-        'loop.pipewright.json',
-        pipeline(
-          'loop',
-          [
-            producer('p', { type: 'poisson', ratePerSec: 1 }),
-            queue('q'),
-            worker('w', { type: 'fixed', ms: 0 }),
-          ],
-          [edge('p', 'q'), edge('q', 'w'), edge('w', 'q')],
-        ),
-      );
+      const loop = write('loop.pipewright.json', zeroTimeLoop());
       const { code, out } = await cli(loop, '--duration', '1s');
       expect(code).toBe(1);
       expect(out).toMatch(

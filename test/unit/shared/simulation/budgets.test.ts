@@ -11,36 +11,12 @@ import {
   type SimulationMessage,
 } from '../../../../shared/simulation/worker-host';
 import { validateDocument } from '../../../../shared/validation';
-import { edge, mmc, pipeline, producer, queue, worker } from './documents';
+import { edge, flood, mmc, pipeline, producer, queue, worker, zeroTimeLoop } from './documents';
 
 /**
  * Issue 11 §1: no valid document may hang the simulator or exhaust memory. Each case below ran
  * for ever (or to gigabytes) before the budgets; now it stops early and says why.
  */
-
-/** 1,000,000 jobs/s into one worker that takes 1 s, with the default 10 min horizon. */
-const flood = () =>
-  pipeline(
-    'flood',
-    [
-      producer('p', { type: 'constant', ratePerSec: 1_000_000 }),
-      queue('q'),
-      worker('w', { type: 'fixed', ms: 1000 }),
-    ],
-    [edge('p', 'q'), edge('q', 'w')],
-  );
-
-/** A producer (poisson 1/s) → q → a worker that takes no time → back to q, with probability 1. */
-const zeroTimeLoop = () =>
-  pipeline(
-    'loop',
-    [
-      producer('p', { type: 'poisson', ratePerSec: 1 }),
-      queue('q'),
-      worker('w', { type: 'fixed', ms: 0 }),
-    ],
-    [edge('p', 'q'), edge('q', 'w'), edge('w', 'q')],
-  );
 
 /** Each job of `fan` adds two to `fanned`, whose worker sends every job back: jobs multiply. */
 const fanOut = () =>
