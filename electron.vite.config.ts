@@ -8,10 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The CLI and the runner run under plain Node too (bin/pipewright.mjs): keep the bundle
+      // within the oldest Node the CLI supports, not only Electron's.
+      target: 'node20.19',
       rollupOptions: {
         input: {
           index: resolve(root, 'main/electron/index.ts'),
           runner: resolve(root, 'main/runner/index.ts'),
+          cli: resolve(root, 'main/cli/index.ts'),
         },
       },
     },

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { PipelineDocument } from '../../shared/document';
 import type { Diagnostic } from '../../shared/validation';
 import { readDocumentFile } from '../services/document-file';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Parsed<O extends Options> = ReturnType<
@@ -47,10 +47,22 @@ export async function readPipelineArg(
   file: string,
   io: CliIo,
 ): Promise<PipelineDocument | undefined> {
+  const read = await readPipelineFile(file, io);
+  return 'document' in read ? read.document : undefined;
+}
+
+/**
+ * The same, with the exit status a failure deserves: 1 ("errors") for JSON that is not a valid
+ * pipeline, 2 ("unreadable") for a file that cannot be read or is not JSON at all.
+ */
+export async function readPipelineFile(
+  file: string,
+  io: CliIo,
+): Promise<{ document: PipelineDocument } | { exit: number }> {
   const read = await readDocumentFile(resolve(io.cwd, file));
-  if (read.ok) return read.document;
+  if (read.ok) return { document: read.document };
   for (const e of read.errors) io.err(`${file}: ${e.path || '(file)'}: ${e.message}`);
-  return undefined;
+  return { exit: read.json ? EXIT_FINDINGS : EXIT_USAGE };
 }
 
 /** Where a diagnostic points, as the CLI prints it. */

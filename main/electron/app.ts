@@ -3,8 +3,11 @@ import { app, screen, session, shell, type BrowserWindow } from 'electron';
 import type { MenuCommand } from '../../shared/api/contract';
 import { createHostServices, type HostServices } from '../services/host-services';
 import { defaultUserDataDir } from '../services/paths';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { confirmClose, createElectronDialogs, showOpenError } from './dialogs';
 import { registerIpc, sendEvent } from './ipc';
+import { setGuardSpawner } from '../redis/guard';
+import { electronGuardSpawner } from './redis-guard';
 import { installMenu } from './menu';
 import { electronRunnerSpawner } from './runner-process';
 import {
@@ -43,6 +46,10 @@ export async function startApp(builtDir: string): Promise<void> {
     app.quit();
     return;
   }
+  // Before `ready`, as Electron requires for a privileged scheme.
+  registerAppScheme();
+  // This binary cannot act as Node (RunAsNode fuse off): a managed Redis's guard is a utility process.
+  setGuardSpawner(electronGuardSpawner);
   const location: RendererLocation = rendererLocation(app.isPackaged, builtDir);
   let win: BrowserWindow | undefined;
   let dirty = false;
@@ -119,6 +126,7 @@ export async function startApp(builtDir: string): Promise<void> {
   app.on('before-quit', () => void services.close());
 
   await app.whenReady();
+  if (location.kind === 'app') serveAppProtocol(location.rendererDir);
   hardenSession(session.defaultSession, location);
   registerIpc({
     services,

@@ -24,10 +24,23 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | undefined
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickSave(suggestedName) {
+      const name = basename(suggestedName.trim() || 'pipeline');
+      // A run report (`…-report.html` / `.json`) keeps its own extension; anything else is a
+      // pipeline document.
+      const report = /\.(html|json)$/i.exec(name);
+      const isReport = report !== null && !name.toLowerCase().endsWith(DOCUMENT_SUFFIX);
+      const extension = report?.[1]?.toLowerCase() ?? 'json';
       const options = {
-        title: 'Save pipeline',
-        defaultPath: withDocumentSuffix(basename(suggestedName.trim() || 'pipeline')),
-        filters: DOCUMENT_FILTERS.slice(0, 1),
+        title: isReport ? 'Save run report' : 'Save pipeline',
+        defaultPath: isReport ? name : withDocumentSuffix(name),
+        filters: isReport
+          ? [
+              {
+                name: extension === 'html' ? 'HTML report' : 'JSON report',
+                extensions: [extension],
+              },
+            ]
+          : DOCUMENT_FILTERS.slice(0, 1),
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
       const win = getWindow();
@@ -35,7 +48,10 @@ export function createElectronDialogs(getWindow: () => BrowserWindow | undefined
         ? await dialog.showSaveDialog(win, options)
         : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      return withDocumentSuffix(result.filePath);
+      if (!isReport) return withDocumentSuffix(result.filePath);
+      return result.filePath.toLowerCase().endsWith(`.${extension}`)
+        ? result.filePath
+        : `${result.filePath}.${extension}`;
     },
     async pickFolder() {
       const options = {

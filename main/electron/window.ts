@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   BrowserWindow,
   shell,
@@ -8,18 +7,26 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { contentSecurityPolicy, SECURITY_HEADERS } from '../services/security-policy';
+import {
+  contentSecurityPolicy,
+  isAllowedExternalUrl,
+  SECURITY_HEADERS,
+} from '../services/security-policy';
+import { APP_INDEX_URL, isAppOrigin } from './app-origin';
 import type { WindowState } from '../services/settings';
 
 export const WINDOW_DEFAULTS = { width: 1280, height: 800, minWidth: 800, minHeight: 500 };
 
-/** Where the renderer comes from: the built files, or electron-vite's dev server. */
-export type RendererLocation = { kind: 'file'; indexPath: string } | { kind: 'dev'; url: string };
+/**
+ * Where the renderer comes from: the built files, served on `app://` (see app-protocol.ts), or
+ * electron-vite's dev server.
+ */
+export type RendererLocation = { kind: 'app'; rendererDir: string } | { kind: 'dev'; url: string };
 
 export function rendererLocation(isPackaged: boolean, builtDir: string): RendererLocation {
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   if (!isPackaged && devUrl) return { kind: 'dev', url: devUrl };
-  return { kind: 'file', indexPath: join(builtDir, 'renderer', 'index.html') };
+  return { kind: 'app', rendererDir: join(builtDir, 'renderer') };
 }
 
 /** True when `url` is the app's own renderer page — the only page allowed to use the API. */
@@ -31,10 +38,7 @@ export function isAppUrl(url: string, location: RendererLocation): boolean {
     return false;
   }
   if (location.kind === 'dev') return parsed.origin === new URL(location.url).origin;
-  const index = pathToFileURL(location.indexPath);
-  return (
-    parsed.protocol === 'file:' && parsed.host === index.host && parsed.pathname === index.pathname
-  );
+  return isAppOrigin(parsed) && (parsed.pathname === '/' || parsed.pathname === '/index.html');
 }
 
 /**
@@ -94,7 +98,10 @@ export function visibleState(
   return sizeOnly;
 }
 
-/** CSP and security headers on every response (file:// and the dev server); no permissions. */
+/**
+ * CSP and security headers on every http(s) response (the dev server; `app://` responses carry
+ * their own, see app-protocol.ts); no permissions.
+ */
 export function hardenSession(session: Session, location: RendererLocation): void {
   const csp = contentSecurityPolicy(
     location.kind === 'dev'
@@ -118,7 +125,10 @@ export function hardenSession(session: Session, location: RendererLocation): voi
   session.setPermissionCheckHandler((_contents, permission) => allowed.has(permission));
 }
 
-/** No navigation away from the app, no new windows, no webviews; web links go to the browser. */
+/**
+ * No navigation away from the app, no new windows, no webviews; links to the allowed
+ * documentation sites (https only) go to the system browser, anything else nowhere.
+ */
 export function hardenWebContents(contents: WebContents, location: RendererLocation): void {
   const refuseNavigation = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url, location)) event.preventDefault();
@@ -127,7 +137,7 @@ export function hardenWebContents(contents: WebContents, location: RendererLocat
   contents.on('will-redirect', refuseNavigation);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//i.test(url)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }
@@ -140,7 +150,6 @@ export function createMainWindow(options: {
   const win = new BrowserWindow(windowOptions(options.state, options.preloadPath));
   if (options.state?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  if (options.location.kind === 'dev') void win.loadURL(options.location.url);
-  else void win.loadFile(options.location.indexPath);
+  void win.loadURL(options.location.kind === 'dev' ? options.location.url : APP_INDEX_URL);
   return win;
 }

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { GUARD_SOURCE } from './guard';
+import { spawnGuard } from './guard';
 import { probeRedis, type RedisProbe } from './probe';
 
 /** A redis-server this process started; it stops with `stop()` or when this process dies. */
@@ -106,39 +105,29 @@ async function startOnce(
     ...['--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
     ...(options.extraArgs ?? []),
   ];
-  const guard: ChildProcess = spawn(process.execPath, ['-e', GUARD_SOURCE, binary, dir, ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', PIPEWRIGHT_PARENT_PID: String(process.pid) },
-    windowsHide: true,
-  });
+  const guard = spawnGuard(binary, dir, args);
   let output = '';
   let redisPid = 0;
-  const collect = (chunk: Buffer) => {
+  guard.onOutput((chunk) => {
     output = (output + chunk.toString()).slice(-4000);
     const pid = /PIPEWRIGHT_REDIS_PID=(\d+)/.exec(output);
     if (pid && !redisPid) redisPid = Number(pid[1]);
-  };
-  guard.stdout?.on('data', collect);
-  guard.stderr?.on('data', collect);
+  });
   let exited = false;
   const exit = new Promise<void>((resolveExit) =>
-    guard.once('exit', () => {
+    guard.onExit(() => {
       exited = true;
       resolveExit();
     }),
   );
-  guard.once('error', (error) => collect(Buffer.from(error.message)));
+  guard.onError((error) => (output = `${output}${error.message}\n`.slice(-4000)));
 
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 10_000);
   while (!exited && Date.now() < deadline) {
     const probe = await probeRedis(url, 500);
     if (probe.ok) {
-      // The guard must not keep this process alive; it watches us, not the other way round.
       guard.unref();
-      for (const stream of [guard.stdin, guard.stdout, guard.stderr]) {
-        (stream as unknown as { unref?: () => void } | null)?.unref?.();
-      }
       let stopping: Promise<void> | undefined;
       return {
         url,
@@ -150,7 +139,7 @@ async function startOnce(
         stop: () =>
           (stopping ??= (async () => {
             if (!exited) {
-              guard.stdin?.end();
+              guard.requestStop();
               guard.kill('SIGTERM');
               const timeout = setTimeout(() => guard.kill('SIGKILL'), 5000);
               await exit;

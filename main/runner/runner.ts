@@ -207,7 +207,7 @@ export class Runner {
           w.failureRate = control.failureRate;
           this.log(
             'info',
-            `worker "${nodeName(w.id)}" now fails ${Math.round(control.failureRate * 1000) / 10}% of jobs`,
+            `worker "${nodeName(w.id)}" now fails ${Math.round(control.failureRate * 1000) / 10}% of attempts`,
             w.id,
           );
           return null;

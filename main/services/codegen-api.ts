@@ -17,6 +17,11 @@ export type CodegenHandlers = {
 };
 
 export interface CodegenServicesOptions {
+  /**
+   * Where a folder the page names really is, or a `forbidden` ApiError when the page may not
+   * write there (see path-confinement.ts). Without it, any absolute path is taken (tests only).
+   */
+  confine?: (folder: string) => Promise<string>;
   /** The host's native folder dialog (Electron); absent in web mode. */
   pickFolder?: (() => Promise<string | null>) | undefined;
 }
@@ -32,7 +37,7 @@ function codegenErrors(error: CodegenError): DocumentError[] {
 export function createCodegenHandlers(options: CodegenServicesOptions = {}): CodegenHandlers {
   return {
     'codegen:export': async ({ document, folder, force }) => {
-      const root = resolveUserPath(folder);
+      const root = options.confine ? await options.confine(folder) : resolveUserPath(folder);
       if (root === null) {
         throw apiError(
           'invalid-request',

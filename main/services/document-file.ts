@@ -13,8 +13,10 @@ export type ReadDocumentResult =
   /**
    * `unreadable`: the file could not be read at all (missing, a folder, a device or pipe, too
    * large, no access).
+   * `json`: it was read and is JSON, so the errors are about its contents (not a valid pipeline),
+   * as opposed to a file that is not JSON at all.
    */
-  | { ok: false; unreadable: boolean; errors: DocumentError[] };
+  | { ok: false; unreadable: boolean; json: boolean; errors: DocumentError[] };
 
 const tooLarge = (bytes: number) =>
   `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
@@ -45,6 +47,7 @@ export async function readDocumentFile(path: string): Promise<ReadDocumentResult
   const unreadable = (message: string): ReadDocumentResult => ({
     ok: false,
     unreadable: true,
+    json: false,
     errors: [{ path: '', message }],
   });
   let bytes: Buffer;
@@ -68,7 +71,10 @@ export async function readDocumentFile(path: string): Promise<ReadDocumentResult
     return unreadable(describeFsError(error));
   }
   const parsed = parseDocumentBytes(bytes);
-  if (!parsed.ok) return { ok: false, unreadable: false, errors: parsed.errors };
+  if (!parsed.ok) {
+    const text = bytes.toString('utf8');
+    return { ok: false, unreadable: false, json: isJson(text), errors: parsed.errors };
+  }
   return { ok: true, document: parsed.document, text: bytes.toString('utf8') };
 }
 
@@ -84,6 +90,17 @@ async function readAtMost(handle: fs.FileHandle, limit: number): Promise<Buffer>
     total += bytesRead;
   }
   return Buffer.concat(chunks, total);
+}
+
+/** Whether a file that failed to parse as a pipeline was JSON at all (asked only on failure). */
+function isJson(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function describeFsError(error: unknown): string {

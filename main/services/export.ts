@@ -35,6 +35,12 @@ export interface ExportReport {
   files: ExportedFile[];
   /** Files an earlier export wrote that this project no longer has; left in place. */
   stale: string[];
+  /**
+   * Files that were there with other contents and were replaced (never handlers), and among
+   * them those no earlier export had written (`--force` into a folder of other files).
+   */
+  replaced: string[];
+  foreign: string[];
 }
 
 /** An export that cannot happen, with what to do about it. Nothing was written. */
@@ -95,9 +101,10 @@ const inside = (root: string, target: string) => {
 
 /**
  * Checks that every folder on the way to `target` is a real folder inside `root` (a symbolic
- * link is followed and must stay inside), creating the missing ones.
+ * link is followed and must stay inside) or does not exist yet; creates the missing ones only
+ * when `create` is set, so a first pass can check everything before anything is written.
  */
-async function ensureFolders(root: string, target: string): Promise<void> {
+async function checkFolders(root: string, target: string, create: boolean): Promise<void> {
   const parts = relative(root, dirname(target))
     .split(sep)
     .filter((p) => p !== '');
@@ -109,6 +116,7 @@ async function ensureFolders(root: string, target: string): Promise<void> {
       stat = await fs.lstat(current);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (!create) return; // nothing below a missing folder can be in the way
       await fs.mkdir(current);
       continue;
     }
@@ -195,33 +203,61 @@ export async function exportProject(
   }
   const realRoot = await fs.realpath(root);
 
-  const report: ExportedFile[] = [];
+  // First every target is checked and read, then the files are written: a refusal (a link, a
+  // file where a folder belongs) leaves the folder exactly as it was.
+  const planned: Array<{ file: GeneratedFile; target: string; status: ExportStatus }> = [];
   try {
     for (const file of files) {
       const target = join(realRoot, ...file.path.split('/'));
       if (!inside(realRoot, target))
         throw new ExportError(`refusing to write ${file.path}: outside`);
-      await ensureFolders(realRoot, target);
+      await checkFolders(realRoot, target, false);
       const existing = await readExisting(target);
-      let status: ExportStatus;
-      if (existing === file.contents) status = 'unchanged';
-      else if (existing !== null && file.kind === 'handler') status = 'kept';
-      else {
-        await writeFileAtomic(target, file.contents);
-        status = existing === null ? 'written' : 'changed';
-      }
-      report.push({ path: file.path, kind: file.kind, status });
+      const status: ExportStatus =
+        existing === file.contents
+          ? 'unchanged'
+          : existing !== null && file.kind === 'handler'
+            ? 'kept'
+            : existing === null
+              ? 'written'
+              : 'changed';
+      planned.push({ file, target, status });
+    }
+  } catch (error) {
+    if (error instanceof ExportError)
+      throw new ExportError(`${error.message}; nothing was written`);
+    throw new ExportError(
+      `cannot export to ${root}: ${describeFsError(error)}; nothing was written`,
+    );
+  }
+  let done = 0;
+  try {
+    for (const { file, target, status } of planned) {
+      if (status !== 'written' && status !== 'changed') continue;
+      await checkFolders(realRoot, target, true);
+      await writeFileAtomic(target, file.contents);
+      done++;
     }
   } catch (error) {
     if (error instanceof ExportError) throw error;
-    const done = report.filter((f) => f.status === 'written' || f.status === 'changed').length;
     throw new ExportError(
       `export to ${root} stopped after writing ${done} file(s): ${describeFsError(error)}`,
     );
   }
+  const report: ExportedFile[] = planned.map(({ file, status }) => ({
+    path: file.path,
+    kind: file.kind,
+    status,
+  }));
   const now = new Set(files.map((f) => f.path));
-  const stale = (state.manifest?.files ?? []).filter((path) => !now.has(path)).sort();
-  return { folder: realRoot, files: report, stale };
+  const earlier = new Set(state.manifest?.files ?? []);
+  const stale = [...earlier].filter((path) => !now.has(path)).sort();
+  // The manifest is bookkeeping, rewritten by every export that changes anything.
+  const replaced = report
+    .filter((f) => f.status === 'changed' && f.path !== MANIFEST_PATH)
+    .map((f) => f.path);
+  const foreign = replaced.filter((path) => !earlier.has(path));
+  return { folder: realRoot, files: report, stale, replaced, foreign };
 }
 
 /** The project as a .zip archive (for the web app's download), its files under `root/`. */

@@ -10,7 +10,8 @@ import { createCodegenHandlers } from './codegen-api';
 import { realFs, type AtomicFs } from './atomic-write';
 import { createDispatcher, type Dispatch, type HostHandlers } from './dispatcher';
 import { createDocumentService, type DocumentService } from './documents';
-import { APP_NAME } from './paths';
+import { confineToChoices, confineToFolders, type PathConfinement } from './path-confinement';
+import { APP_NAME, defaultHostDir } from './paths';
 import { createRecoveryStore, type RecoveryStore } from './recovery';
 import { createRunServices, type RunServices } from './runs-api';
 import type { SpawnRunner } from '../runner/spawn';
@@ -31,6 +32,12 @@ export interface HostWindow {
 
 export interface HostServicesOptions {
   userDataDir: string;
+  /**
+   * Web mode: the folder the page may read and write in, besides `userDataDir` (default: a
+   * Pipewright folder in the user's documents). The desktop app confines the page to what the
+   * user chose in its dialogs instead.
+   */
+  hostDir?: string;
   examplesDir: string;
   host?: AppInfo['host'];
   dialogs?: HostDialogs;
@@ -63,6 +70,8 @@ export interface HostServices {
   recovery: RecoveryStore;
   /** Real runs, Redis and monitoring (issue 6). */
   runs: RunServices;
+  /** Where the page's paths may lead (see path-confinement.ts). */
+  confinement: PathConfinement;
   warnings: readonly string[];
   /** Waits for settings writes in flight; stops a run and a managed Redis. */
   close(): Promise<void>;
@@ -79,6 +88,21 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const settings = createSettingsStore({ userDataDir, fs, warn });
   const documents = createDocumentService({ examplesDir, settings, fs, warn });
   const recovery = createRecoveryStore({ userDataDir, fs, warn });
+  const confinement =
+    host === 'electron'
+      ? confineToChoices({
+          recentFiles: async () => (await settings.get()).recentFiles.map((r) => r.path),
+        })
+      : confineToFolders({ hostDir: options.hostDir ?? defaultHostDir(), dataDir: userDataDir });
+  /** A dialog's answer is the user's choice: the page may then use that path. */
+  const chosen = async (
+    path: string | null,
+    grant: (path: string) => Promise<void>,
+  ): Promise<{ path: string } | null> => {
+    if (path === null) return null;
+    await grant(path);
+    return { path };
+  };
 
   const listeners = new Set<EventListener>();
   const emit: HostServices['emit'] = (event, payload) => {
@@ -89,6 +113,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const runs = createRunServices({
     redisUrl: async () => (await settings.get()).redisUrl,
     ...(options.spawnRunner ? { spawnRunner: options.spawnRunner } : {}),
+    confine: (path) => confinement.confine(path, 'report'),
     emit,
   });
 
@@ -108,24 +133,26 @@ export function createHostServices(options: HostServicesOptions): HostServices {
         platform: process.platform,
         nativeDialogs: dialogs !== undefined,
         userDataDir,
+        hostDir: confinement.hostDir,
         warnings: [...warnings],
       };
     },
     'examples:list': () => documents.listExamples(),
     'documents:new': ({ exampleId }) => documents.create(exampleId),
-    'documents:open': ({ path }) => documents.open(path),
+    'documents:open': async ({ path }) => documents.open(await confinement.confine(path, 'open')),
     'documents:pickOpen': async () => {
       if (!dialogs) throw noDialogs();
-      const path = await dialogs.pickOpen();
-      return path === null ? null : { path };
+      return chosen(await dialogs.pickOpen(), confinement.grantFile);
     },
-    'documents:save': ({ path, document }) => documents.save(path, document),
-    'documents:saveAs': ({ path, document, overwrite }) =>
-      documents.save(path, document, { overwrite: overwrite ?? false }),
+    'documents:save': async ({ path, document }) =>
+      documents.save(await confinement.confine(path, 'save'), document),
+    'documents:saveAs': async ({ path, document, overwrite }) =>
+      documents.save(await confinement.confine(path, 'save'), document, {
+        overwrite: overwrite ?? false,
+      }),
     'documents:pickSave': async ({ suggestedName }) => {
       if (!dialogs) throw noDialogs();
-      const path = await dialogs.pickSave(suggestedName);
-      return path === null ? null : { path };
+      return chosen(await dialogs.pickSave(suggestedName), confinement.grantFile);
     },
     'documents:recent': () => documents.recent(),
     'documents:clearRecent': () => documents.clearRecent(),
@@ -149,7 +176,15 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       return { ok: true };
     },
     ...runs.handlers,
-    ...createCodegenHandlers({ pickFolder: dialogs?.pickFolder?.bind(dialogs) }),
+    ...createCodegenHandlers({
+      confine: (folder) => confinement.confine(folder, 'export'),
+      ...(dialogs?.pickFolder
+        ? {
+            pickFolder: async () =>
+              (await chosen(await dialogs.pickFolder!(), confinement.grantFolder))?.path ?? null,
+          }
+        : {}),
+    }),
   };
 
   return {
@@ -161,6 +196,8 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     },
     emit,
     async openFromHost(path) {
+      // Named by the user on the command line or through the OS: the page may save it back.
+      await confinement.grantFile(path);
       const opened = await documents.open(path);
       if (rendererListening) emit('document:opened', opened);
       else pending.push(opened);
@@ -169,6 +206,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     settings,
     recovery,
     runs,
+    confinement,
     warnings,
     close: async () => {
       await Promise.all([settings.flush(), runs.close()]);

@@ -19,6 +19,21 @@ export function defaultUserDataDir(
 }
 
 /**
+ * Web mode's default host folder, the only place (besides the data folder) its page may read and
+ * write: `Pipewright` in the user's documents folder (XDG_DOCUMENTS_DIR where set).
+ */
+export function defaultHostDir(
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  const documents =
+    env.XDG_DOCUMENTS_DIR && isAbsolute(env.XDG_DOCUMENTS_DIR)
+      ? env.XDG_DOCUMENTS_DIR
+      : join(home, 'Documents');
+  return join(documents, APP_NAME);
+}
+
+/**
  * A path the user typed or a dialog gave: `~/` expands to the home folder; anything else must be
  * absolute, because the host has no meaningful working folder for the renderer.
  */

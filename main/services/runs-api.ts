@@ -24,6 +24,11 @@ export interface RunServicesOptions {
   redisUrl?: () => string | undefined | Promise<string | undefined>;
   /** Electron passes its utilityProcess spawner; Node hosts use the default fork. */
   spawnRunner?: SpawnRunner;
+  /**
+   * Where a report path the page sends really leads, or a `forbidden` ApiError when the page may
+   * not write there (see path-confinement.ts); without it, any absolute path (tests only).
+   */
+  confine?: (path: string) => Promise<string>;
   /** Sends host → renderer events. */
   emit<E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]): void;
 }
@@ -71,6 +76,8 @@ export function createRunServices(options: RunServicesOptions): RunServices {
     'run:restart': () => runs.restart(),
     'run:current': async () => runs.status(),
     'run:report': async ({ format, path }) => {
+      // Where it may go is settled before anything is built or written.
+      const target = path === undefined ? null : await reportTarget(path, format);
       const report = runs.report();
       const content =
         format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderRunReportHtml(report);
@@ -83,14 +90,7 @@ export function createRunServices(options: RunServicesOptions): RunServices {
         path: null,
         content,
       };
-      if (path === undefined) return file;
-      const target = resolveUserPath(path);
-      if (!target) {
-        throw new ApiError({
-          code: 'invalid-request',
-          message: `report path must be absolute (or start with ~/), got "${basename(path)}"`,
-        });
-      }
+      if (target === null) return file;
       await writeFileAtomic(target, content);
       return { ...file, fileName: basename(target), path: target, content: null };
     },
@@ -105,6 +105,25 @@ export function createRunServices(options: RunServicesOptions): RunServices {
       return { ok: true };
     },
   };
+
+  /** A report file the page named: only a .html/.json file, and only where it may write. */
+  async function reportTarget(path: string, format: 'json' | 'html'): Promise<string> {
+    // Checked first, so nothing but a report file can be written (never a .bashrc).
+    if (!path.toLowerCase().endsWith(`.${format}`)) {
+      throw new ApiError({
+        code: 'invalid-request',
+        message: `a ${format.toUpperCase()} report's file name must end with .${format}, got "${basename(path)}"`,
+      });
+    }
+    const target = options.confine ? await options.confine(path) : resolveUserPath(path);
+    if (!target) {
+      throw new ApiError({
+        code: 'invalid-request',
+        message: `report path must be absolute (or start with ~/), got "${basename(path)}"`,
+      });
+    }
+    return target;
+  }
 
   return {
     runs,

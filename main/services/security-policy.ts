@@ -40,3 +40,33 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
 };
+
+/**
+ * The only sites a link in the app may open in the system browser (documentation the UI links
+ * to), https only: the page is untrusted and `shell.openExternal` hands a URL to the OS, which
+ * would otherwise launch whatever handles it (file:, smb:, custom app schemes…).
+ */
+export const EXTERNAL_HOSTS: readonly string[] = [
+  'docs.bullmq.io',
+  'bullmq.io',
+  'redis.io',
+  'nodejs.org',
+  'github.com',
+];
+
+/** True for an https URL on an allowed host, without credentials or an unusual port. */
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.port === '' &&
+    EXTERNAL_HOSTS.includes(parsed.hostname)
+  );
+}

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { HostServices } from '../services/host-services';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../services/security-policy';
 import { checkRequest, newToken, tokenCookie, type Gate } from './security';
-import { lookupStatic, rendererIndex, sendFile } from './static-files';
+import { lookupStatic, rendererIndex, sendFile } from '../services/static-files';
 import { createWsApi } from './ws-api';
 
 export const WS_PATH = '/api/ws';

@@ -1,3 +1,4 @@
+import { addAfterSelectionAction } from './add-after';
 import { addNodeAction } from './add-node';
 import { autoLayoutAction } from './auto-layout';
 import { connectAction } from './connect';
@@ -55,6 +56,7 @@ export const ACTIONS = [
   renameAction,
   quickAddAction,
   addNodeAction,
+  addAfterSelectionAction,
   insertFragmentAction,
   connectAction,
   moveNodesAction,

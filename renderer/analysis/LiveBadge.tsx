@@ -1,7 +1,6 @@
-import type { NodeFigures } from '../../shared/metrics/types';
-import { useAnalysis } from '../state/analysis-store';
-import { useNodeFigures } from '../state/live-store';
-import { formatCount, formatLatency, formatPercent, formatRate } from './format';
+import { useAnalysis, useAnalysisShallow } from '../state/analysis-store';
+import { badgeFigures, type BadgeFigures } from './badge-view';
+import { formatClock } from './format';
 import './badges.css';
 
 function UtilisationBar({ fraction }: { fraction: number }) {
@@ -14,13 +13,13 @@ function UtilisationBar({ fraction }: { fraction: number }) {
   );
 }
 
-function Figures({ figures, growing }: { figures: NodeFigures; growing: boolean }) {
-  switch (figures.kind) {
+function Figures({ b, growing }: { b: BadgeFigures; growing: boolean }) {
+  switch (b.kind) {
     case 'producer':
       return (
         <>
-          <b>{formatRate(figures.ratePerSec)}</b>
-          <span className="live-badge__muted">{formatCount(figures.created)} made</span>
+          <b>{b.main}</b>
+          <span className="live-badge__muted">{b.mainLabel}</span>
         </>
       );
     case 'queue':
@@ -31,49 +30,56 @@ function Figures({ figures, growing }: { figures: NodeFigures; growing: boolean 
               ↗
             </span>
           ) : null}
-          <b data-testid="badge-depth">{formatCount(figures.waiting)}</b>
-          <span className="live-badge__muted">waiting</span>
-          {figures.delayed > 0 ? (
-            <span className="live-badge__muted">+{formatCount(figures.delayed)} delayed</span>
-          ) : null}
+          <b data-testid="badge-depth">{b.main}</b>
+          <span className="live-badge__muted">{b.mainLabel}</span>
+          {b.delayed ? <span className="live-badge__muted">{b.delayed}</span> : null}
           <span className="live-badge__sep" />
-          <span className="live-badge__muted">p95</span>
-          <b data-testid="badge-p95">{formatLatency(figures.waitMs.p95)}</b>
+          <span className="live-badge__muted" data-testid="badge-metric-label">
+            {b.metricLabel}
+          </span>
+          <b data-testid="badge-p95">{b.metric}</b>
         </>
       );
     case 'worker':
       return (
         <>
-          <b data-testid="badge-throughput">{formatRate(figures.throughputPerSec)}</b>
-          <UtilisationBar fraction={figures.utilisation} />
-          <span data-testid="badge-utilisation">{formatPercent(figures.utilisation)}</span>
+          <b data-testid="badge-throughput">{b.main}</b>
+          <UtilisationBar fraction={b.utilisation ?? 0} />
+          <span data-testid="badge-utilisation">{b.utilisationText}</span>
         </>
       );
   }
 }
 
 /**
- * Live figures of a simulation or a run on a node, read from the live store by node id (never
+ * The figures of a simulation or a run on a node (read from the analysis store by node id, never
  * from node.data): a queue's depth and p95 wait, a worker's throughput and utilisation, a
- * producer's rate. Renders nothing until there are figures.
+ * producer's rate. Once the analysis has finished they are the Results table's figures; on an
+ * earlier frame of the timeline the badge is marked with that frame's time. Renders nothing until
+ * there are figures.
  */
 export function LiveBadge({ nodeId }: { nodeId: string }) {
-  const figures = useNodeFigures(nodeId);
+  const b = useAnalysisShallow((s) => badgeFigures(s, nodeId));
   const growing = useAnalysis((s) => {
     const node = s.summary?.nodes[nodeId];
     return node?.kind === 'queue' && node.verdict === 'growing';
   });
-  if (!figures) return null;
-  const hot =
-    growing ||
-    (figures.kind === 'worker' && figures.utilisation >= 0.95) ||
-    (figures.kind === 'queue' && figures.waiting >= 1000);
+  if (!b) return null;
+  const hot = growing || b.hot;
   return (
     <div
-      className={`live-badge live-badge--${figures.kind}${hot ? ' live-badge--hot' : ''}`}
+      className={`live-badge live-badge--${b.kind} live-badge--${b.mode}${hot ? ' live-badge--hot' : ''}`}
       data-testid="live-badge"
+      data-mode={b.mode}
+      title={b.about}
+      aria-label={b.about}
     >
-      <Figures figures={figures} growing={growing} />
+      {b.t !== null ? (
+        <span className="live-badge__at" data-testid="badge-frame-time">
+          @{formatClock(b.t)}
+        </span>
+      ) : null}
+      <Figures b={b} growing={growing} />
     </div>
   );
 }

@@ -6,7 +6,11 @@ import { setPanelSize, uiStore } from '../state/ui-store';
  * so once it has been laid out again the pipeline is brought back into sight.
  */
 export function makeRoomBelow(height: number, nodeIds: readonly string[]): void {
-  if (uiStore.getState().panels.bottom >= height) return;
+  if (uiStore.getState().panels.bottom >= height) {
+    // The badges about to appear must not be drawn under the minimap or the zoom controls.
+    setTimeout(() => canvasView()?.unblock(), 50);
+    return;
+  }
   setPanelSize('bottom', height);
   setTimeout(() => canvasView()?.reveal(nodeIds), 50);
 }

@@ -15,12 +15,14 @@ import { Toolbar } from '../panels/Toolbar';
 import { useIsMac } from '../panels/usePlatform';
 import { useUi } from '../state/ui-store';
 import { useKeyboard } from './useKeyboard';
+import { useQuietTooltips } from './useQuietTooltips';
 import { useTheme } from './useTheme';
 
 /** The editor: toolbar, palette | canvas over problems | inspector, status bar. */
 export function App() {
   useTheme();
   useKeyboard(useIsMac());
+  useQuietTooltips();
   const panels = useUi((s) => s.panels);
   const style = {
     '--left-width': `${panels.left}px`,

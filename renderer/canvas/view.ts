@@ -8,6 +8,8 @@ export interface CanvasView {
   reset(): void;
   /** Brings nodes into view if any of them is outside it, without zooming in. */
   reveal(nodeIds: readonly string[]): void;
+  /** Moves the view (never zooming in) when a node in sight lies under the minimap or controls. */
+  unblock(): void;
   /** Measured node sizes, for auto-layout. */
   sizes(): ReadonlyMap<string, Size>;
 }

@@ -87,6 +87,9 @@ export function CodeViewer({
     if (shownPath.current !== path) {
       shownPath.current = path;
       editor.setState(createState(path, contents, language.current));
+      // Another file starts at its left edge and top, not where the last one was scrolled to.
+      editor.scrollDOM.scrollLeft = 0;
+      editor.scrollDOM.scrollTop = 0;
       return;
     }
     const before = editor.state.doc.toString();

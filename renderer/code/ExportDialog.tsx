@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CodegenExportReport } from '../../shared/api/contract';
 import { Dialog } from '../dialogs/Dialog';
+import { HostFolderNote } from '../dialogs/OpenDialog';
 import { useUi } from '../state/ui-store';
 import { downloadZip, exportToFolder, pickFolder, suggestedFolder } from './export-code';
 import { ExportReport } from './ExportReport';
@@ -14,6 +15,7 @@ type Failure = { message: string; details: string[]; exists: boolean };
  */
 export function ExportDialog() {
   const native = useUi((s) => s.appInfo?.nativeDialogs === true);
+  const hostDir = useUi((s) => s.appInfo?.hostDir ?? null);
   const [folder, setFolder] = useState(suggestedFolder);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -81,6 +83,7 @@ export function ExportDialog() {
           {busy ? 'Exporting…' : 'Export'}
         </button>
       </form>
+      {hostDir ? <HostFolderNote hostDir={hostDir} /> : null}
       {failure?.exists ? (
         <div className="confirm" role="alert">
           {failure.message}.

@@ -23,7 +23,7 @@ export interface CodeState {
   changed: ReadonlySet<string>;
 }
 
-export const CODE_WIDTH = { min: 320, default: 540, max: 1100 } as const;
+export const CODE_WIDTH = { min: 320, default: 660, max: 1100 } as const;
 const STORAGE_KEY = 'pipewright.codePanel';
 
 export const codeStore = createSimpleStore<CodeState>({

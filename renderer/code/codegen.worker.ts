@@ -1,3 +1,4 @@
+import '../csp-safe-zod';
 import type { PipelineDocument } from '../../shared/document';
 import { generateOutcome, type GenerateOutcome } from './generate';
 

@@ -1,8 +1,8 @@
 import type { CodegenExportReport } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/contract';
+import { joinPath, suggestedFolder as suggestedFolderFor } from '../documents/host-folder';
 import { errorsOf, host } from '../documents/host';
 import { documentStore } from '../state/document-store';
-import { uiStore } from '../state/ui-store';
 import { sharedGenerator } from './useCodeFollowing';
 import { zipProject } from '../../shared/codegen/zip';
 import { projectName } from './zip';
@@ -24,16 +24,13 @@ const slug = (name: string) =>
 
 /**
  * Where Export suggests writing: where this document went last time; else a folder named after
- * the pipeline beside its file (or beside the most recent file, or in the home folder).
+ * the pipeline beside its file (or beside the most recent file, or in web mode's host folder).
  */
 export function suggestedFolder(): string {
   const last = lastFolders.get(documentKey());
   if (last) return last;
   const { path, document } = documentStore.getState();
-  const beside = path ?? uiStore.getState().recentFiles[0]?.path ?? null;
-  const dir = beside?.replace(/[\\/][^\\/]*$/, '') ?? '~';
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir}${sep}${slug(document.name)}`;
+  return joinPath(suggestedFolderFor(path), slug(document.name));
 }
 
 export type ExportResult =

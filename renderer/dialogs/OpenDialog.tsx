@@ -6,6 +6,7 @@ import { Dialog } from './Dialog';
 /** Open in web mode, where there is no native dialog: a path, recent files, or an import. */
 export function OpenDialog() {
   const recent = useUi((s) => s.recentFiles);
+  const hostDir = useUi((s) => s.appInfo?.hostDir ?? null);
   const [path, setPath] = useState('');
   const open = (p: string) => {
     closeDialog();
@@ -25,7 +26,7 @@ export function OpenDialog() {
           <input
             className="input"
             name="path"
-            placeholder="/home/me/pipelines/welcome.pipewright.json"
+            placeholder={`${hostDir ?? '/home/me/pipelines'}/welcome.pipewright.json`}
             value={path}
             onChange={(e) => setPath(e.currentTarget.value)}
             autoFocus
@@ -36,6 +37,7 @@ export function OpenDialog() {
           Open
         </button>
       </form>
+      {hostDir ? <HostFolderNote hostDir={hostDir} /> : null}
       {recent.length > 0 ? (
         <>
           <h3 className="dialog__sub">Recent</h3>
@@ -69,5 +71,15 @@ export function OpenDialog() {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** Web mode reaches only its host folder (and its data folder): say so before a path is refused. */
+export function HostFolderNote({ hostDir }: { hostDir: string }) {
+  return (
+    <p className="host-folder-note" data-testid="host-folder-note">
+      Web mode works in <code>{hostDir}</code>. To use another folder, restart with{' '}
+      <code>pipewright serve --host-dir DIR</code>.
+    </p>
   );
 }

@@ -1,15 +1,29 @@
 import { useMemo, useState } from 'react';
 import { ShortcutText } from '../panels/ShortcutText';
+import { useDocumentState } from '../state/document-store';
+import { useSelection } from '../state/selection-store';
 import { closeDialog, useUi } from '../state/ui-store';
-import { filterEntries, quickAddEntries, type QuickAddEntry } from './quick-add-entries';
+import { anchorOf } from '../editing/placement';
+import {
+  filterEntries,
+  namedNodeEntry,
+  quickAddEntries,
+  type QuickAddEntry,
+} from './quick-add-entries';
 
-/** Type to find a node kind, a pattern, an example or a command; Enter adds or runs it. */
+/**
+ * Type to find a node kind, a pattern, an example or a command; Enter adds or runs it. A kind and
+ * a name ("queue emails") adds that node with that name; nodes go after the selected node.
+ */
 export function QuickAddDialog() {
   const examples = useUi((s) => s.examples);
   const all = useMemo(() => quickAddEntries(examples), [examples]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const shown = filterEntries(all, query);
+  const selected = useSelection((s) => s.nodeIds);
+  const after = useDocumentState((s) => anchorOf(s.document, selected)?.name);
+  const named = namedNodeEntry(query, after);
+  const shown = [...(named ? [named] : []), ...filterEntries(all, query)];
   const choose = (entry: QuickAddEntry | undefined) => {
     if (!entry) return;
     closeDialog();

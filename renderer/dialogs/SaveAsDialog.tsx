@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { saveTo } from '../documents/commands';
+import { joinPath, suggestedFolder } from '../documents/host-folder';
 import { suggestedFileName } from '../documents/load';
 import { documentStore } from '../state/document-store';
-import { closeDialog, uiStore } from '../state/ui-store';
+import { closeDialog } from '../state/ui-store';
 import { Dialog } from './Dialog';
 
 function defaultPath(): string {
   const { path, document } = documentStore.getState();
   if (path) return path;
-  const { recentFiles, appInfo } = uiStore.getState();
-  const dir = recentFiles[0]?.path.replace(/[\\/][^\\/]*$/, '') ?? appInfo?.userDataDir ?? '';
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir}${dir ? sep : ''}${suggestedFileName(document.name)}`;
+  return joinPath(suggestedFolder(null), suggestedFileName(document.name));
 }
 
 /** Save As in web mode: a path on the host; an existing file is replaced only when confirmed. */

@@ -1,6 +1,6 @@
 import type { ExampleInfo } from '../../shared/api/contract';
-import { NODE_KINDS } from '../../shared/document';
-import { addNodeAction } from '../actions/add-node';
+import { NODE_KINDS, type NodeKind } from '../../shared/document';
+import { addAfterSelectionAction } from '../actions/add-after';
 import { insertFragmentAction } from '../actions/insert-fragment';
 import { ACTIONS, type AnyAction } from '../actions/registry';
 import { runAction } from '../actions/run';
@@ -26,7 +26,7 @@ export function quickAddEntries(examples: readonly ExampleInfo[]): QuickAddEntry
     label: KIND_LABELS[kind],
     detail: KIND_DESCRIPTIONS[kind],
     search: `${kind} node add`,
-    run: () => void runAction(addNodeAction, { kind }),
+    run: () => void runAction(addAfterSelectionAction, { kind }),
   }));
   const patterns: QuickAddEntry[] = FRAGMENT_LIBRARY.map((f) => ({
     key: `fragment-${f.id}`,
@@ -56,6 +56,32 @@ export function quickAddEntries(examples: readonly ExampleInfo[]): QuickAddEntry
     }),
   );
   return [...nodes, ...patterns, ...fromExamples, ...commands];
+}
+
+/**
+ * "queue emails", "Worker email sender": a node kind followed by the name to give it; null when
+ * the text does not start with a kind's name and a space, or names nothing after it.
+ */
+export function parseNamedNode(query: string): { kind: NodeKind; name: string } | null {
+  const match = /^\s*(\S+)\s+(\S.*?)\s*$/.exec(query);
+  if (!match) return null;
+  const kind = NODE_KINDS.find((k) => k === match[1]!.toLowerCase());
+  return kind ? { kind, name: match[2]! } : null;
+}
+
+/** The entry that adds a node of the kind typed, with the name typed after it. */
+export function namedNodeEntry(query: string, after: string | undefined): QuickAddEntry | null {
+  const named = parseNamedNode(query);
+  if (!named) return null;
+  const { kind, name } = named;
+  return {
+    key: `named-${kind}`,
+    group: 'Node',
+    label: `${KIND_LABELS[kind]} “${name}”`,
+    detail: after ? `Add it after “${after}”` : `Add a ${kind} named “${name}”`,
+    search: query,
+    run: () => void runAction(addAfterSelectionAction, { kind, name }),
+  };
 }
 
 /** Entries whose text holds every word typed, in any order. */

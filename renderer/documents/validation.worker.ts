@@ -1,3 +1,4 @@
+import '../csp-safe-zod';
 import { validateDocument, type Diagnostic } from '../../shared/validation';
 import { createDeltaReader, type DocumentDelta } from './document-delta';
 

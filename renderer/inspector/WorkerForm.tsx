@@ -61,12 +61,13 @@ export function WorkerForm({
       <Group title="Failure rate">
         <NumberField
           label="Failing attempts"
-          unit="0–1"
+          unit="% of attempts"
           optional
+          percent
           placeholder="0"
           value={commonValue<number>(nodes, ['config', 'failureRate'])}
           onCommit={edit(['config', 'failureRate'])}
-          help="Share of attempts that throw, e.g. 0.02 = 2%"
+          help="Share of attempts that throw: 2 (or 2%) fails 2 in 100 attempts; a failed attempt is retried while the queue allows"
         />
       </Group>
     </>

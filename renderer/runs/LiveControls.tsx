@@ -5,6 +5,7 @@ import {
   type ProducerNode,
   type WorkerNode,
 } from '../../shared/document';
+import { fractionOf, parsePercent } from '../inspector/percent';
 import { useRun } from '../state/run-store';
 import { sendControl } from './run-controller';
 
@@ -135,17 +136,19 @@ function WorkerControls({ node }: { node: WorkerNode }) {
       <ApplyField
         key={`f${failurePercent}`}
         label="Failures"
-        unit="%"
+        unit="% of attempts"
         initial={Math.round(failurePercent * 100) / 100}
         testId={`live-failure-${node.id}`}
         onApply={(text) => {
-          const percent = typed(text);
+          // "2", "2%" and "2 %" all mean 2 %; other text goes on so the host names the limits.
+          const parsed = parsePercent(text);
+          const percent = parsed.ok ? parsed.percent : typed(text);
           // Typed in percent; the host speaks fractions. Out-of-range values still go through so
           // the host's refusal names the limits.
           return sendControl({
             type: 'failureRate',
             workerId: node.id,
-            failureRate: Number.isFinite(percent) ? percent / 100 : percent,
+            failureRate: Number.isFinite(percent) ? fractionOf(percent) : percent,
           });
         }}
       />

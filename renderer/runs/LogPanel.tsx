@@ -2,9 +2,11 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { setLogFilter, useRun } from '../state/run-store';
 import {
   LOG_LEVELS,
+  chipPressed,
   countByLevel,
   filterLog,
   formatRunTime,
+  levelsAfterChip,
   loggedNodes,
   type LogLevel,
 } from './run-log';
@@ -37,13 +39,6 @@ export function LogPanel() {
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [visible.length, log]);
 
-  const toggle = (level: LogLevel) => {
-    const levels = filter.levels.includes(level)
-      ? filter.levels.filter((l) => l !== level)
-      : [...filter.levels, level];
-    setLogFilter({ levels });
-  };
-
   return (
     <section className="log-panel" aria-label="Run log" data-testid="log-panel">
       <div className="log-panel__filters" role="toolbar" aria-label="Log filters">
@@ -52,9 +47,14 @@ export function LogPanel() {
             key={level}
             type="button"
             className={`log-chip log-chip--${level}`}
-            aria-pressed={filter.levels.includes(level)}
+            aria-pressed={chipPressed(filter.levels, level)}
+            title={
+              chipPressed(filter.levels, level)
+                ? 'Showing only these: click to show every kind'
+                : `Show only ${LEVEL_LABELS[level].toLowerCase()}`
+            }
             data-testid={`log-level-${level}`}
-            onClick={() => toggle(level)}
+            onClick={() => setLogFilter({ levels: levelsAfterChip(filter.levels, level) })}
           >
             {LEVEL_LABELS[level]} <b>{counts[level]}</b>
           </button>

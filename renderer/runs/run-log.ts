@@ -36,6 +36,21 @@ export interface LogFilter {
 
 export const ALL_LOG: LogFilter = { levels: LOG_LEVELS, nodeId: null, text: '' };
 
+/**
+ * The levels shown after clicking a level's chip: a chip shows only its kind; clicking the chip
+ * that is already the only one shown brings every kind back.
+ */
+export function levelsAfterChip(
+  current: readonly LogLevel[],
+  level: LogLevel,
+): readonly LogLevel[] {
+  return current.length === 1 && current[0] === level ? LOG_LEVELS : [level];
+}
+
+/** A chip is on when the log shows only its kind. */
+export const chipPressed = (current: readonly LogLevel[], level: LogLevel): boolean =>
+  current.length === 1 && current[0] === level;
+
 export function filterLog(entries: readonly RunLogEntry[], filter: LogFilter): RunLogEntry[] {
   const levels = new Set(filter.levels);
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);

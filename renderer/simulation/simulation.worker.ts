@@ -1,3 +1,4 @@
+import '../csp-safe-zod';
 import { createWorkerHandler, messageChannelYield } from './hosts';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 

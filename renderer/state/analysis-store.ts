@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { PipelineDocument } from '../../shared/document';
 import type { RunSnapshot, RunSummary } from '../../shared/metrics/types';
 import type { SweepParameter, SweepResult } from '../../shared/simulation/sweep';
@@ -97,6 +98,11 @@ export const analysisStore = createStore<AnalysisState>()(initial);
 
 export function useAnalysis<T>(selector: (state: AnalysisState) => T): T {
   return useStore(analysisStore, selector);
+}
+
+/** For selectors that build a flat object: re-renders only when one of its fields changed. */
+export function useAnalysisShallow<T>(selector: (state: AnalysisState) => T): T {
+  return useStore(analysisStore, useShallow(selector));
 }
 
 let shown: RunSnapshot | null = null;

@@ -47,6 +47,11 @@ export interface AppInfo {
   /** True when the host can show native open/save dialogs (Electron). */
   nativeDialogs: boolean;
   userDataDir: string;
+  /**
+   * Web mode: the folder the page may open, save and export in (besides `userDataDir`); null in
+   * the desktop app, where the page may use what the user chose in its dialogs.
+   */
+  hostDir: string | null;
   /** Problems the host met at start that the user should hear about (e.g. a corrupt settings file). */
   warnings: string[];
 }

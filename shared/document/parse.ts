@@ -82,7 +82,8 @@ export function parseDocumentValue(raw: unknown): ParseResult {
     return fail(
       format === undefined
         ? `not a pipeline: "format" is missing (expected "${FORMAT}")`
-        : `not a pipeline: "format" is ${preview(format)} (expected "${FORMAT}")`,
+        : // Echoed only when it is evidently ours: a foreign file's values stay unsaid.
+          `not a pipeline: "format" is ${typeof format === 'string' && !format.startsWith('pipewright/') ? 'not a Pipewright format' : preview(format)} (expected "${FORMAT}")`,
       'format',
     );
   }
@@ -205,7 +206,17 @@ function describeJsonError(text: string, error: unknown): string {
     const before = text.slice(0, pos);
     const line = before.split('\n').length;
     const column = pos - before.lastIndexOf('\n');
-    return `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+    return `invalid JSON at line ${line}, column ${column}: ${withoutQuote(message.replace(/ in JSON at position \d+.*$/, ''))}`;
   }
-  return `invalid JSON: ${message}`;
+  return `invalid JSON: ${withoutQuote(message)}; this is not a pipeline document`;
+}
+
+/**
+ * V8 quotes the start of the text in some messages (`Unexpected token 'r', "root:x:0:0"... is
+ * not valid JSON`); an error about a file must never echo its contents, so that part goes.
+ */
+function withoutQuote(message: string): string {
+  return message
+    .replace(/^Unexpected token .*$/s, 'unexpected character')
+    .replace(/,? ".*"(\.\.\.)? is not valid JSON$/s, '');
 }

@@ -35,6 +35,11 @@ export interface QueueFigures {
   paused: boolean;
   /** Wait time of jobs that started in the last interval. */
   waitMs: LatencyStats;
+  /**
+   * Age of the oldest waiting job (ms) when jobs wait and none started in the interval (a paused
+   * or starved queue), where `waitMs` has nothing to say. Simulations fill it in.
+   */
+  oldestWaitingMs?: number;
 }
 
 export interface WorkerFigures {

@@ -59,7 +59,8 @@ export class Simulation {
   private readonly tickMs: number;
   private readonly onSnapshot: ((snapshot: RunSnapshot) => void) | undefined;
   private readonly heap = new EventHeap();
-  private readonly jobs = new JobPool();
+  /** Read by report.ts for the age of the oldest waiting job. */
+  readonly jobs = new JobPool();
   private readonly chains = new ChainPool();
   private readonly random: Random;
   private readonly trace: ((event: JobTraceEvent) => void) | undefined;

@@ -8,6 +8,8 @@ export class WaitingJobs {
   private head = 0;
   private plainCount = 0;
   private prio: PriorityJobs | null = null;
+  /** A LIFO job was put at the front: the front is then not always the oldest plain job. */
+  private fronted = false;
   /** All waiting jobs, plain and prioritized. */
   size = 0;
 
@@ -21,6 +23,7 @@ export class WaitingJobs {
     if (this.plainCount === this.ring.length) this.grow();
     const mask = this.ring.length - 1;
     if (front) {
+      this.fronted = true;
       this.head = (this.head - 1) & mask;
       this.ring[this.head] = job;
     } else {
@@ -43,6 +46,22 @@ export class WaitingJobs {
       return this.prio.pop();
     }
     return -1;
+  }
+
+  /**
+   * The earliest `readyAt` of the waiting jobs (Infinity when there are none): the front of a FIFO
+   * list; a scan once LIFO or prioritized jobs are in it (only asked when no job started lately).
+   */
+  oldestReadyAt(readyAt: Float64Array): number {
+    let oldest = Infinity;
+    if (this.plainCount > 0) {
+      const mask = this.ring.length - 1;
+      const scan = this.fronted ? this.plainCount : 1;
+      for (let i = 0; i < scan; i++) {
+        oldest = Math.min(oldest, readyAt[this.ring[(this.head + i) & mask]!]!);
+      }
+    }
+    return this.prio ? Math.min(oldest, this.prio.oldestReadyAt(readyAt)) : oldest;
   }
 
   private grow(): void {
@@ -78,6 +97,12 @@ class PriorityJobs {
     this.priorities[i] = priority;
     this.seqs[i] = seq;
     this.jobs[i] = job;
+  }
+
+  oldestReadyAt(readyAt: Float64Array): number {
+    let oldest = Infinity;
+    for (let i = 0; i < this.size; i++) oldest = Math.min(oldest, readyAt[this.jobs[i]!]!);
+    return oldest;
   }
 
   pop(): number {

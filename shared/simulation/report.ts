@@ -16,6 +16,7 @@ export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
       nodes[id] = { kind, created: p.created, ratePerSec: perSec(p.created - p.createdAtTick) };
     } else if (kind === 'queue') {
       const q = sim.queues[index]!;
+      const waitMs = latencyStats(q.waitInterval);
       nodes[id] = {
         kind,
         waiting: q.waiting.size,
@@ -26,7 +27,11 @@ export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
         enqueued: q.enqueued,
         enqueuedPerSec: perSec(q.enqueued - q.enqueuedAtTick),
         paused: false,
-        waitMs: latencyStats(q.waitInterval),
+        waitMs,
+        // Nothing started, so no wait was measured: how long the head of the line has waited.
+        ...(waitMs.count === 0 && q.waiting.size > 0
+          ? { oldestWaitingMs: t - q.waiting.oldestReadyAt(sim.jobs.readyAt) }
+          : {}),
       };
     } else {
       const w = sim.workers[index]!;

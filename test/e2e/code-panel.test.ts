@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -45,7 +44,7 @@ describe('the Code panel', () => {
   beforeAll(async () => {
     app = await startWebApp();
     browser = await launchChromium();
-    out = await mkdtemp(join(tmpdir(), 'pipewright-code-e2e-'));
+    out = await mkdtemp(join(app.hostDir, 'code-e2e-'));
     await mkdir(SCREENSHOT_DIR, { recursive: true });
   });
   afterAll(async () => {
@@ -84,6 +83,17 @@ describe('the Code panel', () => {
     expect(colours.token).not.toBe(colours.text);
     await shot(page, 'panel');
 
+    // Scrolled sideways in one file, another file opens at its left edge ("import {", not "mport {").
+    await treeFile(page, 'README.md').click();
+    await expect.poll(() => viewer(page).getAttribute('data-path')).toBe('README.md');
+    const scroller = viewer(page).locator('.cm-scroller');
+    await scroller.evaluate((e) => (e.scrollLeft = 400));
+    expect(await scroller.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+    await treeFile(page, 'src/main.ts').click();
+    await expect.poll(() => viewer(page).getAttribute('data-path')).toBe('src/main.ts');
+    expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeGreaterThan(50);
+    expect(await scroller.evaluate((e) => e.scrollLeft)).toBe(0);
+
     // Select the worker on the canvas: its worker file opens, its files are marked in the tree.
     // (Beside the code panel the fitted pipeline may be small enough for the overview: click the
     // node where it is drawn, either way.)
@@ -104,6 +114,26 @@ describe('the Code panel', () => {
     ]);
     expect(await viewer(page).locator('.cm-node-line').count()).toBeGreaterThan(0);
     await shot(page, 'worker');
+    // At 1440 px the code has its room: the palette keeps its icons, the tree its names, the
+    // code at least 60 columns, and the bottom panel's tabs one line.
+    expect((await page.getByTestId('palette-worker').boundingBox())!.width).toBeLessThan(48);
+    const name = treeFile(page, 'src/handlers/email-sender.ts').locator('.code-tree__name');
+    expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    const columns = await viewer(page)
+      .locator('.cm-scroller')
+      .evaluate((e) => {
+        const line = e.querySelector('.cm-line')!;
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        const char = range.getBoundingClientRect().width / line.textContent!.length;
+        const gutter = e.querySelector('.cm-gutters')!.getBoundingClientRect().width;
+        return (e.clientWidth - gutter) / char;
+      });
+    expect(columns).toBeGreaterThan(60);
+    const tabs = await page
+      .locator('.bottom-tab')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.max(...tabs)).toBeLessThan(40);
 
     // Change its concurrency in the inspector: the code follows, the changed lines flash.
     await page.getByTestId('inspector').getByLabel('Concurrency').fill('25');

@@ -1,6 +1,13 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dragFromPalette, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+import {
+  SCREENSHOT_DIR,
+  dragFromPalette,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+} from '../helpers/web-app';
 import { useEditorSuite } from '../helpers/editor-suite';
 
 const names = (page: Page) => page.locator('.react-flow__node .pw-node__name').allTextContents();
@@ -33,6 +40,57 @@ describe('editor actions through keyboard, toolbar and panels', () => {
     );
     await page.keyboard.press('Escape');
     expect(await box.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('quick-adds a named node after the selected one, wired to it and overlapping nothing', async () => {
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
+    await newDocument(page, 'welcome-emails');
+    await nodeOnCanvas(page, 'email-sender').click();
+    await page.keyboard.press('Control+K');
+    const box = page.getByTestId('quick-add');
+    await box.getByRole('combobox').fill('queue receipts');
+    expect(await box.getByRole('option').first().textContent()).toMatch(
+      /Queue “receipts”.*after “email-sender”/,
+    );
+    await page.keyboard.press('Enter');
+    await nodeOnCanvas(page, 'receipts').waitFor();
+    expect(await nodeOnCanvas(page, 'receipts').locator('.pw-node__name').textContent()).toBe(
+      'receipts',
+    );
+    // Then a worker after the new queue (it is selected now): a chain, from the keyboard.
+    await page.keyboard.press('Control+K');
+    await box.getByRole('combobox').fill('worker');
+    await page.keyboard.press('Enter');
+    await nodeOnCanvas(page, 'worker-1').waitFor();
+    await page.keyboard.press('Shift+Digit1');
+    const boxes = await page
+      .locator('.react-flow__node')
+      .evaluateAll((els) =>
+        els.map((e) => ({ id: e.getAttribute('data-id'), ...e.getBoundingClientRect().toJSON() })),
+      );
+    const at = (id: string) => boxes.find((b) => b.id === id)!;
+    expect(at('receipts').x).toBeGreaterThan(at('email-sender').right);
+    expect(at('worker-1').x).toBeGreaterThan(at('receipts').right);
+    for (const a of boxes)
+      for (const b of boxes)
+        if (a.id !== b.id)
+          expect(
+            a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom,
+            `${a.id} overlaps ${b.id}`,
+          ).toBe(false);
+    const edges = await page
+      .locator('.react-flow__edge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'Edge from email-sender to receipts',
+        'Edge from receipts to worker-1',
+      ]),
+    );
+    expect(edges).toHaveLength(6);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'quick-add-chain.png') });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -89,7 +89,13 @@ describe('a new user rebuilds the welcome-emails example', () => {
     await field('Concurrency').fill('10');
     await field('Mean').fill('120');
     await field('Std dev').fill('60');
-    await field('Failing attempts').fill('0.02');
+    // Failure rates are typed in percent, with or without the sign; the file keeps 0.02.
+    await field('Failing attempts').fill('150');
+    await page
+      .getByTestId('inspector')
+      .getByText('Must be a percentage from 0 to 100, e.g. 2 or 2%')
+      .waitFor();
+    await field('Failing attempts').fill('2%');
 
     await select('queue-2');
     await field('Name').fill('dead-letters');

@@ -84,6 +84,60 @@ describe('simulation in the app', () => {
     await browser?.close();
   });
 
+  it('badges show the Results figures after a simulation, and mark a replayed frame with its time', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    await newDocument(page, 'welcome-emails');
+    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await page.getByTestId('tab-results').click();
+    /** The text of a Results cell: row of node `id`, column `index` (0 = the name). */
+    const cell = (id: string, index: number) =>
+      page.getByTestId(`result-row-${id}`).locator('td').nth(index).textContent();
+    const emails = nodeOnCanvas(page, 'emails');
+    const sender = nodeOnCanvas(page, 'email-sender');
+    const signup = nodeOnCanvas(page, 'signup');
+    await expect
+      .poll(() => emails.getByTestId('live-badge').getAttribute('data-mode'))
+      .toBe('final');
+    // Queue: mean waiting and p95 wait (columns: name, verdict, enqueued, waiting mean, …, p95).
+    expect(await emails.getByTestId('badge-depth').textContent()).toBe(await cell('emails', 3));
+    expect(await emails.getByTestId('badge-p95').textContent()).toBe(await cell('emails', 7));
+    // Worker: throughput and utilisation; producer: its rate.
+    expect(await sender.getByTestId('badge-throughput').textContent()).toBe(
+      await cell('email-sender', 4),
+    );
+    expect(await sender.getByTestId('badge-utilisation').textContent()).toBe(
+      await cell('email-sender', 5),
+    );
+    expect(await signup.getByTestId('live-badge').textContent()).toContain(
+      (await cell('signup', 2))!,
+    );
+    expect(await emails.getByTestId('live-badge').getAttribute('title')).toBe(
+      'Whole simulation (10:00 measured), as in Results',
+    );
+    expect(await emails.getByTestId('badge-frame-time').count()).toBe(0);
+
+    // Scrubbed back: each badge is a frame, and says at what time.
+    const range = page.getByTestId('scrubber-range');
+    const box = (await range.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+    const at = (await page.getByTestId('scrubber-time').textContent())!.split(' / ')[0]!;
+    await expect.poll(() => emails.getByTestId('badge-frame-time').textContent()).toBe(`@${at}`);
+    expect(await sender.getByTestId('live-badge').getAttribute('data-mode')).toBe('frame');
+    expect(await sender.getByTestId('live-badge').getAttribute('title')).toMatch(
+      new RegExp(`^Frame at ${at}: the \\d+(\\.\\d+)? (ms|s) before it`),
+    );
+    await shot(page, 'badges-frame');
+    // Replayed to the end: the whole run's figures again.
+    await page.getByTestId('speed-max').click();
+    await page.getByTestId('scrubber-play').click();
+    await expect
+      .poll(() => emails.getByTestId('live-badge').getAttribute('data-mode'), { timeout: 20_000 })
+      .toBe('final');
+    expect(await emails.getByTestId('badge-p95').textContent()).toBe(await cell('emails', 7));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('simulates an example, shows figures on the canvas, and a fix changes the prediction', async () => {
     const { page, errors, context } = await openEditor(browser, app);
     await newDocument(page, 'welcome-emails');

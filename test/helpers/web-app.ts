@@ -10,11 +10,13 @@ export const RENDERER_DIR = join(root, 'out', 'renderer');
 export const EXAMPLES_DIR = join(root, 'resources', 'examples');
 export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots');
 
-/** Pipewright in web mode on a free port, with its own temporary user-data folder. */
+/** Pipewright in web mode on a free port, with its own temporary user-data and host folders. */
 export interface WebApp {
   url: string;
   origin: string;
   userDataDir: string;
+  /** The folder the page may open, save and export in (`--host-dir`). */
+  hostDir: string;
   services: HostServices;
   server: WebServer;
   close(): Promise<void>;
@@ -28,9 +30,11 @@ export async function startWebApp(
   } = {},
 ): Promise<WebApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'pipewright-e2e-')));
+  const hostDir = await mkdtemp(join(tmpdir(), 'pipewright-e2e-host-'));
   const warnings: string[] = [];
   const services = createHostServices({
     userDataDir,
+    hostDir,
     examplesDir: EXAMPLES_DIR,
     host: 'web',
     warn: (m) => warnings.push(m),
@@ -42,12 +46,14 @@ export async function startWebApp(
     url: server.url,
     origin,
     userDataDir,
+    hostDir,
     services,
     server,
     async close() {
       await server.close();
       await services.close();
       if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
+      await rm(hostDir, { recursive: true, force: true });
     },
   };
 }

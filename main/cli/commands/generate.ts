@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CodegenError, generateProject } from '../../../shared/codegen';
 import { ExportError, exportProject, type ExportReport } from '../../services/export';
-import { diagnosticWhere, parseCommandArgs, readPipelineArg } from '../args';
+import { diagnosticWhere, parseCommandArgs, readPipelineFile } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright generate <file> --out <dir> [--force] [--json]
@@ -19,12 +19,14 @@ Options:
                replaced, except handlers, which are never overwritten, even with --force.
   --json       print the report as JSON: { out, files: [{ path, kind, status }], stale }.
 
-Each file's status: written (new), changed (regenerated), unchanged, or kept (a handler you
-changed, left alone). Files an earlier export wrote that the pipeline no longer has are listed
-as stale and left in place.
+Each file's status: written (new), changed (regenerated over other contents), unchanged, or
+kept (a handler you changed, left alone). The output names the files it replaced, and which of
+them no earlier export had written. Files an earlier export wrote that the pipeline no longer
+has are listed as stale and left in place.
 
 Exit status: 0 when written, 1 when the pipeline cannot become code (e.g. a worker without
-a queue), 2 when the file is unreadable, the folder is refused, or the arguments are wrong.`;
+a queue) or the file is JSON but not a valid pipeline, 2 when the file is unreadable or not
+JSON, the folder is refused, or the arguments are wrong.`;
 
 export const generateCommand: CliCommand = async (args, io) => {
   const parsed = parseCommandArgs(
@@ -46,8 +48,9 @@ export const generateCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const pipeline = await readPipelineArg(file, io);
-  if (!pipeline) return EXIT_USAGE;
+  const read = await readPipelineFile(file, io);
+  if ('exit' in read) return read.exit;
+  const pipeline = read.document;
 
   let report: ExportReport;
   try {
@@ -68,20 +71,41 @@ export const generateCommand: CliCommand = async (args, io) => {
   }
 
   if (values.json) {
-    io.out(
-      JSON.stringify({ out: report.folder, files: report.files, stale: report.stale }, null, 2),
-    );
+    const { folder, files, stale, replaced, foreign } = report;
+    io.out(JSON.stringify({ out: folder, files, stale, replaced, foreign }, null, 2));
     return EXIT_OK;
   }
   const width = Math.max(...report.files.map((f) => f.status.length));
   for (const f of report.files) io.out(`${f.status.padEnd(width)}  ${f.path}`);
   for (const path of report.stale)
     io.out(`${'stale'.padEnd(width)}  ${path} (no longer generated)`);
-  const count = (status: string) => report.files.filter((f) => f.status === status).length;
-  io.out(
-    `${report.folder}: ${count('written')} written, ${count('changed')} changed, ` +
-      `${count('unchanged')} unchanged, ${count('kept')} handler(s) kept. ` +
-      'Next: npm install && npm run build && npm start (with REDIS_URL set).',
-  );
+  io.out(summary(report));
   return EXIT_OK;
 };
+
+/** The closing lines: counts that agree with the per-file statuses above, and what was replaced. */
+export function summary(report: ExportReport): string {
+  const count = (status: string) => report.files.filter((f) => f.status === status).length;
+  const handlers = report.files.filter((f) => f.kind === 'handler');
+  const lines = [
+    `${report.folder}: ${count('written')} written, ${count('changed')} changed, ` +
+      `${count('unchanged')} unchanged, ${count('kept')} kept.`,
+  ];
+  if (handlers.length > 0) {
+    const by = (status: string) => handlers.filter((f) => f.status === status).length;
+    const existing = by('unchanged') + by('kept');
+    lines.push(
+      `Handlers: ${by('written')} written new; ${existing} already there, left as they were ` +
+        `(${by('kept')} edited by you, ${by('unchanged')} unchanged). A handler is never overwritten.`,
+    );
+  }
+  if (report.replaced.length > 0) {
+    const foreign = new Set(report.foreign);
+    const names = report.replaced.map((p) =>
+      foreign.has(p) ? `${p} (not from an earlier export)` : p,
+    );
+    lines.push(`Replaced ${report.replaced.length} generated file(s): ${names.join(', ')}.`);
+  }
+  lines.push('Next: npm install && npm run build && npm start (with REDIS_URL set).');
+  return lines.join('\n');
+}

@@ -1,19 +1,26 @@
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { findAppRoot } from '../../app-root';
 import { createHostServices } from '../../services/host-services';
-import { defaultUserDataDir, resolveUserPath } from '../../services/paths';
+import { defaultHostDir, defaultUserDataDir, resolveUserPath } from '../../services/paths';
 import { RendererNotBuiltError, startWebServer } from '../../web/server';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
+const repoRoot = findAppRoot(import.meta.dirname);
 
 const HELP = `Usage: pipewright serve [--port N] [--host-dir DIR] [file.pipewright.json]
 
 Web mode: serves the built app and its host services on http://127.0.0.1 only, and prints a
 URL carrying a random token; requests without it are refused. Stop with Ctrl+C.
 
+The page opens, saves and exports only inside the host folder and the data folder (and the
+file named on the command line); it cannot reach other files of this computer.
+
   --port N          port to listen on (default 0: any free port)
-  --host-dir DIR    folder for settings, recent files and recovery copies
+  --host-dir DIR    the folder the page works in: pipelines, exported code, reports
+                    (default: ${defaultHostDir()}, created when missing)
+  --data-dir DIR    folder for settings, recent files and recovery copies
                     (default: ${defaultUserDataDir()})
   --renderer-dir D  a renderer built elsewhere (default: out/renderer, from npm run build)
   file              a pipeline to open when the page loads`;
@@ -26,6 +33,7 @@ export const serveCommand: CliCommand = async (args, io) => {
     {
       port: { type: 'string' },
       'host-dir': { type: 'string' },
+      'data-dir': { type: 'string' },
       'renderer-dir': { type: 'string' },
     },
     io,
@@ -42,11 +50,22 @@ export const serveCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
 
-  const userDataDir = values['host-dir']
-    ? resolve(io.cwd, values['host-dir'])
+  const userDataDir = values['data-dir']
+    ? resolve(io.cwd, values['data-dir'])
     : defaultUserDataDir();
+  const hostDir = values['host-dir'] ? resolve(io.cwd, values['host-dir']) : defaultHostDir();
+  try {
+    await mkdir(hostDir, { recursive: true });
+  } catch (error) {
+    io.err(
+      `pipewright serve: cannot create the host folder ${hostDir}: ${(error as Error).message}; ` +
+        'choose another with --host-dir DIR',
+    );
+    return EXIT_USAGE;
+  }
   const services = createHostServices({
     userDataDir,
+    hostDir,
     examplesDir: resolve(repoRoot, 'resources/examples'),
     host: 'web',
     warn: (message) => io.err(`pipewright serve: warning: ${message}`),
@@ -82,6 +101,7 @@ export const serveCommand: CliCommand = async (args, io) => {
   }
 
   io.out(`Pipewright web mode: ${server.url}`);
+  io.out(`Host folder (the page opens, saves and exports here): ${hostDir}`);
   io.out('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
   await new Promise<void>((stopped) => {
     const stop = () => {

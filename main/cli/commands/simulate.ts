@@ -1,7 +1,11 @@
 import type { PipelineDocument } from '../../../shared/document';
 import type { EarlyStop, RunSummary } from '../../../shared/metrics/types';
 import { analyseQueueing, type QueueStation } from '../../../shared/queueing/stations';
-import { SimulationModelError } from '../../../shared/simulation/model';
+import { compileModel, SimulationModelError } from '../../../shared/simulation/model';
+import {
+  describeSilentProducer,
+  silentProducers,
+} from '../../../shared/simulation/silent-producers';
 import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_JOBS_IN_SYSTEM } from '../../../shared/simulation/options';
 import { describeGrowing } from '../../../shared/simulation/early-stop';
@@ -123,6 +127,12 @@ export const simulateCommand: CliCommand = async (args, io) => {
     io.out(JSON.stringify(summary, null, 2));
   } else {
     io.out(formatSimulation(summary, pipeline, read.options));
+    if (read.options.jobs === undefined) {
+      const windowEndMs = (read.options.warmupMs ?? 0) + summary.durationMs;
+      for (const p of silentProducers(compileModel(pipeline), windowEndMs)) {
+        io.out(`note: ${describeSilentProducer(p, windowEndMs)}`);
+      }
+    }
     const findings = validateDocument(pipeline);
     if (findings.length > 0) io.out('');
     for (const d of findings) io.out(`${d.severity}: ${d.message} (${d.hint})`);

@@ -8,13 +8,14 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 const HELP = `Usage: pipewright validate <file...> [--json]
 
 Checks pipeline documents. Prints one "file: where: message" line per finding.
-Exit status: 0 when every file is clean (warnings allowed), 1 when any has errors,
-2 when a file is unreadable or not a pipeline.`;
+Exit status: 0 when every file is clean (warnings allowed), 1 when any has errors (including
+JSON that is not a valid pipeline document), 2 when a file is unreadable or not JSON.`;
 
 interface FileReport {
   file: string;
-  /** False when the file could not be read or is not a valid pipeline document. */
+  /** False when the file could not be read or is not JSON; `errors` then say why. */
   readable: boolean;
+  /** Why the file is not a valid pipeline document (the schema's errors), or why it is unreadable. */
   errors: DocumentError[];
   diagnostics: Diagnostic[];
 }
@@ -41,7 +42,7 @@ export const validateCommand: CliCommand = async (args, io) => {
     reports.push(
       result.ok
         ? { file, readable: true, errors: [], diagnostics: validateDocument(result.document) }
-        : { file, readable: false, errors: result.errors, diagnostics: [] },
+        : { file, readable: result.json, errors: result.errors, diagnostics: [] },
     );
   }
 
@@ -53,10 +54,14 @@ export const validateCommand: CliCommand = async (args, io) => {
       for (const d of report.diagnostics) {
         io.out(`${report.file}: ${diagnosticWhere(d)}: ${d.severity}: ${d.message} (${d.hint})`);
       }
-      if (report.readable && report.diagnostics.length === 0) io.out(`${report.file}: ok`);
+      if (report.readable && report.errors.length === 0 && report.diagnostics.length === 0) {
+        io.out(`${report.file}: ok`);
+      }
     }
   }
   if (reports.some((r) => !r.readable)) return EXIT_USAGE;
-  if (reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'))) return EXIT_FINDINGS;
+  const hasErrors = (r: FileReport) =>
+    r.errors.length > 0 || r.diagnostics.some((d) => d.severity === 'error');
+  if (reports.some(hasErrors)) return EXIT_FINDINGS;
   return EXIT_OK;
 };

@@ -8,7 +8,8 @@ import {
 } from '@xyflow/react';
 import { useEdgeDiagnostics } from '../../state/diagnostics-store';
 import { EdgeFlow } from '../../analysis/EdgeFlow';
-import { useEdgeRate } from '../../state/live-store';
+import { edgeRateShown } from '../../analysis/badge-view';
+import { useAnalysis } from '../../state/analysis-store';
 import { edgeLabel, type FlowEdge } from '../adapter';
 import { formatRate } from '../format';
 import { EdgeDiagnosticBadge } from '../nodes/DiagnosticBadge';
@@ -21,7 +22,8 @@ import { EdgeDiagnosticBadge } from '../nodes/DiagnosticBadge';
 function PipelineEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
-  const rate = useEdgeRate(id);
+  // As the badges: the whole measured span once finished, else the frame on the timeline.
+  const rate = useAnalysis((s) => edgeRateShown(s, id));
   const diagnostics = useEdgeDiagnostics(id);
   const label = data?.edge ? edgeLabel(data.edge) : null;
   const text = [label, rate !== undefined ? formatRate(rate) : null].filter(Boolean).join(' · ');

@@ -1,11 +1,13 @@
 import { memo, useState } from 'react';
+import { fractionOf, parsePercent, percentText } from '../percent';
 import { MIXED, type Commit, type Shown } from '../values';
 import { Field } from './Field';
 
 /**
  * A number typed as text (so "0." or "-" can be typed on the way), applied live whenever it
  * parses and the schema accepts it; otherwise the schema's message shows beneath. An empty
- * optional field removes the value.
+ * optional field removes the value. With `percent`, the value is a fraction shown and typed in
+ * percent ("2", "2%" and "2 %" store 0.02).
  */
 export const NumberField = memo(function NumberField({
   label,
@@ -15,6 +17,7 @@ export const NumberField = memo(function NumberField({
   optional = false,
   placeholder,
   help,
+  percent = false,
 }: {
   label: string;
   value: Shown<number | undefined>;
@@ -23,6 +26,7 @@ export const NumberField = memo(function NumberField({
   optional?: boolean;
   placeholder?: string;
   help?: string;
+  percent?: boolean;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +37,8 @@ export const NumberField = memo(function NumberField({
     setDraft(null);
     setError(null);
   }
-  const shown = draft ?? (value === MIXED || value === undefined ? '' : String(value));
+  const text = (v: number) => (percent ? percentText(v) : String(v));
+  const shown = draft ?? (value === MIXED || value === undefined ? '' : text(value));
   const change = (text: string) => {
     setDraft(text);
     const trimmed = text.trim();
@@ -42,6 +47,10 @@ export const NumberField = memo(function NumberField({
     if (trimmed === '') {
       problem = optional ? null : 'Required';
       next = undefined;
+    } else if (percent) {
+      const parsed = parsePercent(trimmed);
+      next = parsed.ok ? fractionOf(parsed.percent) : undefined;
+      problem = parsed.ok ? null : parsed.message;
     } else {
       next = Number(trimmed);
       problem = Number.isFinite(next) ? null : 'Must be a number';

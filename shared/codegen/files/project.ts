@@ -9,7 +9,7 @@ export const VERSIONS = {
   bullmq: '6.7.0',
   ioredis: '5.11.1',
   typescript: '5.9.3',
-  typesNode: '^20.19.0',
+  typesNode: '^24.19.0',
 } as const;
 
 export function packageJson(model: CodegenModel): string {
@@ -24,7 +24,7 @@ export function packageJson(model: CodegenModel): string {
       load: 'node dist/load.js',
       typecheck: 'tsc -p tsconfig.json --noEmit',
     },
-    engines: { node: '>=20' },
+    engines: { node: '>=24' },
     dependencies: { bullmq: VERSIONS.bullmq, ioredis: VERSIONS.ioredis },
     devDependencies: { '@types/node': VERSIONS.typesNode, typescript: VERSIONS.typescript },
   };
@@ -73,7 +73,7 @@ export function envExample(model: CodegenModel): string {
 }
 
 export const DOCKERFILE = `# Builds the pipeline's image: every worker runs from it (see docker-compose.yml).
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package*.json ./
 RUN npm install
@@ -81,7 +81,7 @@ COPY tsconfig.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package*.json ./

@@ -105,7 +105,7 @@ export function readme(model: CodegenModel): string {
 
     ## Run it
 
-    You need Node.js 20 or later and Redis 6.2 or later.
+    You need Node.js 24 (the current LTS) or later and Redis 6.2 or later.
 
     ${'```sh'}
     npm install

@@ -68,7 +68,9 @@ export async function simulateWork(service: ServiceTime, work: 'io' | 'cpu'): Pr
 /** The failure a handler throws at its modelled failure rate. */
 export class SimulatedFailure extends Error {
   constructor(rate: number) {
-    super(\`simulated failure (the pipeline models \${+(rate * 100).toFixed(2)}% of jobs failing)\`);
+    super(
+      \`simulated failure (the pipeline models \${+(rate * 100).toFixed(2)}% of attempts failing)\`,
+    );
     this.name = 'SimulatedFailure';
   }
 }

@@ -167,6 +167,6 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
   return { text, unsure: workerName.unsure };
 }
 
-/** How a worker's modelled failure rate reads: "fails 2% of jobs". */
+/** How a worker's modelled failure rate reads: "fails 2% of attempts" (each attempt fails on its own; a failed one is retried while the queue's attempts last). */
 export const failureText = (w: WorkerModel) =>
-  `fails ${tsNumber(Math.round(workerFailureRate(w.node.config) * 1e6) / 1e4)}% of jobs`;
+  `fails ${tsNumber(Math.round(workerFailureRate(w.node.config) * 1e6) / 1e4)}% of attempts`;

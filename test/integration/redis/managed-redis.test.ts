@@ -13,28 +13,13 @@ import {
   type ManagedRedis,
 } from '../../../main/redis/managed';
 import { probeRedis } from '../../../main/redis/probe';
+import { alive, until } from '../../helpers/processes';
 
 const redisUrl = inject('redisUrl');
 const started: ManagedRedis[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((r) => r.stop()));
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 8000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('managed Redis', () => {
   it('starts redis-server on a free loopback port in a temp folder, and stop() removes both', async () => {

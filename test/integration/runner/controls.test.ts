@@ -57,7 +57,7 @@ describe('runner controls', () => {
     const failedBefore = w(env, 'w').failed;
     await env.service.control({ type: 'failureRate', workerId: 'w', failureRate: 1 });
     await until(() => w(env!, 'w').failed > failedBefore + 20, 'injected failures');
-    expect(env.logs.some((l) => /now fails 100% of jobs/.test(l.message))).toBe(true);
+    expect(env.logs.some((l) => /now fails 100% of attempts/.test(l.message))).toBe(true);
     expect(env.logs.some((l) => l.level === 'error' && /synthetic failure/.test(l.message))).toBe(
       true,
     );

@@ -44,7 +44,7 @@ describe('web mode API over WebSocket', () => {
   });
 
   it('saves a document through the host services', async () => {
-    const path = join(t.root, 'saved.pipewright.json');
+    const path = join(t.hostDir, 'saved.pipewright.json');
     const answer = await request(8, 'documents:save', { path, document: minimalDocument() });
     expect(answer).toMatchObject({ id: 8, result: { ok: true, value: { path } } });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(minimalDocument());
@@ -86,7 +86,7 @@ describe('web mode API over WebSocket', () => {
   });
 
   it('refuses a 50 MB document with a clear error and stays up', async () => {
-    const path = join(t.root, 'big.pipewright.json');
+    const path = join(t.hostDir, 'big.pipewright.json');
     const document = { ...minimalDocument(), description: 'x'.repeat(50 * 1024 * 1024) };
     const answer = await request(14, 'documents:save', { path, document });
     expect(answer).toEqual({
@@ -109,7 +109,7 @@ describe('web mode API over WebSocket', () => {
       id: null,
       result: { ok: false, error: { code: 'invalid-request', message: /binary frames/ } },
     });
-    const path = join(t.root, 'garbage.pipewright.json');
+    const path = join(t.hostDir, 'garbage.pipewright.json');
     const answer = await request(16, 'documents:save', {
       path,
       document: garbage.toString('latin1'),
@@ -123,7 +123,7 @@ describe('web mode API over WebSocket', () => {
 
   it('refuses a document nested 10,000 deep, and stays up', async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-    const path = join(t.root, 'deep.pipewright.json');
+    const path = join(t.hostDir, 'deep.pipewright.json');
     const frame = `{"id":18,"channel":"documents:save","payload":{"path":${JSON.stringify(path)},"document":{"format":"pipewright/v1","name":"deep","nodes":${deep},"edges":[]}}}`;
     expect(await exchange(socket, frame)).toMatchObject({
       id: 18,

@@ -13,6 +13,8 @@ export interface TestServer {
   server: WebServer;
   services: HostServices;
   root: string;
+  /** The folder the page may use (`--host-dir`); `root` itself is outside it. */
+  hostDir: string;
   rendererDir: string;
   origin: string;
   stop(): Promise<void>;
@@ -28,8 +30,11 @@ export async function startTestServer(): Promise<TestServer> {
   writeFileSync(join(root, 'secret.txt'), SECRET);
   mkdirSync(join(root, 'examples'));
   writeExamples(join(root, 'examples'));
+  const hostDir = join(root, 'host');
+  mkdirSync(hostDir);
   const services = createHostServices({
     userDataDir: join(root, 'user-data'),
+    hostDir,
     examplesDir: join(root, 'examples'),
     warn: () => undefined,
   });
@@ -38,6 +43,7 @@ export async function startTestServer(): Promise<TestServer> {
     server,
     services,
     root,
+    hostDir,
     rendererDir,
     origin: `http://127.0.0.1:${server.port}`,
     // Closes whichever server the test left running (tests may restart it).

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('pipewright serve', () => {
     const dir = tempDir();
     const result = spawnSync(
       process.execPath,
-      [cli, 'serve', '--renderer-dir', join(dir, 'nothing'), '--host-dir', dir],
+      [cli, 'serve', '--renderer-dir', join(dir, 'nothing'), '--host-dir', dir, '--data-dir', dir],
       { encoding: 'utf8' },
     );
     expect(result.status).toBe(2);
@@ -48,12 +48,18 @@ describe('pipewright serve', () => {
     writeFileSync(file, serializeDocument(minimalDocument('Given')));
     const child = spawn(
       process.execPath,
-      [cli, 'serve', '--renderer-dir', rendererDir, '--host-dir', join(dir, 'data'), file],
+      [
+        cli,
+        'serve',
+        ...['--renderer-dir', rendererDir, '--data-dir', join(dir, 'data')],
+        ...['--host-dir', join(dir, 'host', 'pipelines')],
+        file,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
+      let out = '';
       const url = await new Promise<string>((resolveUrl, reject) => {
-        let out = '';
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const match = /Pipewright web mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(
@@ -78,6 +84,33 @@ describe('pipewright serve', () => {
         id: 1,
         result: { ok: true, value: [{ path: file, document: { name: 'Given' } }] },
       });
+      // The host folder is made and named at start; the page works there, and with the file it
+      // was given (outside it), but nowhere else.
+      const hostDir = join(dir, 'host', 'pipelines');
+      expect(out).toContain(`Host folder (the page opens, saves and exports here): ${hostDir}`);
+      expect(existsSync(hostDir)).toBe(true);
+      const again = await openSocket(url.replace(/^http:\/\/([^/]+)\/\?/, 'ws://$1/api/ws?'), {
+        origin: `http://127.0.0.1:${port}`,
+      });
+      if (!('socket' in again)) throw new Error(`refused with ${again.refused}`);
+      const save = (id: number, path: string) =>
+        exchange(
+          again.socket,
+          JSON.stringify({
+            id,
+            channel: 'documents:save',
+            payload: { path, document: minimalDocument('Saved') },
+          }),
+        );
+      expect(await save(2, file)).toMatchObject({ result: { ok: true } });
+      expect(await save(3, join(hostDir, 'new.pipewright.json'))).toMatchObject({
+        result: { ok: true },
+      });
+      expect(await save(4, join(dir, 'beside.pipewright.json'))).toMatchObject({
+        result: { ok: false, error: { code: 'forbidden' } },
+      });
+      again.socket.close();
+      expect(existsSync(join(dir, 'beside.pipewright.json'))).toBe(false);
     } finally {
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill('SIGTERM');

@@ -39,9 +39,9 @@ describe('renderer transport (WebSocket)', () => {
     expect(info).toMatchObject({ host: 'web', nativeDialogs: false });
     expect(examples.map((e) => e.id)).toEqual(['welcome-emails']);
 
-    const error = await api['documents:open']({ path: '/nowhere.pipewright.json' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await api['documents:open']({
+      path: `${t.hostDir}/nowhere.pipewright.json`,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       code: 'not-found',

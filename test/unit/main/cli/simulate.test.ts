@@ -203,4 +203,27 @@ describe('pipewright simulate', () => {
     await main(['--help'], { out: (t) => out.push(t), err: () => {}, cwd: dir });
     expect(out.join('\n')).toMatch(/pipewright simulate <file>/);
   });
+  it('says when a producer cannot fire in the window, and what duration would include it', async () => {
+    const nightly = write(
+      'nightly.pipewright.json',
+      pipeline(
+        'nightly',
+        [
+          producer('scheduler', { type: 'schedule', cron: '0 2 * * *' }),
+          queue('q'),
+          worker('w', { type: 'fixed', ms: 50 }),
+        ],
+        [edge('scheduler', 'q'), edge('q', 'w')],
+      ),
+    );
+    const short = await cli(nightly);
+    expect(short.code).toBe(0);
+    expect(short.out).toContain(
+      'note: producer "scheduler" created no jobs: its first job is due at 2h of simulated ' +
+        'time, after the 10m simulated. Simulate with --duration 24h to include it.',
+    );
+    const day = await cli(nightly, '--duration', '24h');
+    expect(day.out).toMatch(/^scheduler\s+1\s/m);
+    expect(day.out).not.toContain('note: producer');
+  });
 });

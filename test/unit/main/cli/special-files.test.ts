@@ -77,6 +77,7 @@ describe('what the app writes it reads back', () => {
     expect(await readDocumentFile(path)).toEqual({
       ok: false,
       unreadable: false,
+      json: false,
       errors: [
         {
           path: '',

@@ -6,13 +6,14 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { REQUEST_CHANNELS } from '../../../../shared/api/contract';
 import { serializeDocument } from '../../../../shared/document';
 import { documentArgs, startApp } from '../../../../main/electron/app';
+import { nodeGuardSpawner, setGuardSpawner, spawnGuard } from '../../../../main/redis/guard';
 import { minimalDocument } from '../services/fixtures';
 import { app, dialog, fakeIpcRenderer, resetFakeElectron, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const BUILT = '/opt/pipewright/out';
-const appFrame = { url: 'file:///opt/pipewright/out/renderer/index.html', parent: null };
+const appFrame = { url: 'app://pipewright/index.html', parent: null };
 
 let dir: string;
 const saved = {
@@ -71,7 +72,19 @@ describe('the desktop app', () => {
         nodeIntegration: false,
       },
     });
-    expect(mainWindow().loaded).toBe('file:/opt/pipewright/out/renderer/index.html');
+    expect(mainWindow().loaded).toBe('app://pipewright/index.html');
+    // The built renderer comes from the privileged app:// protocol, whose answers carry the CSP.
+    expect(state.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+    expect([...state.protocolHandlers.keys()]).toEqual(['app']);
+    // A managed Redis's guard becomes a utility process: this binary cannot run as Node.
+    spawnGuard('/usr/bin/redis-server', dir, []);
+    expect(state.utilityProcesses.at(-1)?.modulePath).toBe(join(dir, 'pipewright-guard.cjs'));
+    setGuardSpawner(nodeGuardSpawner);
     expect([...state.ipcHandlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
     expect((state.menuTemplate as MenuItemConstructorOptions[]).map((m) => m.label)).toContain(
       'Run',

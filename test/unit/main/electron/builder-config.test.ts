@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ interface BuilderConfig {
   linux: { target: string[]; icon: string };
   mac: { target: string; icon: string };
   win: { target: string; icon: string };
+  asar: boolean;
+  electronFuses: Record<string, boolean>;
 }
 
 function pngSize(path: string): [number, number] {
@@ -46,6 +48,31 @@ describe('electron-builder.yml', () => {
     expect(config.extraResources).toContainEqual(
       expect.objectContaining({ from: 'resources/examples', to: 'examples' }),
     );
+  });
+
+  it('flips the Electron fuses: no RunAsNode, integrity-checked asar only, encrypted cookies', async () => {
+    const config = (await getConfig(root, null, null)) as unknown as BuilderConfig;
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('needs no ELECTRON_RUN_AS_NODE anywhere in the app, which that fuse would break', () => {
+    const files = readdirSync(join(root, 'main'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts'),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    const using = files.filter((f) =>
+      readFileSync(join(root, 'main', f), 'utf8').includes('ELECTRON_RUN_AS_NODE'),
+    );
+    expect(using).toEqual([]);
   });
 
   it('points at real icons of the sizes each platform needs', async () => {

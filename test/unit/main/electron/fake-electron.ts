@@ -27,7 +27,9 @@ export const state = {
   permissionCheck: undefined as ((contents: unknown, permission: string) => boolean) | undefined,
   exposed: new Map<string, unknown>(),
   messageBoxResponse: 0,
-  utilityProcesses: [] as Array<{ modulePath: string }>,
+  utilityProcesses: [] as FakeUtilityProcess[],
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
 };
 
 class FakeWebContents extends EventEmitter {
@@ -147,6 +149,16 @@ export const session = {
   },
 };
 
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) =>
+    state.privilegedSchemes.push(...schemes),
+  ),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    if (state.protocolHandlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+    state.protocolHandlers.set(scheme, handler);
+  }),
+};
+
 export const shell = {
   openExternal: vi.fn(async () => undefined),
   openPath: vi.fn(async () => ''),
@@ -161,6 +173,7 @@ export class FakeUtilityProcess extends EventEmitter {
   constructor(
     readonly modulePath: string,
     readonly options: Record<string, unknown>,
+    readonly args: string[] = [],
   ) {
     super();
     state.utilityProcesses.push(this);
@@ -169,8 +182,8 @@ export class FakeUtilityProcess extends EventEmitter {
   kill = vi.fn(() => true);
 }
 export const utilityProcess = {
-  fork: (modulePath: string, _args: string[], options: Record<string, unknown>) =>
-    new FakeUtilityProcess(modulePath, options),
+  fork: (modulePath: string, args: string[], options: Record<string, unknown>) =>
+    new FakeUtilityProcess(modulePath, options, args),
 };
 
 /** Back to a fresh Electron between tests. */
@@ -187,6 +200,8 @@ export function resetFakeElectron(): void {
   state.exposed.clear();
   state.messageBoxResponse = 0;
   state.utilityProcesses.length = 0;
+  state.privilegedSchemes.length = 0;
+  state.protocolHandlers.clear();
   app.removeAllListeners();
   fakeIpcRenderer.removeAllListeners();
   vi.clearAllMocks();
@@ -201,6 +216,7 @@ export default {
   Menu,
   dialog,
   session,
+  protocol,
   shell,
   screen,
   utilityProcess,

@@ -18,8 +18,8 @@ import {
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const location: RendererLocation = { kind: 'file', indexPath: '/app/out/renderer/index.html' };
-const appFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
+const location: RendererLocation = { kind: 'app', rendererDir: '/app/out/renderer' };
+const appFrame = { url: 'app://pipewright/index.html', parent: null };
 
 let dir: string;
 let services: HostServices;
@@ -110,7 +110,11 @@ describe('preload bridge + renderer transport', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'not-found' });
+    // No dialog chose it: the desktop host refuses before it looks at the disk.
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('it was not chosen in a file dialog'),
+    });
 
     const received: unknown[] = [];
     const off = api.on('document:opened', (payload) => received.push(payload));

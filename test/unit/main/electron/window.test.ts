@@ -14,10 +14,7 @@ import type { Session, WebContents } from 'electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const built: RendererLocation = {
-  kind: 'file',
-  indexPath: '/opt/pipewright/out/renderer/index.html',
-};
+const built: RendererLocation = { kind: 'app', rendererDir: '/opt/pipewright/out/renderer' };
 const dev: RendererLocation = { kind: 'dev', url: 'http://localhost:5173' };
 
 beforeEach(resetFakeElectron);
@@ -55,13 +52,13 @@ describe('the main window', () => {
     expect(windowOptions(gone, 'p')).not.toHaveProperty('x');
   });
 
-  it('loads the built renderer from file, or the dev server', () => {
+  it('loads the built renderer from app://, or the dev server', () => {
     const fromFile = createMainWindow({
       state: undefined,
       preloadPath: 'p',
       location: built,
     }) as unknown as FakeBrowserWindow;
-    expect(fromFile.loaded).toBe('file:/opt/pipewright/out/renderer/index.html');
+    expect(fromFile.loaded).toBe('app://pipewright/index.html');
     const fromDev = createMainWindow({
       state: { width: 900, height: 600, maximized: true },
       preloadPath: 'p',
@@ -72,9 +69,13 @@ describe('the main window', () => {
   });
 
   it('recognises only its own renderer page', () => {
-    expect(isAppUrl('file:///opt/pipewright/out/renderer/index.html', built)).toBe(true);
-    expect(isAppUrl('file:///opt/pipewright/out/renderer/index.html#/x?y', built)).toBe(true);
-    expect(isAppUrl('file:///opt/pipewright/out/renderer/other.html', built)).toBe(false);
+    expect(isAppUrl('app://pipewright/index.html', built)).toBe(true);
+    expect(isAppUrl('app://pipewright/index.html#/x?y', built)).toBe(true);
+    expect(isAppUrl('app://pipewright/', built)).toBe(true);
+    expect(isAppUrl('app://pipewright/other.html', built)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', built)).toBe(false);
+    // The built files on disk are not the app: only what app:// serves is.
+    expect(isAppUrl('file:///opt/pipewright/out/renderer/index.html', built)).toBe(false);
     expect(isAppUrl('file:///tmp/evil.html', built)).toBe(false);
     expect(isAppUrl('https://evil.example/index.html', built)).toBe(false);
     expect(isAppUrl('http://localhost:5173/', dev)).toBe(true);
@@ -126,15 +127,28 @@ describe('the main window', () => {
     };
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
-    expect(navigate('file:///opt/pipewright/out/renderer/index.html')).toBe(false);
+    expect(navigate('file:///opt/pipewright/out/renderer/index.html')).toBe(true);
+    expect(navigate('app://pipewright/index.html')).toBe(false);
     expect(win.webContents.windowOpenHandler!({ url: 'https://bullmq.io/' })).toEqual({
       action: 'deny',
     });
     expect(shell.openExternal).toHaveBeenCalledWith('https://bullmq.io/');
-    expect(win.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({
-      action: 'deny',
-    });
+    // Only https links to the documentation hosts reach the system browser.
+    for (const url of [
+      'file:///etc/passwd',
+      'http://docs.bullmq.io/',
+      'https://evil.example/',
+      'https://docs.bullmq.io.evil.example/',
+      'https://user:pw@github.com/',
+      'https://github.com:8443/',
+      'smb://server/share',
+      'vscode://file/etc/passwd',
+    ]) {
+      expect(win.webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    win.webContents.windowOpenHandler!({ url: 'https://docs.bullmq.io/guide/workers' });
+    expect(shell.openExternal).toHaveBeenLastCalledWith('https://docs.bullmq.io/guide/workers');
     const webview = { preventDefault: vi.fn() };
     win.webContents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();

@@ -7,6 +7,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PipelineDocument } from '../../../../shared/document';
@@ -23,6 +24,8 @@ function services(dialogs?: { pickFolder?: () => Promise<string | null> }) {
   const dir = tempDir();
   return createHostServices({
     userDataDir: dir,
+    // These tests are about what export writes; confinement has its own tests.
+    hostDir: tmpdir(),
     examplesDir: dir,
     warn: () => {},
     ...(dialogs

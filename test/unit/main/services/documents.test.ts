@@ -15,12 +15,14 @@ function setup() {
   const examplesDir = tempDir();
   writeExamples(examplesDir);
   const warnings: string[] = [];
+  const dir = tempDir();
   const services = createHostServices({
     userDataDir,
+    hostDir: dir,
     examplesDir,
     warn: (m) => warnings.push(m),
   });
-  return { services, userDataDir, examplesDir, warnings, dir: tempDir() };
+  return { services, userDataDir, examplesDir, warnings, dir };
 }
 
 const ok = <T>(result: ApiResult<T>): T => {
@@ -173,6 +175,7 @@ describe('documents', () => {
         'tsx',
         join(import.meta.dirname, 'save-as-child.ts'),
         userDataDir,
+        dir,
         path,
         JSON.stringify(minimalDocument('New')),
       ],

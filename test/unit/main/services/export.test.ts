@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readTree } from '../../../helpers/file-tree';
 import { MANIFEST_PATH, generateProject, type GeneratedFile } from '../../../../shared/codegen';
 import { parseDocumentText } from '../../../../shared/document';
 import {
@@ -143,6 +144,27 @@ describe('exportProject', () => {
     expect(readFileSync(target, 'utf8')).toBe('keep me');
     const all = readdirSync(out, { recursive: true }).map(String);
     expect(all.filter((p) => p.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes nothing when a later target is refused: every target is checked first', async () => {
+    const out = join(sandbox, 'out');
+    const first = await project();
+    await exportProject(out, first);
+    const before = readTree(out);
+    // A changed pipeline rewrites README.md, package.json, src/main.ts… before src/queues.ts.
+    const changed = first.map((f) => ({ ...f, contents: `${f.contents}\n// changed\n` }));
+    const target = join(sandbox, 'elsewhere.ts');
+    writeFileSync(target, 'not yours');
+    await rm(join(out, 'src', 'queues.ts'));
+    symlinkSync(target, join(out, 'src', 'queues.ts'));
+    await expect(exportProject(out, changed)).rejects.toThrow(
+      /src\/queues\.ts is a symbolic link.*nothing was written/,
+    );
+    const after = readTree(out);
+    delete before['src/queues.ts'];
+    delete after['src/queues.ts'];
+    expect(after).toEqual(before);
+    expect(readFileSync(target, 'utf8')).toBe('not yours');
   });
 });
 

@@ -2,9 +2,10 @@
 // (root ignores folder permissions). Prints the API result as JSON.
 import { createHostServices } from '../../../../main/services/host-services';
 
-const [userDataDir, path, documentJson] = process.argv.slice(2);
+const [userDataDir, hostDir, path, documentJson] = process.argv.slice(2);
 const services = createHostServices({
   userDataDir: userDataDir!,
+  hostDir: hostDir!,
   examplesDir: userDataDir!,
   warn: () => undefined,
 });

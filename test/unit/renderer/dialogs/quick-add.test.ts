@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filterEntries, quickAddEntries } from '../../../../renderer/dialogs/quick-add-entries';
+import {
+  filterEntries,
+  namedNodeEntry,
+  parseNamedNode,
+  quickAddEntries,
+} from '../../../../renderer/dialogs/quick-add-entries';
 import { welcomeDoc } from '../actions/fixtures';
 
 const examples = [
@@ -30,5 +35,22 @@ describe('quick-add entries', () => {
     expect(filterEntries(all, 'cron')[0]?.label).toBe('Nightly job on a cron schedule');
     expect(filterEntries(all, 'zzz')).toEqual([]);
     expect(filterEntries(all, '  ')).toHaveLength(all.length);
+  });
+
+  it('reads a kind followed by a name as a named node', () => {
+    expect(parseNamedNode('queue emails')).toEqual({ kind: 'queue', name: 'emails' });
+    expect(parseNamedNode('  Worker  email sender ')).toEqual({
+      kind: 'worker',
+      name: 'email sender',
+    });
+    expect(parseNamedNode('queue')).toBeNull();
+    expect(parseNamedNode('queue ')).toBeNull();
+    expect(parseNamedNode('dead letter')).toBeNull();
+    expect(namedNodeEntry('queue emails', 'email-sender')).toMatchObject({
+      group: 'Node',
+      label: 'Queue “emails”',
+      detail: 'Add it after “email-sender”',
+    });
+    expect(namedNodeEntry('letter dead', undefined)).toBeNull();
   });
 });

@@ -4,7 +4,10 @@ import {
   ALL_LOG,
   EMPTY_LOG,
   appendLog,
+  chipPressed,
   countByLevel,
+  levelsAfterChip,
+  LOG_LEVELS,
   filterLog,
   formatRunTime,
   loggedNodes,
@@ -57,6 +60,19 @@ describe('run log', () => {
       ),
     ).toEqual([900]);
     expect(filterLog(sample, { ...ALL_LOG, levels: [] })).toEqual([]);
+  });
+
+  it('a level chip shows only its kind, and clicked again shows every kind', () => {
+    const errorsOnly = levelsAfterChip(ALL_LOG.levels, 'error');
+    expect(errorsOnly).toEqual(['error']);
+    expect(
+      filterLog(sample, { ...ALL_LOG, levels: errorsOnly }).every((e) => e.level === 'error'),
+    ).toBe(true);
+    expect(chipPressed(errorsOnly, 'error')).toBe(true);
+    expect(chipPressed(errorsOnly, 'warn')).toBe(false);
+    expect(chipPressed(ALL_LOG.levels, 'error')).toBe(false);
+    expect(levelsAfterChip(errorsOnly, 'warn')).toEqual(['warn']);
+    expect(levelsAfterChip(errorsOnly, 'error')).toEqual(LOG_LEVELS);
   });
 
   it('counts entries per level and lists the nodes they are about', () => {

@@ -115,6 +115,21 @@ describe('parseDocumentText', () => {
     }
   });
 
+  it.each([
+    ['a password file', 'root:x:0:0:root:/root:/bin/bash\n', 'root:x'],
+    ['an unquoted word', 'token-9f8e7d', 'token-9f8e'],
+    ['a foreign JSON file', '{"format":"secret-config-4711","key":"v"}', 'secret-config'],
+    ['a bad literal', '{"api_key": tru}', 'api_key'],
+  ])('never echoes the contents of %s in its error', (_name, text, secret) => {
+    const result = parseDocumentText(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      const all = result.errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+      expect(all).toMatch(/invalid JSON|not a pipeline/);
+      expect(all).not.toContain(secret);
+    }
+  });
+
   it('refuses duplicate ids and edges to missing nodes', () => {
     const doc = structuredClone(minimal);
     doc.nodes[1]!.id = 'p';

@@ -126,6 +126,18 @@ export const featureRich = (): PipelineDocument =>
     ],
   );
 
+/** Jobs every 100 ms, of which one a minute may start (a rate limit): the line only grows. */
+export const starved = (): PipelineDocument =>
+  pipeline(
+    'starved',
+    [
+      producer('p', { type: 'constant', ratePerSec: 10 }),
+      queue('q', { rateLimit: { max: 1, durationMs: 60_000 } }),
+      worker('w', { type: 'fixed', ms: 10 }),
+    ],
+    [edge('p', 'q'), edge('q', 'w')],
+  );
+
 /** Issue 11's reproducers of a simulator that hung or ran out of memory. */
 
 /** 1,000,000 jobs/s into one worker that takes 1 s, with the default 10 min horizon. */

@@ -7,7 +7,7 @@ import type { QueueFigures, RunSnapshot } from '../../../../shared/metrics/types
 import { Simulation } from '../../../../shared/simulation/engine';
 import { SimulationModelError } from '../../../../shared/simulation/model';
 import { simulate } from '../../../../shared/simulation/run';
-import { edge, featureRich, mmc, pipeline, producer, queue, worker } from './documents';
+import { edge, featureRich, mmc, pipeline, producer, queue, starved, worker } from './documents';
 
 const examplesDir = join(__dirname, '../../../../resources/examples');
 const examples = readdirSync(examplesDir)
@@ -283,5 +283,29 @@ describe('bad models and options', () => {
     expect(() => new Simulation(doc, { warmupMs: -1 })).toThrow(/warmupMs/);
     expect(() => new Simulation(doc, { seed: 1.5 })).toThrow(/seed must be an integer/);
     expect(() => simulate(doc, { replications: 0 })).toThrow(/replications/);
+  });
+});
+
+describe('the oldest waiting job', () => {
+  it('is reported when jobs wait and none starts, and measured from when it became ready', () => {
+    // Jobs every 100 ms; the worker takes one per minute (a rate limit): the line grows.
+    const doc = starved();
+    const frames: RunSnapshot[] = [];
+    new Simulation(doc, {
+      seed: 1,
+      durationMs: 10_000,
+      snapshotIntervalMs: 1000,
+      onSnapshot: (s) => frames.push(s),
+    }).run();
+    const q = frames.map((f) => f.nodes.q as QueueFigures);
+    // The first job started at once (its wait measured), so no age then.
+    expect(q[0]!.waitMs.count).toBe(1);
+    expect(q[0]!.oldestWaitingMs).toBeUndefined();
+    // Later frames: nothing starts; the head of the line is the second job, ready at 100 ms.
+    for (const [i, f] of q.entries()) {
+      if (i === 0) continue;
+      expect(f.waitMs.count).toBe(0);
+      expect(f.oldestWaitingMs).toBeCloseTo(frames[i]!.t - 100, 6);
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('EventHeap', () => {
 });
 
 describe('WaitingJobs', () => {
-  it('matches a reference model of BullMQ order under random adds and takes', () => {
+  it('matches a reference model of BullMQ order (and of the oldest job) under random adds and takes', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -43,6 +43,7 @@ describe('WaitingJobs', () => {
         ),
         (ops) => {
           const list = new WaitingJobs();
+          const readyAt = Float64Array.from({ length: ops.length }, (_, i) => i);
           let plain: number[] = [];
           const prioritized: Array<{ job: number; priority: number; seq: number }> = [];
           let next = 0;
@@ -62,6 +63,9 @@ describe('WaitingJobs', () => {
               expect(list.take()).toBe(expected);
             }
             expect(list.size).toBe(plain.length + prioritized.length);
+            // Jobs were made ready in the order of their numbers: the oldest is the smallest.
+            const waiting = [...plain, ...prioritized.map((p) => p.job)];
+            expect(list.oldestReadyAt(readyAt)).toBe(Math.min(Infinity, ...waiting));
           }
         },
       ),

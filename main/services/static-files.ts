@@ -53,6 +53,10 @@ export async function lookupStatic(root: string, pathname: string): Promise<Stat
   return { ok: true, file, size: stat.size };
 }
 
+/** The Content-Type a renderer file is served with. */
+export const contentType = (file: string): string =>
+  CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+
 export function sendFile(
   res: ServerResponse,
   found: { file: string; size: number },
@@ -60,7 +64,7 @@ export function sendFile(
 ): void {
   const isHtml = extname(found.file) === '.html';
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(found.file)] ?? 'application/octet-stream',
+    'Content-Type': contentType(found.file),
     'Content-Length': found.size,
     'Cache-Control': isHtml ? 'no-store' : 'no-cache',
   });

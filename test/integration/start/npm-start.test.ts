@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../../helpers/redis-server';
+
+const root = resolve(import.meta.dirname, '../../..');
+const electronInstalled = existsSync(join(root, 'node_modules/electron/path.txt'));
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pipewright-start-'));
+  dirs.push(dir);
+  return dir;
+};
+
+/** `npm start` as a user runs it, with Electron's variables set only as given. */
+function npmStart(env: Record<string, string>) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(ELECTRON_|electron_config)/i.test(key)),
+  );
+  return spawnSync('npm', ['start'], {
+    cwd: root,
+    env: { ...clean, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('npm start', () => {
+  it.skipIf(electronInstalled)(
+    'stops with what failed, why and what to do when Electron cannot be downloaded',
+    async () => {
+      const closedPort = await freePort();
+      const result = npmStart({
+        ELECTRON_MIRROR: `http://127.0.0.1:${closedPort}/`,
+        electron_config_cache: tempDir(),
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('could not download Electron 45');
+      expect(result.stderr).toContain(`ECONNREFUSED 127.0.0.1:${closedPort}`);
+      expect(result.stderr).toContain('ELECTRON_MIRROR');
+      expect(result.stderr).toContain('npm run serve');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(result.stderr).not.toContain('Electron uninstall');
+    },
+  );
+
+  it('hands over to electron-vite with the Electron that ELECTRON_OVERRIDE_DIST_PATH holds', () => {
+    const dist = tempDir();
+    const marker = join(dist, 'launched');
+    const stub = join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    writeFileSync(stub, `#!/bin/sh\necho "$PWD $@" > "${marker}"\n`);
+    chmodSync(stub, 0o755);
+    const result = npmStart({ ELECTRON_OVERRIDE_DIST_PATH: dist });
+    expect(result.stderr).not.toContain('pipewright:');
+    expect(result.status).toBe(0);
+    // electron-vite built the app once and started "Electron" on it from the project's root.
+    expect(readFileSync(marker, 'utf8').trim()).toBe(`${root} .`);
+    expect(result.stdout.match(/built in/g)?.length).toBe(3);
+    expect(existsSync(join(root, 'out/main/index.js'))).toBe(true);
+  });
+
+  it('names a variable that points nowhere', () => {
+    const missing = join(tempDir(), 'no-such-folder');
+    const result = npmStart({ ELECTRON_OVERRIDE_DIST_PATH: missing });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`ELECTRON_OVERRIDE_DIST_PATH points to ${missing}`);
+    expect(result.stderr).toContain('npm run serve');
+  });
+});
