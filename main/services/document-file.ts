@@ -72,8 +72,7 @@ export async function readDocumentFile(path: string): Promise<ReadDocumentResult
   }
   const parsed = parseDocumentBytes(bytes);
   if (!parsed.ok) {
-    const text = bytes.toString('utf8');
-    return { ok: false, unreadable: false, json: isJson(text), errors: parsed.errors };
+    return { ok: false, unreadable: false, json: isJson(bytes), errors: parsed.errors };
   }
   return { ok: true, document: parsed.document, text: bytes.toString('utf8') };
 }
@@ -93,9 +92,11 @@ async function readAtMost(handle: fs.FileHandle, limit: number): Promise<Buffer>
 }
 
 /** Whether a file that failed to parse as a pipeline was JSON at all (asked only on failure). */
-function isJson(text: string): boolean {
-  if (text.includes('\u0000')) return false;
+function isJson(bytes: Uint8Array): boolean {
   try {
+    // Bytes that are not UTF-8 are not JSON text (RFC 8259), whatever a lenient decoder makes of them.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.includes('\u0000')) return false;
     JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return true;
   } catch {
