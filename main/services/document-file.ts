@@ -1,21 +1,48 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   MAX_DOCUMENT_BYTES,
-  parseDocumentText,
+  parseDocumentBytes,
   type DocumentError,
   type PipelineDocument,
 } from '../../shared/document';
+import { removeStaleTempFiles } from './atomic-write';
 
 export type ReadDocumentResult =
   | { ok: true; document: PipelineDocument; text: string }
   /**
-   * `unreadable`: the file could not be read at all (missing, a folder, too large, no access).
+   * `unreadable`: the file could not be read at all (missing, a folder, a device or pipe, too
+   * large, no access).
    * `json`: it was read and is JSON, so the errors are about its contents (not a valid pipeline),
    * as opposed to a file that is not JSON at all.
    */
   | { ok: false; unreadable: boolean; json: boolean; errors: DocumentError[] };
 
-/** Reads and parses a pipeline file; never throws, and never reads more than the size limit. */
+const tooLarge = (bytes: number) =>
+  `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
+
+/** What a path that is not a regular file is, for the message. */
+function notRegular(stat: Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'is a folder, not a pipeline file';
+  const what = stat.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stat.isCharacterDevice() || stat.isBlockDevice()
+      ? 'a device'
+      : stat.isSocket()
+        ? 'a socket'
+        : 'not a regular file';
+  return `is ${what}, not a regular file; give the path of a .pipewright.json file`;
+}
+
+// Without it, opening a FIFO waits for a writer for ever. Windows has no FIFOs (and no flag).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads and parses a pipeline file; never throws. Only regular files are read (a device such as
+ * /dev/zero or a FIFO is refused before it is opened, and checked again on the opened handle in
+ * case the path changed in between), and never more than the size limit, whatever stat said.
+ */
 export async function readDocumentFile(path: string): Promise<ReadDocumentResult> {
   const unreadable = (message: string): ReadDocumentResult => ({
     ok: false,
@@ -23,31 +50,53 @@ export async function readDocumentFile(path: string): Promise<ReadDocumentResult
     json: false,
     errors: [{ path: '', message }],
   });
-  let text: string;
+  let bytes: Buffer;
+  // Opening a document tidies its folder of temp files that interrupted saves left there.
+  await removeStaleTempFiles(dirname(path));
   try {
-    const stat = await fs.stat(path);
-    if (stat.isDirectory()) return unreadable('is a folder, not a pipeline file');
-    if (stat.size > MAX_DOCUMENT_BYTES) {
-      const mb = (stat.size / 1024 / 1024).toFixed(1);
-      return unreadable(
-        `file is ${mb} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
-      );
+    const refused = notRegular(await fs.stat(path));
+    if (refused) return unreadable(refused);
+    const handle = await fs.open(path, OPEN_FLAGS);
+    try {
+      const stat = await handle.stat();
+      const refusedNow = notRegular(stat);
+      if (refusedNow) return unreadable(refusedNow);
+      if (stat.size > MAX_DOCUMENT_BYTES) return unreadable(tooLarge(stat.size));
+      bytes = await readAtMost(handle, MAX_DOCUMENT_BYTES + 1);
+      if (bytes.length > MAX_DOCUMENT_BYTES) return unreadable(tooLarge(bytes.length));
+    } finally {
+      await handle.close();
     }
-    text = await fs.readFile(path, 'utf8');
   } catch (error) {
     return unreadable(describeFsError(error));
   }
-  const parsed = parseDocumentText(text);
+  const parsed = parseDocumentBytes(bytes);
   if (!parsed.ok) {
-    return { ok: false, unreadable: false, json: isJson(text), errors: parsed.errors };
+    return { ok: false, unreadable: false, json: isJson(bytes), errors: parsed.errors };
   }
-  return { ok: true, document: parsed.document, text };
+  return { ok: true, document: parsed.document, text: bytes.toString('utf8') };
+}
+
+/** Up to `limit` bytes from the start of the file (a file may grow after its stat). */
+async function readAtMost(handle: fs.FileHandle, limit: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(Math.min(limit, 64 * 1024));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, limit - total));
+    if (bytesRead === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Whether a file that failed to parse as a pipeline was JSON at all (asked only on failure). */
-function isJson(text: string): boolean {
-  if (text.includes('\u0000')) return false;
+function isJson(bytes: Uint8Array): boolean {
   try {
+    // Bytes that are not UTF-8 are not JSON text (RFC 8259), whatever a lenient decoder makes of them.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.includes('\u0000')) return false;
     JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return true;
   } catch {

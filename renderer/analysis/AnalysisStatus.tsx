@@ -15,6 +15,7 @@ export function AnalysisStatus() {
   const open = useAnalysis(
     (s) => s.source !== 'simulation' && s.meta?.expectedDurationMs === undefined,
   );
+  const stoppedEarly = useAnalysis((s) => s.summary?.stoppedEarly !== undefined);
   const stale = useStale();
   if (status === 'idle') return null;
   return (
@@ -49,7 +50,13 @@ export function AnalysisStatus() {
         </>
       ) : (
         <span title={label}>
-          {status === 'done' ? '✓' : status === 'cancelled' ? '⨯ cancelled' : '⚠ failed'}{' '}
+          {status === 'done'
+            ? stoppedEarly
+              ? '⚠'
+              : '✓'
+            : status === 'cancelled'
+              ? '⨯ cancelled'
+              : '⚠ failed'}{' '}
           <span className="analysis-status__label">{label}</span>
         </span>
       )}

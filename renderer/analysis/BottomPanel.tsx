@@ -6,6 +6,7 @@ import { LogTabLabel, RunTabLabel } from '../runs/TabLabels';
 import { setBottomTab, useAnalysis } from '../state/analysis-store';
 import { useDiagnostics } from '../state/diagnostics-store';
 import { AnalysisStatus } from './AnalysisStatus';
+import { EarlyStopBanner } from './EarlyStopBanner';
 import { GrowingBanner } from './GrowingBanner';
 import { installAnalysisLifecycle } from './lifecycle';
 import { MetricsPanel } from './MetricsPanel';
@@ -73,6 +74,7 @@ export function BottomPanel() {
           })}
         </div>
         <AnalysisStatus />
+        <EarlyStopBanner compact />
         <GrowingBanner compact />
         <span className="bottom-panel__spacer" />
         <Scrubber />

@@ -15,7 +15,8 @@ export function GrowingBanner({ compact = false }: { compact?: boolean }) {
   const order = useNodeOrder();
   const growing = growingQueues(summary, order);
   if (growing.length === 0) {
-    if (!summary || compact) return null;
+    // A run cut short by a budget has not shown its queues stable (EarlyStopBanner says why).
+    if (!summary || compact || summary.stoppedEarly) return null;
     const queues = Object.values(summary.nodes).filter((n) => n.kind === 'queue').length;
     return (
       <p className="verdict-banner verdict-banner--stable" data-testid="verdict-stable">

@@ -13,6 +13,7 @@ import {
   type ResultRow,
 } from './results-table';
 import { useNodeOrder, useStale } from './useAnalysisView';
+import { EarlyStopBanner } from './EarlyStopBanner';
 import { GrowingBanner } from './GrowingBanner';
 import './results.css';
 
@@ -230,6 +231,7 @@ export function ResultsPanel() {
         </span>
         <Actions summary={summary} order={order} />
       </div>
+      <EarlyStopBanner />
       <GrowingBanner />
       <KindTable kind="producer" rows={of('producer')} />
       <KindTable kind="queue" rows={of('queue')} />

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/contract';
-import { parseDocumentText, serializeDocument } from '../../shared/document';
+import { parseDocumentBytes, serializeDocument } from '../../shared/document';
 import { blankDocument } from '../editing/blank';
 import { documentStore } from '../state/document-store';
 import { isDirty, markSaved } from '../state/history';
@@ -108,9 +108,12 @@ export async function saveCommand(): Promise<void> {
   else await saveTo(path);
 }
 
-/** Import: reads a JSON file chosen in the browser into a new, unsaved document. */
-export function importText(text: string, name: string): boolean {
-  const parsed = parseDocumentText(text);
+/**
+ * Import: reads a JSON file chosen in the browser into a new, unsaved document. Bytes are decoded
+ * strictly (parseDocumentBytes), as the host reads files, so U+FFFD in a name survives.
+ */
+export function importBytes(bytes: Uint8Array, name: string): boolean {
+  const parsed = parseDocumentBytes(bytes);
   if (!parsed.ok) {
     showErrors(`Could not import ${name}`, parsed.errors);
     return false;
@@ -127,7 +130,8 @@ export function importCommand(): void {
   input.accept = '.json,application/json';
   input.addEventListener('change', () => {
     const file = input.files?.[0];
-    if (file) void file.text().then((text) => importText(text, file.name));
+    if (file)
+      void file.arrayBuffer().then((buffer) => importBytes(new Uint8Array(buffer), file.name));
   });
   input.click();
 }

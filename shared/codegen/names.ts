@@ -76,6 +76,13 @@ function namesFromWords(words: readonly string[]): NodeNames {
  */
 export class NameAllocator {
   private readonly taken = new Set<string>();
+  /**
+   * The next numeric suffix to try per stem: without it the k-th node named alike tried 2, 3, …,
+   * k again, and n nodes sharing a name cost n²/2 checks.
+   */
+  private readonly nextSuffix = new Map<string, number>();
+  /** Candidate names checked so far (for tests: linear in the names allocated). */
+  probes = 0;
 
   constructor(
     private readonly fallbackWord: string,
@@ -85,6 +92,7 @@ export class NameAllocator {
   }
 
   private isTaken(names: NodeNames): boolean {
+    this.probes++;
     return this.taken.has(`file:${names.file}`) || this.taken.has(`key:${names.key}`);
   }
 
@@ -94,8 +102,13 @@ export class NameAllocator {
     else if (/^[0-9]/.test(words[0]!)) words = capWords([this.fallbackWord, ...words]);
     if (WINDOWS_DEVICE_NAMES.test(words.join('-'))) words = [...words, this.fallbackWord];
     let names = namesFromWords(words);
-    // Keys and files are checked apart: ['a', '2', '3'] and ['a', '23'] share the key `a23`.
-    for (let n = 2; this.isTaken(names); n++) names = namesFromWords([...words, String(n)]);
+    if (this.isTaken(names)) {
+      // Keys and files are checked apart: ['a', '2', '3'] and ['a', '23'] share the key `a23`.
+      const stem = names.file;
+      let n = this.nextSuffix.get(stem) ?? 2;
+      for (; this.isTaken((names = namesFromWords([...words, String(n)]))); n++);
+      this.nextSuffix.set(stem, n + 1);
+    }
     this.taken.add(`file:${names.file}`);
     this.taken.add(`key:${names.key}`);
     return names;

@@ -30,7 +30,9 @@ export function parseDocumentText(text: string): ParseResult {
       `file is ${mb} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
     );
   }
-  if (text.includes('\u0000') || text.includes('\uFFFD')) {
+  // JSON never holds a raw NUL (serialize writes "\u0000"): one means a binary file. U+FFFD is an
+  // ordinary character a name may hold; bytes that are not UTF-8 are caught by parseDocumentBytes.
+  if (text.includes('\u0000')) {
     return fail('not a text file (it contains binary data); open a .pipewright.json file');
   }
   let raw: unknown;
@@ -40,6 +42,29 @@ export function parseDocumentText(text: string): ParseResult {
     return fail(describeJsonError(text, error));
   }
   return parseDocumentValue(raw);
+}
+
+/**
+ * Reads a file's bytes: they must be UTF-8 (a byte-order mark is dropped). Decoding strictly,
+ * instead of replacing bad bytes with U+FFFD and then refusing every U+FFFD, means a document
+ * whose text holds U+FFFD reads back exactly as it was written.
+ */
+export function parseDocumentBytes(bytes: Uint8Array): ParseResult {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    return fail(
+      `file is ${mb} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(
+      'not a text file (it holds binary data, or text that is not UTF-8); open a .pipewright.json file',
+    );
+  }
+  return parseDocumentText(text);
 }
 
 /** Validates an already-parsed JSON value as a document, migrating older formats. */

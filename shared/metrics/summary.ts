@@ -180,6 +180,7 @@ export function combineReplications(runs: readonly RunSummary[]): RunSummary {
   const endToEnd = averageShape(
     runs.map((r) => r.endToEndMs as unknown as Record<string, unknown>),
   );
+  const stopped = runs.findIndex((r) => r.stoppedEarly);
   return {
     format: 'pipewright-summary/v1',
     mode: first.mode,
@@ -190,5 +191,8 @@ export function combineReplications(runs: readonly RunSummary[]): RunSummary {
     nodes,
     endToEndMs: endToEnd.mean as unknown as SummaryStat,
     endToEndCi95: endToEnd.ci95 as unknown as SummaryStat,
+    ...(stopped < 0
+      ? {}
+      : { stoppedEarly: { ...runs[stopped]!.stoppedEarly!, replication: stopped + 1 } }),
   };
 }

@@ -145,6 +145,40 @@ export interface RunSummary {
   incidents?: RunIncident[];
   /** Real runs: true when the counts were read back from Redis at the end (see reconcile.ts). */
   reconciled?: boolean;
+  /** Present when the simulation stopped before its horizon because a budget tripped. */
+  stoppedEarly?: EarlyStop;
+}
+
+/** Why a simulation stopped before its horizon, and what was piling up when it did. */
+export interface EarlyStop {
+  /**
+   * `events`: it processed its event budget; `jobs`: more jobs were in the model than the memory
+   * bound allows; `stalled`: simulated time stopped advancing (jobs pass through workers that
+   * take no time, round and round at one instant).
+   */
+  reason: 'events' | 'jobs' | 'stalled';
+  /** One plain sentence: what happened and what to change. */
+  message: string;
+  /** Simulated time of the stop, ms since the run started (warm-up included). */
+  atMs: number;
+  /** Events processed and jobs in the model at the stop. */
+  events: number;
+  jobsInSystem: number;
+  /** The replication (from 1) that stopped; later ones were not run. */
+  replication: number;
+  /** Queues whose backlog was rising at the stop, deepest first. */
+  growingQueues: GrowingQueue[];
+  /** For `stalled`: the workers finishing jobs at the stalled instant. */
+  loopWorkers?: string[];
+}
+
+export interface GrowingQueue {
+  id: string;
+  name: string;
+  /** Jobs waiting or delayed at the stop. */
+  depth: number;
+  /** How fast that depth rose over roughly the last half of the run, jobs per second. */
+  growthPerSec: number;
 }
 
 export const emptyLatency = (): LatencyStats => ({

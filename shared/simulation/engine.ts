@@ -1,8 +1,9 @@
 import { backoffDelayMs } from '../bullmq-options';
 import type { PipelineDocument } from '../document/schema';
 import { LogHistogram } from '../metrics/histogram';
-import type { RunSnapshot, RunSummary } from '../metrics/types';
+import type { EarlyStop, RunSnapshot, RunSummary } from '../metrics/types';
 import { applyChange, compileChanges, type ChangeContext, type CompiledChange } from './changes';
+import { describeStop } from './early-stop';
 import { resolveOptions, type JobTraceEvent, type SimulationOptions } from './options';
 import { EventHeap } from './event-heap';
 import { compileModel, type Route, type SimulationModel } from './model';
@@ -11,6 +12,12 @@ import { Random } from './random';
 import { buildSnapshot, buildSimulationSummary, markTick } from './report';
 import { sampleBacklogs, startMeasuring, traceEvent } from './measure';
 import { buildStations, type ProducerState, type QueueState, type WorkerState } from './stations';
+
+interface Budget {
+  maxEvents: number;
+  maxJobsInSystem: number;
+  maxEventsAtOneInstant: number;
+}
 
 const EV_ARRIVAL = 0;
 const EV_DONE = 1;
@@ -21,6 +28,8 @@ const EV_WARMUP = 5;
 const EV_CHANGE = 6;
 const KIND_BITS = 3;
 const KIND_MASK = 7;
+/** Events followed after a stall to find the workers of the loop. */
+const STALL_SAMPLE_EVENTS = 10_000;
 
 /**
  * A discrete-event simulation of one document (DESIGN.md "Semantics"). Drive it with `step()` in
@@ -60,6 +69,9 @@ export class Simulation {
   private nextSerial = 0;
   private readonly changes: CompiledChange[];
   private readonly changeContext: ChangeContext;
+  private readonly budget: Budget;
+  private eventsAtInstant = 0;
+  private stop: EarlyStop | undefined;
 
   constructor(doc: PipelineDocument | SimulationModel, options: SimulationOptions = {}) {
     this.model = 'format' in doc ? compileModel(doc) : doc;
@@ -69,6 +81,11 @@ export class Simulation {
     this.endMs = run.endMs;
     this.jobsLimit = run.jobsLimit;
     this.tickMs = run.tickMs;
+    this.budget = {
+      maxEvents: run.maxEvents,
+      maxJobsInSystem: run.maxJobsInSystem,
+      maxEventsAtOneInstant: run.maxEventsAtOneInstant,
+    };
     this.onSnapshot = options.onSnapshot;
     this.snapshots = this.onSnapshot !== undefined;
     this.trace = options.trace;
@@ -105,62 +122,120 @@ export class Simulation {
     return this.finished;
   }
 
-  /** Processes up to `maxEvents` events; returns true when the run is over. */
+  /**
+   * Processes up to `maxEvents` events; returns true when the run is over — at its horizon, or
+   * early when a budget trips (then `stoppedEarly` says why).
+   */
   step(maxEvents: number): boolean {
     if (this.finished) return true;
     const heap = this.heap;
     const end = this.endMs;
+    const jobs = this.jobs;
+    const jobCap = this.budget.maxJobsInSystem;
+    const stallAfter = this.budget.maxEventsAtOneInstant;
     const startEvents = this.events;
-    for (let n = 0; n < maxEvents; n++) {
+    const slice = Math.min(maxEvents, this.budget.maxEvents - startEvents);
+    for (let n = 0; n < slice; n++) {
       const t = heap.peekTime();
       if (t >= end) {
         this.events = startEvents + n;
         this.finish(end);
         return true;
       }
-      const payload = heap.pop();
       const previous = this.now;
-      this.now = t;
-      const id = payload >>> KIND_BITS;
-      switch (payload & KIND_MASK) {
-        case EV_DONE:
-          this.complete(id, t);
-          break;
-        case EV_ARRIVAL:
-          this.arrive(id, t);
-          if (this.measuredJobs >= this.jobsLimit) {
-            this.events = startEvents + n + 1;
-            this.finish(t);
-            return true;
-          }
-          break;
-        case EV_READY:
-          this.promote(id, t);
-          break;
-        case EV_LIMIT: {
-          const q = this.queues[id]!;
-          q.wakePending = false;
-          this.dispatch(q, t);
-          break;
+      if (t === previous) {
+        if (++this.eventsAtInstant >= stallAfter) {
+          this.events = startEvents + n;
+          this.stopStalled(t);
+          return true;
         }
-        case EV_TICK:
-          this.tick(t, previous);
-          if (this.finished) {
-            this.events = startEvents + n + 1;
-            return true;
-          }
-          break;
-        case EV_WARMUP:
-          this.measuring = true;
-          startMeasuring(this, t);
-          break;
-        case EV_CHANGE:
-          applyChange(this.changes[id]!, t, this.changeContext);
-          break;
+      } else this.eventsAtInstant = 0;
+      this.now = t;
+      this.handle(heap.pop(), t, previous);
+      if (this.finished) {
+        this.events = startEvents + n + 1;
+        return true;
+      }
+      if (jobs.inUse > jobCap) {
+        this.events = startEvents + n + 1;
+        this.stopEarly('jobs', t);
+        return true;
       }
     }
-    this.events = startEvents + maxEvents;
+    this.events = startEvents + slice;
+    if (this.events >= this.budget.maxEvents) {
+      this.stopEarly('events', this.now);
+      return true;
+    }
     return false;
+  }
+
+  /** Set when the run stopped before its horizon because a budget tripped. */
+  get stoppedEarly(): EarlyStop | undefined {
+    return this.stop;
+  }
+
+  private handle(payload: number, t: number, previous: number): void {
+    const id = payload >>> KIND_BITS;
+    switch (payload & KIND_MASK) {
+      case EV_DONE:
+        this.complete(id, t);
+        break;
+      case EV_ARRIVAL:
+        this.arrive(id, t);
+        if (this.measuredJobs >= this.jobsLimit) this.finish(t);
+        break;
+      case EV_READY:
+        this.promote(id, t);
+        break;
+      case EV_LIMIT: {
+        const q = this.queues[id]!;
+        q.wakePending = false;
+        this.dispatch(q, t);
+        break;
+      }
+      case EV_TICK:
+        this.tick(t, previous);
+        break;
+      case EV_WARMUP:
+        this.measuring = true;
+        startMeasuring(this, t);
+        break;
+      case EV_CHANGE:
+        applyChange(this.changes[id]!, t, this.changeContext);
+        break;
+    }
+  }
+
+  /**
+   * Time stands still: before stopping, follow the loop for a few more events at this instant to
+   * name the workers that keep finishing jobs in it.
+   */
+  private stopStalled(t: number): void {
+    const seen = new Set<number>();
+    for (let n = 0; n < STALL_SAMPLE_EVENTS && this.heap.peekTime() === t; n++) {
+      const payload = this.heap.pop();
+      if ((payload & KIND_MASK) === EV_DONE) seen.add(this.jobs.worker[payload >>> KIND_BITS]!);
+      this.handle(payload, t, t);
+      if (this.finished) break;
+    }
+    const workers = [...seen].sort((a, b) => a - b).map((w) => this.workers[w]!.model.node.name);
+    this.stopEarly('stalled', t, workers);
+  }
+
+  private stopEarly(reason: EarlyStop['reason'], t: number, loopWorkers?: string[]): void {
+    this.finish(t);
+    this.stop = describeStop({
+      reason,
+      atMs: this.now,
+      horizonMs: this.endMs,
+      events: this.events,
+      jobsInSystem: this.jobs.inUse,
+      replication: 1,
+      ...this.budget,
+      queues: this.queues,
+      ...(loopWorkers ? { loopWorkers } : {}),
+    });
   }
 
   /** Runs to the horizon and returns the summary. */
@@ -171,7 +246,7 @@ export class Simulation {
 
   /** The `pipewright-summary/v1` object for the measured span so far. */
   summary(): RunSummary {
-    return buildSimulationSummary(this, Math.max(this.now, this.warmupMs));
+    return buildSimulationSummary(this, Math.max(this.now, this.warmupMs), this.stop);
   }
 
   /** A snapshot of the current state, without resetting interval figures. */
@@ -208,10 +283,20 @@ export class Simulation {
     const model = p.model;
     let batch = p.arrivals.batch;
     if (p.created + batch > model.limit) batch = model.limit - p.created;
-    p.created += batch;
-    if (this.measuring) this.measuredJobs += batch;
+    if (model.targets.length === 0) {
+      // Jobs for no queue: counted, nothing to hold. (A burst of 10 million a millisecond, one by
+      // one, kept the fuzz run's simulator busy for ever.)
+      p.created += batch;
+      if (this.measuring) this.measuredJobs += batch;
+      if (p.created < model.limit) this.scheduleArrival(p, index, p.arrivals.next());
+      return;
+    }
     const chains = this.chains;
-    for (let b = 0; b < batch; b++) {
+    // A burst can be larger than the memory bound: stop adding once past it (step() then stops).
+    const cap = this.budget.maxJobsInSystem;
+    for (let b = 0; b < batch && this.jobs.inUse <= cap; b++) {
+      p.created++;
+      if (this.measuring) this.measuredJobs++;
       const chain = chains.alloc();
       chains.createdAt[chain] = t;
       chains.lastCompletedAt[chain] = -1;

@@ -5,12 +5,23 @@ import type { JobPool } from './pools';
 
 /** Measurement boundaries of a run: backlog sampling at each tick, and the end of the warm-up. */
 
-/** Feeds each queue's backlog trend with the mean waiting count since the last tick. */
+/**
+ * Feeds each queue's backlog trend with the mean waiting count since the last tick, and keeps a
+ * depth mark between about a quarter and a half of the run ago, so an early stop can say how fast
+ * each queue was growing: a candidate mark is taken at a tick and becomes the mark once it is half
+ * the run old (then the next candidate is taken).
+ */
 export function sampleBacklogs(sim: Simulation, t: number): void {
   const span = t - sim.lastTickMs;
   for (const q of sim.queues) {
     const area = q.waitingLevel.area(t) - q.waitingAreaAtTick;
     q.trend.observe(sim.lastTickMs, span > 0 ? area / span : q.waiting.size);
+    if (q.candidateMs <= t / 2) {
+      q.markMs = q.candidateMs;
+      q.depthAtMark = q.depthAtCandidate;
+      q.candidateMs = t;
+      q.depthAtCandidate = q.waiting.size + q.delayed;
+    }
   }
 }
 

@@ -27,6 +27,12 @@ export interface SimulationOptions {
   changes?: readonly TimedChange[];
   /** Backlog (jobs waiting) above which a rising queue is "growing"; default per queue. */
   backlogThreshold?: (queueId: string, consumerCapacity: number) => number;
+  /** Event budget of one run (replication); it stops early past it. Default DEFAULT_MAX_EVENTS. */
+  maxEvents?: number;
+  /** Memory bound: jobs held in the model at once. Default DEFAULT_MAX_JOBS_IN_SYSTEM. */
+  maxJobsInSystem?: number;
+  /** Events at one simulated instant after which time counts as stalled. Default 10 million. */
+  maxEventsAtOneInstant?: number;
 }
 
 export interface JobTraceEvent {
@@ -48,6 +54,18 @@ export interface JobTraceEvent {
 export const DEFAULT_EPOCH_MS = 1_767_571_200_000;
 export const DEFAULT_DURATION_MS = 600_000;
 
+/**
+ * Budgets that keep any valid document from hanging or exhausting the machine (the run then
+ * stops early and says why). 50 million events take about 10–15 s at ~4M events/s. Each job in
+ * the model costs about 100 bytes (its pooled record, its chain, its heap or waiting-list entry),
+ * so 2^21 jobs stay near 200 MB; the pools double from 1024, so the bound sits on a power of two.
+ * No finite burst of a valid document reaches 10 million events at one instant: only a loop of
+ * workers that take no time does.
+ */
+export const DEFAULT_MAX_EVENTS = 50_000_000;
+export const DEFAULT_MAX_JOBS_IN_SYSTEM = 2 ** 21;
+export const DEFAULT_MAX_EVENTS_AT_ONE_INSTANT = 10_000_000;
+
 /** Default growth threshold: ten jobs per slot of its workers, and at least 100. */
 export const defaultBacklogThreshold = (_queueId: string, capacity: number) =>
   Math.max(100, 10 * capacity);
@@ -61,6 +79,9 @@ export function checkOptions(options: SimulationOptions): void {
   positive('durationMs', options.durationMs);
   positive('jobs', options.jobs);
   positive('snapshotIntervalMs', options.snapshotIntervalMs);
+  positive('maxEvents', options.maxEvents);
+  positive('maxJobsInSystem', options.maxJobsInSystem);
+  positive('maxEventsAtOneInstant', options.maxEventsAtOneInstant);
   if (
     options.warmupMs !== undefined &&
     !(options.warmupMs >= 0 && Number.isFinite(options.warmupMs))
@@ -100,5 +121,8 @@ export function resolveOptions(options: SimulationOptions, model: SimulationMode
     tickMs: options.snapshotIntervalMs ?? defaultTickMs(model, duration, jobsLimit),
     epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
     backlogThreshold: options.backlogThreshold ?? defaultBacklogThreshold,
+    maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
+    maxJobsInSystem: options.maxJobsInSystem ?? DEFAULT_MAX_JOBS_IN_SYSTEM,
+    maxEventsAtOneInstant: options.maxEventsAtOneInstant ?? DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,
   };
 }

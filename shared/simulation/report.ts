@@ -1,6 +1,6 @@
 import { latencyStats } from '../metrics/stats';
 import { buildSummary, levelStat, type NodeStatsInput } from '../metrics/summary';
-import type { NodeFigures, RunSnapshot, RunSummary } from '../metrics/types';
+import type { EarlyStop, NodeFigures, RunSnapshot, RunSummary } from '../metrics/types';
 import type { Simulation } from './engine';
 
 /** Turns a simulation's state into the shared `RunSnapshot` and `pipewright-summary/v1` shapes. */
@@ -77,8 +77,16 @@ export function markTick(sim: Simulation, t: number): void {
   sim.lastTickMs = t;
 }
 
-/** The summary of the measured span [warm-up, endMs]. */
-export function buildSimulationSummary(sim: Simulation, endMs: number): RunSummary {
+/**
+ * The summary of the measured span [warm-up, endMs]. After an early stop, a queue that was piling
+ * up is "growing" even when the short span gave the trend too little to judge.
+ */
+export function buildSimulationSummary(
+  sim: Simulation,
+  endMs: number,
+  stop?: EarlyStop,
+): RunSummary {
+  const grew = new Set(stop?.growingQueues.map((q) => q.id));
   const nodes: Record<string, NodeStatsInput> = {};
   for (const { id, kind, index } of sim.model.order) {
     if (kind === 'producer') {
@@ -93,7 +101,9 @@ export function buildSimulationSummary(sim: Simulation, endMs: number): RunSumma
         waiting: levelStat(q.waitingLevel, endMs),
         delayed: levelStat(q.delayedLevel, endMs),
         enqueued: q.enqueued - q.enqueuedAtWarmup,
-        backlog: q.trend.verdict(endMs),
+        backlog: grew.has(id)
+          ? { ...q.trend.verdict(endMs), verdict: 'growing' }
+          : q.trend.verdict(endMs),
       };
     } else {
       const w = sim.workers[index]!;
@@ -108,7 +118,7 @@ export function buildSimulationSummary(sim: Simulation, endMs: number): RunSumma
       };
     }
   }
-  return buildSummary({
+  const summary = buildSummary({
     mode: 'simulate',
     document: sim.model.doc.name,
     durationMs: Math.max(0, endMs - sim.warmupMs),
@@ -116,4 +126,5 @@ export function buildSimulationSummary(sim: Simulation, endMs: number): RunSumma
     nodes,
     endToEnd: sim.endToEnd,
   });
+  return stop ? { ...summary, stoppedEarly: stop } : summary;
 }

@@ -84,6 +84,17 @@ function replicationOptions(options: ReplicationOptions, i: number): SimulationO
 const modelOf = (doc: PipelineDocument | SimulationModel) =>
   'format' in doc ? compileModel(doc) : doc;
 
+/**
+ * The combined summary. A replication that stopped early ends the series: its own summary is the
+ * answer (with the stop and which replication it was), since mixing a cut-short run into means
+ * would hide both.
+ */
+function finalSummary(runs: RunSummary[]): RunSummary {
+  const last = runs.at(-1)!;
+  if (!last.stoppedEarly) return combineReplications(runs);
+  return { ...last, stoppedEarly: { ...last.stoppedEarly, replication: runs.length } };
+}
+
 /** Runs every replication to its horizon and combines them (means and 95 % half-widths). */
 export function simulate(
   doc: PipelineDocument | SimulationModel,
@@ -92,9 +103,11 @@ export function simulate(
   const n = replicationCount(options);
   const model = modelOf(doc);
   const runs: RunSummary[] = [];
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
     runs.push(new Simulation(model, replicationOptions(options, i)).run());
-  return combineReplications(runs);
+    if (runs[i]!.stoppedEarly) break;
+  }
+  return finalSummary(runs);
 }
 
 /**
@@ -113,6 +126,7 @@ export async function simulateAsync(
     const sim = new Simulation(model, replicationOptions(options, i));
     await runInSlices(sim, control, (f) => control.onProgress?.((i + f) / n));
     runs.push(sim.summary());
+    if (sim.stoppedEarly) break;
   }
-  return combineReplications(runs);
+  return finalSummary(runs);
 }

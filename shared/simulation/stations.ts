@@ -57,6 +57,11 @@ export class QueueState {
   readonly trend: BacklogTrend;
   waitingAreaAtTick = 0;
   delayedAreaAtTick = 0;
+  /** Depth (waiting + delayed) at a mark a quarter to half the run ago, and at the next mark. */
+  markMs = 0;
+  depthAtMark = 0;
+  candidateMs = 0;
+  depthAtCandidate = 0;
 
   constructor(
     readonly index: number,

@@ -115,8 +115,12 @@ interface PreparedPoint {
   value: number;
   queueId: string;
   consumers: Array<{ id: string; capacity: number }>;
-  /** One simulation per replication, not yet run. */
-  simulations: Simulation[];
+  replications: number;
+  /**
+   * Makes replication i's simulation. Made one at a time and dropped once summarised, so a
+   * point never holds more than one model's jobs (each may be up to its memory bound).
+   */
+  simulation(i: number): Simulation;
 }
 
 function preparePoint(
@@ -136,15 +140,27 @@ function preparePoint(
   if (!Number.isInteger(replications) || replications < 1) {
     throw new RangeError(`replications must be an integer >= 1, got ${replications}`);
   }
-  const simulations = Array.from(
-    { length: replications },
-    (_, i) => new Simulation(model, { ...rest, seed: (options.seed ?? 1) + i }),
-  );
-  return { value, queueId, consumers, simulations };
+  const simulation = (i: number) =>
+    new Simulation(model, { ...rest, seed: (options.seed ?? 1) + i });
+  return { value, queueId, consumers, replications, simulation };
 }
 
-function pointFrom(prepared: PreparedPoint): SweepPoint {
-  const runs = prepared.simulations.map((sim) => sim.summary());
+/** Runs a point's replications in turn; one that stops early ends the point (the rest would too). */
+async function runPoint(
+  prepared: PreparedPoint,
+  run: (sim: Simulation, i: number) => void | Promise<void>,
+): Promise<RunSummary[]> {
+  const runs: RunSummary[] = [];
+  for (let i = 0; i < prepared.replications; i++) {
+    const sim = prepared.simulation(i);
+    await run(sim, i);
+    runs.push(sim.summary());
+    if (sim.stoppedEarly) break;
+  }
+  return runs;
+}
+
+function pointFrom(prepared: PreparedPoint, runs: RunSummary[]): SweepPoint {
   const { queueId, consumers } = prepared;
   const waitOf = (r: RunSummary) => {
     const q = r.nodes[queueId];
@@ -184,8 +200,13 @@ export function sweep(
 ): SweepResult {
   const points = checkValues(values).map((value) => {
     const prepared = preparePoint(doc, parameter, value, options);
-    for (const sim of prepared.simulations) sim.run();
-    return pointFrom(prepared);
+    const runs: RunSummary[] = [];
+    for (let i = 0; i < prepared.replications; i++) {
+      const sim = prepared.simulation(i);
+      runs.push(sim.run());
+      if (sim.stoppedEarly) break;
+    }
+    return pointFrom(prepared, runs);
   });
   return { parameter, points };
 }
@@ -202,13 +223,11 @@ export async function sweepAsync(
   const points: SweepPoint[] = [];
   for (const [k, value] of sorted.entries()) {
     const prepared = preparePoint(doc, parameter, value, options);
-    const n = prepared.simulations.length;
-    for (const [i, sim] of prepared.simulations.entries()) {
-      await runInSlices(sim, control, (f) =>
-        control.onProgress?.((k + (i + f) / n) / sorted.length),
-      );
-    }
-    points.push(pointFrom(prepared));
+    const n = prepared.replications;
+    const runs = await runPoint(prepared, (sim, i) =>
+      runInSlices(sim, control, (f) => control.onProgress?.((k + (i + f) / n) / sorted.length)),
+    );
+    points.push(pointFrom(prepared, runs));
   }
   return { parameter, points };
 }

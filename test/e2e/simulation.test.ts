@@ -362,6 +362,42 @@ describe('simulation in the app', () => {
     await context.close();
   });
 
+  it('stops a flood early at the memory bound and says why and which queue grew', async () => {
+    const { page, errors, context } = await openEditor(browser, app);
+    await newDocument(page, 'welcome-emails');
+    await nodeOnCanvas(page, 'signup').click();
+    const rate = page.getByTestId('inspector').getByLabel('Rate');
+    await rate.fill('1000000');
+    await rate.press('Tab');
+    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await page.getByTestId('tab-results').click();
+    const banner = page.getByTestId('early-stop');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(
+      /^⚠ Stopped early at [\d.]+ s of simulated time: more than 2,097,152 jobs were in the model at once \(its memory bound\)\./,
+    );
+    const queues = page.getByTestId('early-stop-queues');
+    expect(await queues.textContent()).toMatch(
+      /^emails: [\d.]+M jobs queued, growing by [\d.]+k\/s/,
+    );
+    expect(await page.getByTestId('early-stop-compact').textContent()).toMatch(
+      /^⚠ Stopped early at [\d.]+ s$/,
+    );
+    // Not "every queue is stable": the run never got far enough to say; the queue is growing.
+    expect(await page.getByTestId('verdict-stable').count()).toBe(0);
+    expect(await page.getByTestId('results-queue').textContent()).toMatch(
+      /^Queue.*emails\s*growing/,
+    );
+    expect(await status(page).textContent()).toMatch(/^⚠ Simulation/);
+    await queues.getByRole('button', { name: 'emails' }).click();
+    await expect
+      .poll(() => nodeOnCanvas(page, 'emails').getAttribute('class'))
+      .toContain('selected');
+    await shot(page, 'stopped-early');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the UI responsive during a long simulation, which can be cancelled', async () => {
     const { page, errors, context } = await openEditor(browser, app, { colorScheme: 'dark' });
     await newDocument(page, 'upload-processing');

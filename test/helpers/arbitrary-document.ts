@@ -70,6 +70,8 @@ export const HOSTILE_NAMES: readonly string[] = [
   '\\',
   '\u0000nul\u0007bell',
   '\ud800 lone surrogate',
+  'caf\uFFFD (a replacement character)',
+  '\uFEFFbyte-order mark first',
 ];
 
 const realisticNames = fc.constantFrom(

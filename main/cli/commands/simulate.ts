@@ -1,5 +1,5 @@
 import type { PipelineDocument } from '../../../shared/document';
-import type { RunSummary } from '../../../shared/metrics/types';
+import type { EarlyStop, RunSummary } from '../../../shared/metrics/types';
 import { analyseQueueing, type QueueStation } from '../../../shared/queueing/stations';
 import { compileModel, SimulationModelError } from '../../../shared/simulation/model';
 import {
@@ -7,13 +7,15 @@ import {
   silentProducers,
 } from '../../../shared/simulation/silent-producers';
 import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
+import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_JOBS_IN_SYSTEM } from '../../../shared/simulation/options';
+import { describeGrowing } from '../../../shared/simulation/early-stop';
 import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
 import { parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 
 const HELP = `Usage: pipewright simulate <file> [--duration 10m | --jobs N] [--seed N] [--warmup 1m]
-                           [--replications N] [--interval 1s] [--json]
+                           [--replications N] [--interval 1s] [--max-events N] [--json]
 
 Simulates the pipeline without Redis (a discrete-event model with BullMQ's semantics) and prints
 a table per node with queueing theory beside it, or with --json the pipewright-summary/v1 object.
@@ -26,9 +28,16 @@ a table per node with queueing theory beside it, or with --json the pipewright-s
   --replications N    independent runs with seeds N, N+1, …: figures are their means, with 95 %
                       confidence half-widths (default 1)
   --interval D        how often the backlog is sampled for the stable/growing verdict
+  --max-events N      event budget of each replication (default ${DEFAULT_MAX_EVENTS.toLocaleString('en-US')})
   --json              print the summary object only
 
-Exit status: 0 done, 1 the pipeline cannot be simulated, 2 bad arguments or file.`;
+Budgets: a run stops early when it passes its event budget, when more than
+${DEFAULT_MAX_JOBS_IN_SYSTEM.toLocaleString('en-US')} jobs are in the model at once (its memory bound), or when simulated time stops
+advancing (a loop of workers that take no time). It then prints why, when, and which queues were
+growing; the figures cover the span before the stop ("stoppedEarly" in the --json summary).
+
+Exit status: 0 done, 1 the pipeline cannot be simulated or the run stopped early at a budget,
+2 bad arguments or file.`;
 
 const MAX_SIMULATED_MS = 366 * 86_400_000;
 
@@ -61,6 +70,7 @@ function readOptions(values: Record<string, string | boolean | undefined>): Pars
     jobs: integer('jobs', 1, 1_000_000_000),
     seed: integer('seed', -(2 ** 31), 2 ** 31 - 1),
     replications: integer('replications', 1, 1000),
+    maxEvents: integer('max-events', 1000, 10_000_000_000),
   };
   for (const [key, value] of Object.entries(checks)) {
     if (typeof value === 'string') return { ok: false, message: value };
@@ -84,6 +94,7 @@ export const simulateCommand: CliCommand = async (args, io) => {
       warmup: { type: 'string' },
       replications: { type: 'string' },
       interval: { type: 'string' },
+      'max-events': { type: 'string' },
       json: { type: 'boolean' },
     },
     io,
@@ -125,6 +136,14 @@ export const simulateCommand: CliCommand = async (args, io) => {
     const findings = validateDocument(pipeline);
     if (findings.length > 0) io.out('');
     for (const d of findings) io.out(`${d.severity}: ${d.message} (${d.hint})`);
+  }
+  if (summary.stoppedEarly) {
+    // With --json, stdout is likely a file or a pipe: say it where a person sees it too.
+    if (values.json) {
+      const { message, growingQueues } = summary.stoppedEarly;
+      io.err(`${file}: ${[message, describeGrowing(growingQueues)].filter(Boolean).join(' ')}`);
+    }
+    return EXIT_FINDINGS;
   }
   return EXIT_OK;
 };
@@ -178,6 +197,28 @@ function theory(station: QueueStation | undefined): string {
   return `ρ ${num(station.utilisation)}${wait}${station.approximate ? ' ≈' : ''}`;
 }
 
+/** The early stop, first thing under the title: the figures below cover only the span before it. */
+function stoppedLines(stop: EarlyStop): string[] {
+  const lines = [
+    '',
+    `STOPPED EARLY at ${span(stop.atMs)} of simulated time` +
+      (stop.replication > 1 ? `, in replication ${stop.replication}` : '') +
+      ` (${count(stop.events)} events, ${count(stop.jobsInSystem)} jobs in the model); ` +
+      'the figures below cover only the span before the stop.',
+    stop.message,
+  ];
+  if (stop.growingQueues.length > 0) {
+    lines.push(
+      '',
+      ...table(
+        ['growing queue', 'depth', 'growth jobs/s'],
+        stop.growingQueues.map((q) => [q.name, count(q.depth), num(q.growthPerSec)]),
+      ),
+    );
+  }
+  return lines;
+}
+
 /** A readable report: one table per kind of node, queueing theory beside the queues. */
 export function formatSimulation(
   summary: RunSummary,
@@ -191,6 +232,8 @@ export function formatSimulation(
       `, seed ${summary.seed ?? 1}` +
       (reps > 1 ? `, ${reps} replications (± 95 % confidence)` : ''),
   ];
+  const stop = summary.stoppedEarly;
+  if (stop) head.push(...stoppedLines(stop));
   const nodes = Object.values(summary.nodes);
   const stations = analyseQueueing(doc).queues;
   const ids = Object.keys(summary.nodes);

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../main/cli';
 import type { RunSummary } from '../../../../shared/metrics/types';
-import { edge, mmc, pipeline, producer, queue, worker } from '../../shared/simulation/documents';
+import { simulate } from '../../../../shared/simulation/run';
+import {
+  edge,
+  flood as floodDocument,
+  mmc,
+  pipeline,
+  producer,
+  queue,
+  worker,
+  zeroTimeLoop,
+} from '../../shared/simulation/documents';
 
 const dir = mkdtempSync(join(tmpdir(), 'pipewright-simulate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,7 +67,20 @@ describe('pipewright simulate', () => {
     const json = await cli(mm1, '--duration', '5m', '--replications', '4', '--json');
     const summary = JSON.parse(json.out) as RunSummary;
     expect(summary.replications).toBe(4);
-    expect(summary.nodes.q!.ci95).toMatchObject({ waitMs: { mean: expect.any(Number) } });
+    // t(0.975, 3) × sd / √4 over the four seeds' mean waits, each simulated on its own.
+    const waits = [1, 2, 3, 4].map((seed) => {
+      const q = simulate(mmc(8, { type: 'exponential', meanMs: 100 }, 1), {
+        durationMs: 300_000,
+        seed,
+      }).nodes.q!;
+      return q.kind === 'queue' ? q.waitMs.mean : NaN;
+    });
+    const mean = waits.reduce((a, b) => a + b, 0) / 4;
+    const sd = Math.sqrt(waits.reduce((a, w) => a + (w - mean) ** 2, 0) / 3);
+    expect(sd).toBeGreaterThan(0);
+    expect(summary.nodes.q!.ci95).toMatchObject({
+      waitMs: { mean: expect.closeTo((3.182 * sd) / 2, 6) },
+    });
     const table = await cli(
       overloaded,
       '--duration',
@@ -121,10 +144,61 @@ describe('pipewright simulate', () => {
     expect(model.err).toMatch(/worker "w" consumes more than one queue/);
   });
 
+  describe('budgets: it stops early, says why, and exits 1', () => {
+    const flood = write('flood.pipewright.json', floodDocument());
+
+    it('ends the zero-time loop of issue 11 (it hung for ever) and names the loop', async () => {
+      const loop = write('loop.pipewright.json', zeroTimeLoop());
+      const { code, out } = await cli(loop, '--duration', '1s');
+      expect(code).toBe(1);
+      expect(out).toMatch(
+        /^STOPPED EARLY at [\d.]+ ms of simulated time \(10000\d{3} events, 1 jobs in the model\); the figures below cover only the span before the stop\.$/m,
+      );
+      expect(out).toMatch(/^Stopped early at [\d.]+ ms of 1 s: simulated time stopped advancing/m);
+      expect(out).toMatch(/^error: jobs go round "q", "w" without time passing/m);
+    });
+
+    it('stops a flood at the memory bound: the table lists the growing queue', async () => {
+      const { code, out, err } = await cli(flood);
+      expect(code).toBe(1);
+      expect(err).toBe('');
+      expect(out).toMatch(/^flood: simulated 2097 ms, seed 1$/m);
+      expect(out).toMatch(/^growing queue\s+depth\s+growth jobs\/s$/m);
+      expect(out).toMatch(/^q\s+2097152\s+(999999|1000000)$/m);
+    });
+
+    it('puts the stop in the --json summary and says it on stderr too', async () => {
+      const { code, out, err } = await cli(flood, '--json', '--max-events', '100000');
+      expect(code).toBe(1);
+      const summary = JSON.parse(out) as RunSummary;
+      expect(summary.stoppedEarly).toMatchObject({
+        reason: 'events',
+        events: 100_000,
+        atMs: expect.closeTo(100, 0),
+        growingQueues: [{ id: 'q', name: 'q', depth: expect.any(Number) }],
+      });
+      expect(err).toMatch(/Growing: "q" \([\d,]+ jobs, \+[\d,]+\/s\)\.$/);
+      expect(err.startsWith(`${flood}: ${summary.stoppedEarly!.message} Growing:`)).toBe(true);
+      expect(err).toMatch(/the run used its budget of 100,000 events/);
+    });
+
+    it('refuses a budget that is not a whole number', async () => {
+      const { code, err } = await cli(flood, '--max-events', '1e3');
+      expect(code).toBe(2);
+      expect(err).toMatch(/--max-events "1e3" must be a whole number from 1000 to 10000000000/);
+    });
+  });
+
   it('explains itself with --help and is listed in the usage', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/--replications N/);
+    expect(help.out).toMatch(
+      /--max-events N\s+event budget of each replication \(default 50,000,000\)/,
+    );
+    expect(help.out).toMatch(
+      /Exit status: 0 done, 1 the pipeline cannot be simulated or the run stopped early at a budget,/,
+    );
     const out: string[] = [];
     await main(['--help'], { out: (t) => out.push(t), err: () => {}, cwd: dir });
     expect(out.join('\n')).toMatch(/pipewright simulate <file>/);

@@ -92,7 +92,16 @@ describe('results table', () => {
     expect(header).not.toContain('verdict_ci95');
     const emails = cells(rows.find((l) => l.startsWith('emails,'))!);
     expect(Number(emails[header.indexOf('enqueued_ci95')])).toBeGreaterThan(0);
-    expect(resultRows(replicated, order)[1]!.ci95['waitMs.mean']).toBeGreaterThanOrEqual(0);
+    // The half-width of the mean wait over the three seeds: t(0.975, 2) × sd / √3.
+    const waits = [1, 2, 3].map((seed) => {
+      const q = simulate(welcomeDoc(), { durationMs: 60_000, seed }).nodes.emails!;
+      return q.kind === 'queue' ? q.waitMs.mean : NaN;
+    });
+    const mean = waits.reduce((a, b) => a + b, 0) / 3;
+    const sd = Math.sqrt(waits.reduce((a, w) => a + (w - mean) ** 2, 0) / 2);
+    expect(sd).toBeGreaterThan(0);
+    const emailsRow = resultRows(replicated, order).find((r) => r.id === 'emails')!;
+    expect(emailsRow.ci95['waitMs.mean']).toBeCloseTo((4.303 * sd) / Math.sqrt(3), 3);
   });
 
   it('copies as tab-separated text and saves the summary object as JSON', () => {

@@ -24,6 +24,26 @@ describe('nameWords', () => {
 });
 
 describe('NameAllocator', () => {
+  it('checks a linear number of candidates for nodes that share a name (it was n²/2)', () => {
+    const names = new NameAllocator('producer');
+    const files = Array.from({ length: 5000 }, () => names.allocate('api').file);
+    expect(new Set(files).size).toBe(5000);
+    expect(files.slice(0, 3)).toEqual(['api', 'api-2', 'api-3']);
+    expect(files.at(-1)).toBe('api-5000');
+    // One check for the plain name, one for the next free suffix: 2 per node, not 12.5 million.
+    expect(names.probes).toBe(2 * 5000 - 1);
+  });
+
+  it('still skips a suffix another name already took', () => {
+    const names = new NameAllocator('producer');
+    expect(['api', 'api 2', 'api', 'api'].map((n) => names.allocate(n).file)).toEqual([
+      'api',
+      'api-2',
+      'api-3',
+      'api-4',
+    ]);
+  });
+
   it('gives names that differ only in case their own files and keys', () => {
     const names = new NameAllocator('queue');
     const got = ['Emails', 'emails', 'EMAILS', 'e-mails'].map((n) => names.allocate(n));

@@ -137,3 +137,29 @@ export const starved = (): PipelineDocument =>
     ],
     [edge('p', 'q'), edge('q', 'w')],
   );
+
+/** Issue 11's reproducers of a simulator that hung or ran out of memory. */
+
+/** 1,000,000 jobs/s into one worker that takes 1 s, with the default 10 min horizon. */
+export const flood = () =>
+  pipeline(
+    'flood',
+    [
+      producer('p', { type: 'constant', ratePerSec: 1_000_000 }),
+      queue('q'),
+      worker('w', { type: 'fixed', ms: 1000 }),
+    ],
+    [edge('p', 'q'), edge('q', 'w')],
+  );
+
+/** A producer (poisson 1/s) → q → a worker that takes no time → back to q, with probability 1. */
+export const zeroTimeLoop = () =>
+  pipeline(
+    'loop',
+    [
+      producer('p', { type: 'poisson', ratePerSec: 1 }),
+      queue('q'),
+      worker('w', { type: 'fixed', ms: 0 }),
+    ],
+    [edge('p', 'q'), edge('q', 'w'), edge('w', 'q')],
+  );
