@@ -8,7 +8,7 @@ import type {
 } from './document/schema';
 
 /**
- * The one mapping from document nodes to BullMQ options (DESIGN.md). Code generation prints
+ * The one mapping from document nodes to BullMQ options (docs/architecture.md). Code generation prints
  * these objects and the runner passes them to BullMQ, so the two cannot drift. The shapes mirror
  * BullMQ 6's option types without importing bullmq, keeping shared/ free of I/O libraries.
  */

@@ -2,7 +2,7 @@ import { utilityProcess } from 'electron';
 import type { SpawnRunner } from '../runner/spawn';
 
 /**
- * The runner as an Electron utility process (DESIGN.md "Processes"): the bundled `runner.js`
+ * The runner as an Electron utility process (docs/architecture.md "Processes"): the bundled `runner.js`
  * runs on Electron's own Node, sandboxed from the window, and ends together with the app.
  */
 export function electronRunnerSpawner(runnerPath: string): SpawnRunner {

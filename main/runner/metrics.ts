@@ -57,7 +57,7 @@ interface WorkerStats {
 
 /**
  * Everything a run measures, fed by the workers and producers as jobs move (job timestamps, as
- * DESIGN.md defines the metrics) and by polled Redis counts; turned into a RunSnapshot per tick
+ * docs/architecture.md defines the metrics) and by polled Redis counts; turned into a RunSnapshot per tick
  * and a `pipewright-summary/v1` at the end. Times are ms since the run started.
  */
 export class RunMetrics {

@@ -290,7 +290,7 @@ export class WorkerGroup {
       if (this.plan.work === 'cpu') {
         if (ms > 0) await this.ctx.cpu().burn(ms);
       } else if (ms > 0) {
-        // Service time counts from processedOn (DESIGN.md): sleep to that deadline, so the time
+        // Service time counts from processedOn (docs/architecture.md): sleep to that deadline, so the time
         // BullMQ took to hand the job over is not added on top of the sample.
         const left = (job.processedOn ?? Date.now()) + ms - Date.now();
         if (left > 0) await sleep(left);

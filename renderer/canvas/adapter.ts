@@ -13,7 +13,7 @@ import type { XY } from '../editing/new-node';
 import type { Selection } from '../state/selection-store';
 
 /**
- * The one place where the document meets React Flow (DESIGN.md): document nodes and edges become
+ * The one place where the document meets React Flow (docs/architecture.md): document nodes and edges become
  * React Flow nodes and edges, and React Flow's changes and connections become document edits.
  * A React Flow node carries only what React Flow needs (id, kind, position, selection, size);
  * node components read their settings from the document store, and live figures and diagnostics

@@ -5,7 +5,7 @@ export type EdgeOn = 'completed' | 'failed';
 
 export type ConnectionCheck = { ok: true } | { ok: false; reason: string };
 
-/** The only legal edge kinds (DESIGN.md): producer→queue, queue→worker, worker→queue. */
+/** The only legal edge kinds (docs/architecture.md): producer→queue, queue→worker, worker→queue. */
 export const LEGAL_TARGET: Record<NodeKind, NodeKind> = {
   producer: 'queue',
   queue: 'worker',

@@ -4,7 +4,7 @@ import type { NodeFigures, RunSnapshot } from '../../shared/metrics/types';
 
 /**
  * Live figures of a simulation or a run, keyed by node id — never inside React Flow's node.data
- * (DESIGN.md "Snapshots"). Figures equal to the previous tick keep their object, so a badge
+ * (docs/architecture.md "Snapshots"). Figures equal to the previous tick keep their object, so a badge
  * re-renders only when its own node's figures changed.
  */
 export interface LiveState {

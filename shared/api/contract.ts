@@ -21,7 +21,7 @@ export * from './runs';
 export * from './codegen';
 
 /**
- * The one API contract between the renderer and the host (DESIGN.md "Processes and the API").
+ * The one API contract between the renderer and the host (docs/architecture.md "Processes and the API").
  * Request channels are `domain:verb`; each has a zod schema for its request, checked on the host
  * because the renderer is untrusted, and a response type. Event channels flow host → renderer.
  * Both transports (Electron IPC, WebSocket) are generated from these two tables.

@@ -8,7 +8,7 @@ import type {
 } from './schema';
 import { meanCronIntervalMs, parseCron } from '../schedule/cron';
 
-/** Values the semantics use when a field is absent (DESIGN.md). */
+/** Values the semantics use when a field is absent (docs/architecture.md). */
 export const DEFAULT_SETTINGS: Required<Settings> = {
   redisUrl: 'redis://127.0.0.1:6379',
   prefix: 'bull',

@@ -12,7 +12,7 @@ import {
 import { parseCron } from '../schedule/cron';
 
 /**
- * The `pipewright/v1` document: the single source of truth for the file format (DESIGN.md).
+ * The `pipewright/v1` document: the single source of truth for the file format (docs/architecture.md).
  * No defaults are filled in here, so a file round-trips to the same bytes; `defaults.ts`
  * resolves absent fields where the semantics need them. Key order in these shapes is the order
  * in which `serialize.ts` writes keys.

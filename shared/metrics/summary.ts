@@ -5,7 +5,7 @@ import type { TimeWeightedAverage } from './time-weighted';
 import type { NodeSummary, RunSummary, SummaryStat } from './types';
 
 /**
- * Assembles the `pipewright-summary/v1` object (DESIGN.md "Summary format") from engine-agnostic
+ * Assembles the `pipewright-summary/v1` object (docs/architecture.md "Summary format") from engine-agnostic
  * statistics, so the simulator and a real run (fed from job timestamps) print the same shape.
  */
 
@@ -147,7 +147,7 @@ function averageShape(samples: readonly Record<string, unknown>[]): {
 
 /**
  * Combines replications of one model (same nodes) into one summary: every number is the mean over
- * the replications and each node gains `ci95` with the 95 % Student-t half-widths (DESIGN.md).
+ * the replications and each node gains `ci95` with the 95 % Student-t half-widths (docs/architecture.md).
  * A queue is "growing" when at least half of the replications say so; `growingSinceMs` is then
  * the mean over those that do. The seed reported is the first replication's.
  */

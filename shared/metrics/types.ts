@@ -1,5 +1,5 @@
 /**
- * Figures shared by the simulator and real runs (DESIGN.md "Snapshots"), so every view is
+ * Figures shared by the simulator and real runs (docs/architecture.md "Snapshots"), so every view is
  * written once. Times in ms, rates per second, utilisation as a fraction of capacity.
  */
 

@@ -32,7 +32,7 @@ const KIND_MASK = 7;
 const STALL_SAMPLE_EVENTS = 10_000;
 
 /**
- * A discrete-event simulation of one document (DESIGN.md "Semantics"). Drive it with `step()` in
+ * A discrete-event simulation of one document (docs/architecture.md "Semantics"). Drive it with `step()` in
  * slices (so a Web Worker can stay responsive and be cancelled between slices) or `run()`.
  */
 export class Simulation {

@@ -18,7 +18,7 @@ import { parseCron, type CronSchedule } from '../schedule/cron';
 
 /**
  * A document compiled to integer-indexed stations, the form the engine runs. Every rule here is
- * DESIGN.md "Semantics"; BullMQ options come from `bullmq-options.ts`, so the simulator and the
+ * docs/architecture.md "Semantics"; BullMQ options come from `bullmq-options.ts`, so the simulator and the
  * generated code read the document the same way.
  */
 
@@ -163,7 +163,7 @@ export function compileModel(doc: PipelineDocument): SimulationModel {
     }
     const route = { queue: to.index, edge: e, probability: edgeProbability(edge) };
     if (from.kind === 'producer' && to.kind === 'queue') {
-      // Every arrival adds one job to each target (DESIGN.md): no probability, no failure path.
+      // Every arrival adds one job to each target (docs/architecture.md): no probability, no failure path.
       if (edgeOn(edge) === 'completed')
         producers[from.index]!.targets.push({ ...route, probability: 1 });
     } else if (from.kind === 'queue' && to.kind === 'worker') {

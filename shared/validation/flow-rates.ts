@@ -10,7 +10,7 @@ import { buildGraph, type PipelineGraph } from '../document/graph';
 import type { PipelineDocument, QueueNode, WorkerNode } from '../document/schema';
 
 /**
- * Long-run job flow through a pipeline, from the producers' mean rates (DESIGN.md semantics):
+ * Long-run job flow through a pipeline, from the producers' mean rates (docs/architecture.md semantics):
  * - a producer adds one job per arrival to each queue it targets;
  * - a queue's jobs are shared among its workers in proportion to their capacity
  *   (concurrency × replicas);
