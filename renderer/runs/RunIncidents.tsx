@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { useCallback, useEffect, useState } from 'react';
 import type { OrphanRun } from '../../shared/api/contract';
 import type { RunIncident } from '../../shared/metrics';
@@ -57,7 +58,9 @@ export function OrphanRunsLine() {
   const clean = async (prefix: string) => {
     try {
       const { removed } = await runHost()['run:clean']({ prefix });
-      setMessage(`Removed ${removed.toLocaleString()} keys under “${prefix}”.`);
+      // The row goes with the message, not a refresh later.
+      setOrphans((now) => now && { ...now, runs: now.runs.filter((r) => r.prefix !== prefix) });
+      setMessage(`Removed ${plural(removed, 'key')} under “${prefix}”.`);
     } catch (error) {
       setMessage((error as Error).message);
     }
