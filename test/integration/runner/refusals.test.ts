@@ -53,6 +53,9 @@ describe('connections a run needs', () => {
     const env = recordingService(server.url);
     cleanups.push(() => env.close());
     await env.redis.ensure(server.url); // the app's own status connection, not the run's
+    // `ensure` returns once the server answered its probe; the status watch connects after it.
+    // Count from when both are in: this probe and the status watch, nothing else.
+    await until(async () => (await clients(probe)) === 2, 'the status connection');
     const before = await clients(probe);
     await env.service.start({ document: replicated(10) });
     // 2 × 10 blocking connections + 2 shared by each worker's replicas + 1 for queues/producers.
