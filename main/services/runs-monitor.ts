@@ -6,7 +6,7 @@ import type {
   MonitorTarget,
 } from '../../shared/api/contract';
 import { emptyLatency } from '../../shared/metrics';
-import { readQueueCounts } from '../redis/bullmq-counts';
+import { oldestWaiting, readQueueCounts } from '../redis/bullmq-counts';
 import { countWorkers, discoverQueues, readQueueEvents, streamIdNow } from '../redis/discover';
 import { parseInfo, redisLoad } from '../redis/info';
 import { probeRedis, redactUrl } from '../redis/probe';
@@ -150,8 +150,10 @@ export class MonitorService {
           enqueued,
           enqueuedPerSec: e.added / seconds,
           paused: c.paused,
-          // Job timestamps are not read in a monitored Redis: no wait percentiles.
+          // A monitored Redis's jobs are not read one by one: no wait percentiles, but the age
+          // of the oldest waiting job says how long the line is.
           waitMs: emptyLatency(),
+          ...oldestWaiting(c, 0, now),
           throughputPerSec: e.completed / seconds,
           failedPerSec: e.failed / seconds,
           workers: watch.workers[name] ?? 0,
