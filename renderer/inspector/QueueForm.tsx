@@ -3,6 +3,7 @@ import type { PathKey } from '../editing/edit';
 import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { CheckField, SelectField } from './fields/SelectField';
+import { FinalFailurePreview } from './FinalFailurePreview';
 import { KeepJobsField } from './KeepJobsField';
 import { commonValue, MIXED, type Commit } from './values';
 
@@ -61,6 +62,7 @@ export function QueueForm({
             />
           </div>
         ) : null}
+        {nodes.length === 1 ? <FinalFailurePreview queue={nodes[0]!} /> : null}
       </Group>
       <Group title="Rate limit">
         <CheckField
