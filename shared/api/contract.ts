@@ -278,7 +278,7 @@ export type WireMessage =
 
 // --- runs (issue 6) ---
 // Real runs on BullMQ, the Redis they use, and read-only monitoring of an existing Redis.
-// Owned by the runs service (main/services/runs*.ts); the request table above spreads
+// Owned by the runs service (main/services/runs/); the request table above spreads
 // `runRequestChannels()` in, which is hoisted because that table is built before this section.
 
 function runRequestChannels() {

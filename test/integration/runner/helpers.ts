@@ -5,8 +5,8 @@ import { Redis } from 'ioredis';
 import type { RunLogEntry, RunSnapshotEvent, RunStatus } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
 import { emptyLatency, type RunSnapshot } from '../../../shared/metrics';
-import { RunService, type RunServiceOptions } from '../../../main/services/runs';
-import { RedisService } from '../../../main/services/runs-redis';
+import { RunService, type RunServiceOptions } from '../../../main/services/runs/service';
+import { RedisService } from '../../../main/services/runs/redis';
 
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
 export async function until(

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { RunSummary } from '../../../shared/metrics';
 import { main } from '../../../main/cli/index';
 import { parseDuration } from '../../../shared/duration';
-import type { RunReport } from '../../../main/services/run-report';
-import { createRunServices, type RunServices } from '../../../main/services/runs-api';
+import type { RunReport } from '../../../main/services/runs/report';
+import { createRunServices, type RunServices } from '../../../main/services/runs/api';
 import { edge, pipeline, producer, queue, simplePipeline, sleep, worker } from './helpers';
 
 const redisUrl = inject('redisUrl');

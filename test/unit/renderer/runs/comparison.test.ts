@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunReport } from '../../../../main/services/run-report';
+import { buildRunReport } from '../../../../main/services/runs/report';
 import { simulate } from '../../../../shared/simulation';
 import {
   comparisonFromReport,

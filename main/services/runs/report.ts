@@ -1,9 +1,9 @@
-import type { RedisStatus, RunLogEntry, RunResult } from '../../shared/api/contract';
-import type { PipelineDocument } from '../../shared/document';
-import type { NodeSummary, RunSummary } from '../../shared/metrics';
-import { simulate, type TimedChange } from '../../shared/simulation';
-import { liveChanges, type LiveChange, type RecordedControl } from './run-changes';
-import type { HistoryPoint } from './runs-history';
+import type { RedisStatus, RunLogEntry, RunResult } from '../../../shared/api/contract';
+import type { PipelineDocument } from '../../../shared/document';
+import type { NodeSummary, RunSummary } from '../../../shared/metrics';
+import { simulate, type TimedChange } from '../../../shared/simulation';
+import { liveChanges, type LiveChange, type RecordedControl } from './changes';
+import type { HistoryPoint } from './history';
 
 /** One figure measured by the run beside the simulator's prediction for the same document. */
 export interface ComparisonRow {

@@ -1,6 +1,6 @@
-import type { RunControl } from '../../shared/api/contract';
-import type { PipelineDocument } from '../../shared/document';
-import type { NodeChange, TimedChange } from '../../shared/simulation';
+import type { RunControl } from '../../../shared/api/contract';
+import type { PipelineDocument } from '../../../shared/document';
+import type { NodeChange, TimedChange } from '../../../shared/simulation';
 
 /** A control the run accepted, at its time on the run's clock (ms since it started). */
 export interface RecordedControl {

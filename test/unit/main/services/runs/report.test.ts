@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PipelineDocument } from '../../../../shared/document';
-import { simulate, type TimedChange } from '../../../../shared/simulation';
-import { buildRunReport } from '../../../../main/services/run-report';
-import { renderRunReportHtml } from '../../../../main/services/run-report-html';
-import { liveChanges, type RecordedControl } from '../../../../main/services/run-changes';
-import { comparisonFromReport } from '../../../../renderer/runs/comparison';
-import { RUN_REDIS, welcomeDoc } from '../../renderer/actions/fixtures';
+import type { PipelineDocument } from '../../../../../shared/document';
+import { simulate, type TimedChange } from '../../../../../shared/simulation';
+import { buildRunReport } from '../../../../../main/services/runs/report';
+import { renderRunReportHtml } from '../../../../../main/services/runs/report-html';
+import { liveChanges, type RecordedControl } from '../../../../../main/services/runs/changes';
+import { comparisonFromReport } from '../../../../../renderer/runs/comparison';
+import { RUN_REDIS, welcomeDoc } from '../../../renderer/actions/fixtures';
 
 /**
  * The steering of issue 12 on the welcome pipeline (20 jobs/s, 10 slots of 120 ms): pause the
