@@ -1,6 +1,6 @@
 import type { Effect } from '../actions/types';
 import { canvasView } from '../canvas/view';
-import { toggleCodePanel } from '../code/code-store';
+import { toggleCodePanel } from '../state/code-store';
 import { openDialog, setUi, showToast } from '../state/ui-store';
 import { writeClipboard } from './clipboard';
 import { exportCommand, importCommand, openCommand, saveAsCommand, saveCommand } from './commands';
