@@ -6,10 +6,10 @@ import {
   formatWithPrettier,
   type GeneratedFile,
   type PrettierParser,
-} from '../../../../../shared/codegen';
+} from '../../../../shared/codegen';
 
 /** The repository root, whose node_modules generated projects link to (no npm install). */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /** A fresh temporary folder; remove it with `rmSync(dir, { recursive: true, force: true })`. */
 export const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `pipewright-${label}-`));

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftProject, generateProject } from '../../../../shared/codegen';
-import { exportProject } from '../../../../main/services/export';
-import { arbitraryDocument } from '../../../helpers/arbitrary-document';
+import { draftProject, generateProject } from '../../../shared/codegen';
+import { exportProject } from '../../../main/services/export';
+import { arbitraryDocument } from '../../helpers/arbitrary-document';
 import {
   linkNodeModules,
   removeDir,
