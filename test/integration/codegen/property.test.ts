@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftProject, generateProject } from '../../../shared/codegen';
+import { generateProject } from '../../../shared/codegen';
 import { exportProject } from '../../../main/services/export';
 import { arbitraryDocument } from '../../helpers/arbitrary-document';
 import {
@@ -34,45 +34,4 @@ describe('generateProject on random documents', () => {
       { numRuns: 20 },
     );
   });
-
-  it('needs Prettier only for unusual input', () => {
-    // Plain names and payloads take the fast path: the emitters' output is already formatted.
-    fc.assert(
-      fc.property(arbitraryDocument(), (doc) => {
-        // Plain names and a small payload: what most pipelines have.
-        doc.nodes.forEach((node, i) => {
-          node.name = `${node.kind} ${i}`;
-          if (node.kind === 'producer') node.config.payload = { id: 'a-1', count: 2, tags: ['x'] };
-        });
-        doc.name = 'Plain pipeline';
-        const drafts = draftProject(doc);
-        const slow = drafts.filter((f) => f.needsPrettier && !f.path.startsWith('src/producers/'));
-        expect(slow.map((f) => f.path)).toEqual([]);
-      }),
-      { numRuns: 50 },
-    );
-  });
-
-  it(
-    'lays out long ASCII names as Prettier does, without Prettier',
-    { timeout: 60_000 },
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          arbitraryDocument(),
-          fc.integer({ min: 20, max: 120 }),
-          async (doc, length) => {
-            doc.nodes.forEach((node, i) => {
-              node.name = `${'a long name '.repeat(12).slice(0, length)} ${node.kind} ${i}`;
-              if (node.kind === 'producer') node.config.payload = { id: 'a-1', count: 2 };
-            });
-            const drafts = draftProject(doc);
-            expect(drafts.filter((f) => f.needsPrettier).map((f) => f.path)).toEqual([]);
-            expect(await unformattedFiles(drafts)).toEqual([]);
-          },
-        ),
-        { numRuns: 15 },
-      );
-    },
-  );
 });
