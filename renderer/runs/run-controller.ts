@@ -214,9 +214,7 @@ export async function sendControl(control: RunControl): Promise<boolean> {
 /** The finished run's report, for its summary and the predicted-versus-measured table. */
 export async function loadReport(): Promise<void> {
   try {
-    const file = await runHost()['run:report']({ format: 'json' });
-    if (file.content === null) throw new Error('the host sent no report content');
-    const comparison = comparisonFromReport(file.content);
+    const comparison = comparisonFromReport(await runHost()['run:lastReport']());
     setComparison(comparison);
     // A run that ended by itself (its duration) has no stop answer: the report tells the outcome.
     if (runStore.getState().result === null) {

@@ -107,6 +107,7 @@ export function createRunServices(options: RunServicesOptions): RunServices {
       await writeFileAtomic(target, content);
       return { ...file, fileName: basename(target), path: target, content: null };
     },
+    'run:lastReport': async () => runs.report(),
     'run:orphans': async () => listOrphans((await redis.ensure()).url, liveRunPrefix()),
     'run:clean': async ({ prefix }) =>
       cleanOrphan((await redis.ensure()).url, prefix, liveRunPrefix()),

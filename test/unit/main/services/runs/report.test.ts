@@ -101,7 +101,7 @@ describe('a run report follows the run’s own timeline', () => {
       '<td>0:25</td><td>signup-api</td><td>producer &#34;signup-api&#34;: rate set to 60 jobs/s</td>',
     );
     expect(html).toContain('0:05 paused<br>0:20 resumed');
-    const tab = comparisonFromReport(JSON.stringify(steered));
+    const tab = comparisonFromReport(steered);
     expect(tab.changes.map((c) => [c.atMs, c.description])[3]).toEqual([
       25_000,
       'producer "signup-api": rate set to 60 jobs/s',
@@ -129,6 +129,6 @@ describe('a run report follows the run’s own timeline', () => {
     const html = renderRunReportHtml(plain);
     expect(html).not.toContain('Live changes');
     expect(html).toContain('the run was not steered');
-    expect(comparisonFromReport(JSON.stringify(plain)).changes).toEqual([]);
+    expect(comparisonFromReport(plain).changes).toEqual([]);
   });
 });
