@@ -4,7 +4,7 @@ import { toggleCodePanel } from '../state/code-store';
 import { openDialog, setUi, showToast } from '../state/ui-store';
 import { writeClipboard } from './clipboard';
 import { exportCommand, importCommand, openCommand, saveAsCommand, saveCommand } from './commands';
-import { hasHost, host } from './host';
+import { hasHost, host } from '../api/host';
 
 /** Carries out what actions ask for besides state changes. */
 export async function handleEffect(effect: Effect): Promise<void> {
