@@ -3,6 +3,7 @@ import { canvasView } from '../canvas/view';
 import { toggleCodePanel } from '../state/code-store';
 import { openDialog, setUi, showToast } from '../state/ui-store';
 import { writeClipboard } from './clipboard';
+import { performWork } from './work-effects';
 import { exportCommand, importCommand, openCommand, saveAsCommand, saveCommand } from './commands';
 import { hasHost, host } from '../api/host';
 
@@ -29,6 +30,10 @@ export async function handleEffect(effect: Effect): Promise<void> {
       return;
     case 'toast':
       showToast(effect.message, effect.tone);
+      return;
+    case 'run':
+    case 'simulation':
+      performWork(effect);
       return;
     case 'theme':
       setUi({ themePreference: effect.preference });
