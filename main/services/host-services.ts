@@ -13,7 +13,7 @@ import { createDocumentService, type DocumentService } from './documents';
 import { confineToChoices, confineToFolders, type PathConfinement } from './path-confinement';
 import { APP_NAME, defaultHostDir } from './paths';
 import { createRecoveryStore, type RecoveryStore } from './recovery';
-import { createRunServices, type RunServices } from './runs-api';
+import { createRunServices, type RunServices } from './runs/api';
 import type { SpawnRunner } from '../runner/spawn';
 import { createSettingsStore, type SettingsStore } from './settings';
 

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { JOB_STATES, type JobListState, type JobView } from '../../shared/api/contract';
 import { runErrorView } from './run-errors';
-import { runHost } from './run-host';
+import { host } from '../api/host';
 import { useJobList, useJobSource } from './useJobList';
 import './job-browser.css';
 
@@ -42,7 +42,7 @@ function JobDetails({
   const act = async (action: 'retry' | 'remove') => {
     setBusy(true);
     try {
-      await runHost()['jobs:act']({ queueId, jobId: job.id, action });
+      await host()['jobs:act']({ queueId, jobId: job.id, action });
       setError(null);
       onDone();
     } catch (e) {

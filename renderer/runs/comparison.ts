@@ -1,16 +1,5 @@
-import { z } from 'zod';
+import type { ComparisonRow, LiveChange, RunReport } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics/types';
-
-/** One figure measured by a run beside the simulator's prediction for the same document. */
-export interface ComparisonRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
 
 export interface NodeComparison {
   nodeId: string;
@@ -19,12 +8,7 @@ export interface NodeComparison {
 }
 
 /** A control applied during the run, which the prediction replays at the same time. */
-export interface RunChange {
-  atMs: number;
-  nodeId: string;
-  nodeName: string;
-  description: string;
-}
+export type RunChange = Pick<LiveChange, 'atMs' | 'nodeId' | 'nodeName' | 'description'>;
 
 export interface RunComparison {
   /** The measured span the prediction covers. */
@@ -32,7 +16,7 @@ export interface RunComparison {
   /** The run's measured summary (`pipewright-summary/v1`). */
   summary: RunSummary;
   runId: string;
-  outcome: { drained: boolean; keysRemoved: number; keysKept: boolean };
+  outcome: RunReport['outcome'];
   nodes: NodeComparison[];
   /** Live changes in time order (empty when the run was not steered). */
   changes: RunChange[];
@@ -40,51 +24,8 @@ export interface RunComparison {
   missing: string | null;
 }
 
-const row = z.object({
-  nodeId: z.string(),
-  name: z.string(),
-  figure: z.string(),
-  predicted: z.number(),
-  measured: z.number(),
-  differencePercent: z.number().nullable(),
-});
-
-/** The parts of a `pipewright-run-report/v1` this view reads (the host computes the rest). */
-const reportShape = z.object({
-  format: z.literal('pipewright-run-report/v1'),
-  runId: z.string(),
-  outcome: z.object({ drained: z.boolean(), keysRemoved: z.number(), keysKept: z.boolean() }),
-  summary: z.looseObject({
-    format: z.literal('pipewright-summary/v1'),
-    durationMs: z.number(),
-    nodes: z.record(z.string(), z.unknown()),
-  }),
-  prediction: z.unknown().nullable(),
-  comparison: z.array(row),
-  // Reports written before live changes were recorded have none.
-  changes: z
-    .array(
-      z.object({
-        atMs: z.number(),
-        nodeId: z.string(),
-        nodeName: z.string(),
-        description: z.string(),
-      }),
-    )
-    .default([]),
-});
-
-/** Reads predicted-versus-measured from a run report's JSON text. */
-export function comparisonFromReport(json: string): RunComparison {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new Error('the run report is not valid JSON');
-  }
-  const parsed = reportShape.safeParse(value);
-  if (!parsed.success) throw new Error('the run report has an unexpected shape');
-  const report = parsed.data;
+/** Predicted versus measured from the host's run report, grouped per node. */
+export function comparisonFromReport(report: RunReport): RunComparison {
   const nodes: NodeComparison[] = [];
   for (const r of report.comparison) {
     let node = nodes.find((n) => n.nodeId === r.nodeId);
@@ -93,8 +34,7 @@ export function comparisonFromReport(json: string): RunComparison {
   }
   return {
     durationMs: report.summary.durationMs,
-    // Checked above where this view reads it; the rest is the host's own summary.
-    summary: report.summary as unknown as RunSummary,
+    summary: report.summary,
     runId: report.runId,
     outcome: report.outcome,
     nodes,

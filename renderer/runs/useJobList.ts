@@ -4,7 +4,7 @@ import { useDocumentState } from '../state/document-store';
 import { useRun } from '../state/run-store';
 import { matchMonitoredQueues } from './monitor-map';
 import { runErrorView } from './run-errors';
-import { runHost } from './run-host';
+import { host } from '../api/host';
 
 /**
  * Whose jobs a queue node has: the run's (while it is on, or stopped with its keys kept), or a
@@ -61,7 +61,7 @@ export function useJobList(
     if (kind === undefined || queue === undefined) return;
     let live = true;
     setLoading(true);
-    runHost()
+    host()
       ['jobs:list']({ source: kind, queue, state })
       .then(
         (next) => {

@@ -4,15 +4,12 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  beginSweep,
   cancelAnalysis,
-  endSweep,
   failAnalysis,
   finishAnalysis,
-  finishSweep,
   setAnalysisProgress,
-  setSweepProgress,
 } from '../state/analysis-store';
+import { beginSweep, endSweep, finishSweep, setSweepProgress } from '../state/sweep-store';
 import type { SweepRunOptions, WorkerLike, WorkerMessage, WorkerRequest } from './protocol';
 import { resolveSettings, type SimulateSettings } from './settings';
 

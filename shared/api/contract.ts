@@ -16,8 +16,10 @@ import {
   type RunSnapshotEvent,
   type RunStatus,
 } from './runs';
+import type { RunReport } from './run-report';
 
 export * from './runs';
+export * from './run-report';
 export * from './codegen';
 
 /**
@@ -278,7 +280,7 @@ export type WireMessage =
 
 // --- runs (issue 6) ---
 // Real runs on BullMQ, the Redis they use, and read-only monitoring of an existing Redis.
-// Owned by the runs service (main/services/runs*.ts); the request table above spreads
+// Owned by the runs service (main/services/runs/); the request table above spreads
 // `runRequestChannels()` in, which is hoisted because that table is built before this section.
 
 function runRequestChannels() {
@@ -295,6 +297,8 @@ function runRequestChannels() {
     'run:current': channel<typeof s.none, RunStatus>(s.none),
     /** The last run's report (configuration, summary, charts). */
     'run:report': channel<typeof s.report, RunReportFile>(s.report),
+    /** The last run's report as data, for the renderer's summary and comparison views. */
+    'run:lastReport': channel<typeof s.none, RunReport>(s.none),
     /** Runs whose keys are left in the app's Redis with no runner alive (killed hosts). */
     'run:orphans': channel<typeof s.none, OrphanRuns>(s.none),
     /** Removes an orphaned run's keys; refused for a live run or a prefix no run marked. */

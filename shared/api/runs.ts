@@ -219,6 +219,18 @@ export interface RunStatus {
   incidents?: RunIncident[];
 }
 
+/** The status before any run: what the host reports and the renderer shows until one starts. */
+export const IDLE_RUN_STATUS: RunStatus = {
+  runId: null,
+  state: 'idle',
+  message: 'No run yet',
+  documentName: null,
+  startedAt: null,
+  redis: null,
+  canRestart: false,
+  pausedQueues: [],
+};
+
 export interface RunInfo {
   runId: string;
   /** The BullMQ key prefix of this run's keys. */

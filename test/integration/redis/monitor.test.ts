@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { MonitorSnapshot } from '../../../shared/api/contract';
 import { deleteKeysByPrefix } from '../../../main/redis/keys';
-import { MonitorService } from '../../../main/services/runs-monitor';
+import { MonitorService } from '../../../main/services/runs/monitor';
 import { writesSoFar } from '../runner/helpers';
 
 const redisUrl = inject('redisUrl');

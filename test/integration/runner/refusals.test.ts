@@ -85,7 +85,7 @@ describe('connections a run needs', () => {
     expect(env.service.status().state).toBe('failed');
     // Nothing was opened or written: other clients still get in, no key is left.
     // The refused runner's one connection goes with its process.
-    await until(async () => (await clients(probe)) === before, 'the runner to disconnect', 3000);
+    await until(async () => (await clients(probe)) === before, 'the runner to disconnect');
     expect(await keysUnder(server.url, doc.settings!.prefix!)).toEqual([]);
     // The same plan with fewer replicas fits.
     await env.service.start({ document: replicated(20) });
@@ -105,7 +105,7 @@ describe('connections a run needs', () => {
       /this run needs 6,007 Redis connections: 6,000 blocking connections, one per worker replica \("a" 1,000, "b" 1,000, "c" 1,000, …\); 6 shared .* Pipewright runs at most 2,000 connections in one runner process/,
     );
     // The refused runner's one connection goes with its process.
-    await until(async () => (await clients(probe)) === before, 'the runner to disconnect', 3000);
+    await until(async () => (await clients(probe)) === before, 'the runner to disconnect');
   });
 });
 

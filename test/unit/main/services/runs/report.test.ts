@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PipelineDocument } from '../../../../shared/document';
-import { simulate, type TimedChange } from '../../../../shared/simulation';
-import { buildRunReport } from '../../../../main/services/run-report';
-import { renderRunReportHtml } from '../../../../main/services/run-report-html';
-import { liveChanges, type RecordedControl } from '../../../../main/services/run-changes';
-import { comparisonFromReport } from '../../../../renderer/runs/comparison';
-import { RUN_REDIS, welcomeDoc } from '../../renderer/actions/fixtures';
+import type { PipelineDocument } from '../../../../../shared/document';
+import { simulate, type TimedChange } from '../../../../../shared/simulation';
+import { buildRunReport } from '../../../../../main/services/runs/report';
+import { renderRunReportHtml } from '../../../../../main/services/runs/report-html';
+import { liveChanges, type RecordedControl } from '../../../../../main/services/runs/changes';
+import { comparisonFromReport } from '../../../../../renderer/runs/comparison';
+import { RUN_REDIS, welcomeDoc } from '../../../renderer/actions/fixtures';
 
 /**
  * The steering of issue 12 on the welcome pipeline (20 jobs/s, 10 slots of 120 ms): pause the
@@ -101,7 +101,7 @@ describe('a run report follows the run’s own timeline', () => {
       '<td>0:25</td><td>signup-api</td><td>producer &#34;signup-api&#34;: rate set to 60 jobs/s</td>',
     );
     expect(html).toContain('0:05 paused<br>0:20 resumed');
-    const tab = comparisonFromReport(JSON.stringify(steered));
+    const tab = comparisonFromReport(steered);
     expect(tab.changes.map((c) => [c.atMs, c.description])[3]).toEqual([
       25_000,
       'producer "signup-api": rate set to 60 jobs/s',
@@ -129,6 +129,6 @@ describe('a run report follows the run’s own timeline', () => {
     const html = renderRunReportHtml(plain);
     expect(html).not.toContain('Live changes');
     expect(html).toContain('the run was not steered');
-    expect(comparisonFromReport(JSON.stringify(plain)).changes).toEqual([]);
+    expect(comparisonFromReport(plain).changes).toEqual([]);
   });
 });

@@ -2,15 +2,15 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CodegenError, generateProject } from '../../../../shared/codegen';
+import { CodegenError, generateProject } from '../../../shared/codegen';
 import {
   parseDocumentValue,
   type PipelineDocument,
   type PipelineEdge,
   type PipelineNode,
-} from '../../../../shared/document';
-import { exportProject } from '../../../../main/services/export';
-import { HOSTILE_NAMES } from '../../../helpers/arbitrary-document';
+} from '../../../shared/document';
+import { exportProject } from '../../../main/services/export';
+import { HOSTILE_NAMES } from '../../helpers/arbitrary-document';
 import {
   linkNodeModules,
   removeDir,

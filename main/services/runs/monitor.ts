@@ -4,12 +4,12 @@ import type {
   MonitorQueueFigures,
   MonitorSnapshot,
   MonitorTarget,
-} from '../../shared/api/contract';
-import { emptyLatency } from '../../shared/metrics';
-import { oldestWaiting, readQueueCounts } from '../redis/bullmq-counts';
-import { countWorkers, discoverQueues, readQueueEvents, streamIdNow } from '../redis/discover';
-import { parseInfo, redisLoad } from '../redis/info';
-import { probeRedis, redactUrl } from '../redis/probe';
+} from '../../../shared/api/contract';
+import { emptyLatency } from '../../../shared/metrics';
+import { oldestWaiting, readQueueCounts } from '../../redis/bullmq-counts';
+import { countWorkers, discoverQueues, readQueueEvents, streamIdNow } from '../../redis/discover';
+import { parseInfo, redisLoad } from '../../redis/info';
+import { probeRedis, redactUrl } from '../../redis/probe';
 
 export interface MonitorServiceOptions {
   /** URL used when a request names none (settings). */

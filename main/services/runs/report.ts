@@ -1,49 +1,19 @@
-import type { RedisStatus, RunLogEntry, RunResult } from '../../shared/api/contract';
-import type { PipelineDocument } from '../../shared/document';
-import type { NodeSummary, RunSummary } from '../../shared/metrics';
-import { simulate, type TimedChange } from '../../shared/simulation';
-import { liveChanges, type LiveChange, type RecordedControl } from './run-changes';
-import type { HistoryPoint } from './runs-history';
+import {
+  RUN_REPORT_FORMAT,
+  type ComparisonRow,
+  type RedisStatus,
+  type RunLogEntry,
+  type RunReport,
+  type RunResult,
+} from '../../../shared/api/contract';
+import type { PipelineDocument } from '../../../shared/document';
+import type { NodeSummary, RunSummary } from '../../../shared/metrics';
+import { simulate, type TimedChange } from '../../../shared/simulation';
+import { liveChanges, type RecordedControl } from './changes';
+import type { HistoryPoint } from './history';
 
-/** One figure measured by the run beside the simulator's prediction for the same document. */
-export interface ComparisonRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
-
-/** `pipewright-run-report/v1`: everything about one real run, saved as JSON or HTML. */
-export interface RunReport {
-  format: 'pipewright-run-report/v1';
-  runId: string;
-  generatedAt: string;
-  startedAt: string;
-  /** The configuration that ran. */
-  document: PipelineDocument;
-  redis: Pick<RedisStatus, 'url' | 'version' | 'managed' | 'maxmemoryPolicy' | 'warnings'>;
-  outcome: Pick<RunResult, 'drained' | 'keysRemoved' | 'keysKept'>;
-  summary: RunSummary;
-  /**
-   * The simulator's prediction for the same document and duration, with the run's live changes
-   * replayed at the same times (null if it failed).
-   */
-  prediction: RunSummary | null;
-  /** Controls applied while the run was on, in time order; the prediction replays them. */
-  changes: LiveChange[];
-  comparison: ComparisonRow[];
-  /** Chart data: ms since start, backlog per queue, completions/s per worker. */
-  series: {
-    t: number[];
-    depth: Record<string, number[]>;
-    throughput: Record<string, number[]>;
-    redisMemoryBytes: number[];
-  };
-  log: RunLogEntry[];
-}
+// The report's shape is part of the API contract (shared/api/run-report.ts); HTML reads it here.
+export type { ComparisonRow, RunReport } from '../../../shared/api/contract';
 
 export interface RunReportInput {
   runId: string;
@@ -118,7 +88,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
   const queues = document.nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
   const workers = document.nodes.filter((n) => n.kind === 'worker').map((n) => n.id);
   return {
-    format: 'pipewright-run-report/v1',
+    format: RUN_REPORT_FORMAT,
     runId: input.runId,
     generatedAt: new Date().toISOString(),
     startedAt: new Date(input.startedAt).toISOString(),

@@ -1,7 +1,7 @@
-import { ApiError, runControlSchema, type RunControl } from '../../shared/api/contract';
-import { parseDocumentValue, type PipelineDocument } from '../../shared/document';
-import { validateDocument } from '../../shared/validation';
-import { planRun } from '../runner/plan';
+import { ApiError, runControlSchema, type RunControl } from '../../../shared/api/contract';
+import { parseDocumentValue, type PipelineDocument } from '../../../shared/document';
+import { validateDocument } from '../../../shared/validation';
+import { planRun } from '../../runner/plan';
 
 const bad = (message: string) => new ApiError({ code: 'invalid-request', message });
 

@@ -1,5 +1,5 @@
-import type { PipelineDocument } from '../../shared/document';
-import type { LatencyStats, RunSnapshot, RunSummary, SummaryStat } from '../../shared/metrics';
+import type { PipelineDocument } from '../../../shared/document';
+import type { LatencyStats, RunSnapshot, RunSummary, SummaryStat } from '../../../shared/metrics';
 
 const stat = (l: LatencyStats | undefined): SummaryStat => ({
   mean: l?.mean ?? 0,

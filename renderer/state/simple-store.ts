@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A small observable value for the Code panel's view state. The panel keeps to its folder, and
- * `renderer/state/` (the only place zustand may be used) holds the editor's shared stores.
+ * A small observable value for the Code panel's view state (`code-store.ts`): a few fields read
+ * by one panel need no zustand middleware, only `useSyncExternalStore`.
  */
 export interface SimpleStore<T> {
   getState(): T;

@@ -1,9 +1,9 @@
-import type { PipelineNode } from '../../shared/document';
-import type { NodeSummary, SummaryStat } from '../../shared/metrics';
-import { plural } from '../../shared/plural';
-import { formatChangeTime } from './run-changes';
-import type { RunReport } from './run-report';
-import { escapeXml as esc, renderLegend, renderLineChart, type LineChart } from './run-report-svg';
+import type { PipelineNode } from '../../../shared/document';
+import type { NodeSummary, SummaryStat } from '../../../shared/metrics';
+import { plural } from '../../../shared/plural';
+import { formatChangeTime } from './changes';
+import type { RunReport } from './report';
+import { escapeXml as esc, renderLegend, renderLineChart, type LineChart } from './report-svg';
 
 const num = (v: number, digits = 1) =>
   Number.isFinite(v) ? (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString('en-US') : '–';

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { ApiError, type OrphanRuns } from '../../shared/api/contract';
-import { deleteKeysByPrefix, shortLivedClient } from '../redis/keys';
-import { redactUrl } from '../redis/probe';
-import { findRuns, planClean } from '../redis/run-markers';
+import { ApiError, type OrphanRuns } from '../../../shared/api/contract';
+import { deleteKeysByPrefix, shortLivedClient } from '../../redis/keys';
+import { redactUrl } from '../../redis/probe';
+import { findRuns, planClean } from '../../redis/run-markers';
 
 /** A short-lived client for one look or one clean-up: nothing stays connected in between. */
 async function withClient<T>(url: string, use: (client: Redis) => Promise<T>): Promise<T> {

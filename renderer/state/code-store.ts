@@ -1,7 +1,7 @@
 import type { GeneratedFile } from '../../shared/codegen';
 import type { Diagnostic } from '../../shared/validation';
 import { createSimpleStore, useSimpleStore } from './simple-store';
-import type { GenerateOutcome } from './generate';
+import type { GenerateOutcome } from '../code/generate';
 
 /** The Code panel: whether it shows, the project generated from the open pipeline, the open file. */
 export interface CodeState {

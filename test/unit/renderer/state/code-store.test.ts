@@ -5,8 +5,8 @@ import {
   clampWidth,
   codeStore,
   loadCodeLayout,
-} from '../../../../renderer/code/code-store';
-import { fileAt } from './fixtures';
+} from '../../../../renderer/state/code-store';
+import { fileAt } from '../code/fixtures';
 
 const fresh = () =>
   codeStore.setState({ files: [], path: null, problems: [], failure: null, changed: new Set() });

@@ -1,10 +1,10 @@
-import type { RedisStatus, RunResult } from '../../shared/api/contract';
-import type { RunIncident } from '../../shared/metrics';
-import type { PipelineDocument } from '../../shared/document';
-import { removeKeysAt } from '../redis/keys';
-import type { RunnerClient } from '../runner/client';
-import type { RunHistory } from './runs-history';
-import { summaryFromSnapshot } from './runs-summary';
+import type { RedisStatus, RunResult } from '../../../shared/api/contract';
+import type { RunIncident } from '../../../shared/metrics';
+import type { PipelineDocument } from '../../../shared/document';
+import { removeKeysAt } from '../../redis/keys';
+import type { RunnerClient } from '../../runner/client';
+import type { RunHistory } from './history';
+import { summaryFromSnapshot } from './summary';
 
 /** A run the service holds: its document, where its keys are, its runner and what it measured. */
 export interface ActiveRun {

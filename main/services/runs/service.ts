@@ -1,27 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import {
   ApiError,
+  IDLE_RUN_STATUS,
   type RunControl,
   type RunInfo,
   type RunLogEntry,
+  type RunReport,
   type RunResult,
   type RunSnapshotEvent,
   type RunStatus,
-} from '../../shared/api/contract';
-import { keyPrefix } from '../../shared/bullmq-options';
-import type { RunIncident } from '../../shared/metrics';
-import { RedisUnavailableError } from '../redis/locate';
-import { RunnerClient } from '../runner/client';
-import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/protocol';
-import { spawnNodeRunner, type SpawnRunner } from '../runner/spawn';
-import { buildRunReport, type RunReport } from './run-report';
-import { checkControl, checkDocument } from './runs-document';
-import { finishRun, type ActiveRun } from './runs-active';
-import { RunHistory } from './runs-history';
-import { Listeners } from './runs-listeners';
-import type { RedisService } from './runs-redis';
-import { summaryFromSnapshot } from './runs-summary';
-import { plural } from '../../shared/plural';
+} from '../../../shared/api/contract';
+import { keyPrefix } from '../../../shared/bullmq-options';
+import type { RunIncident } from '../../../shared/metrics';
+import { RedisUnavailableError } from '../../redis/locate';
+import { RunnerClient } from '../../runner/client';
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../../runner/protocol';
+import { spawnNodeRunner, type SpawnRunner } from '../../runner/spawn';
+import { buildRunReport } from './report';
+import { checkControl, checkDocument } from './document';
+import { finishRun, type ActiveRun } from './active';
+import { RunHistory } from './history';
+import { Listeners } from './listeners';
+import type { RedisService } from './redis';
+import { summaryFromSnapshot } from './summary';
+import { plural } from '../../../shared/plural';
 
 export interface RunServiceOptions {
   redis: RedisService;
@@ -51,16 +53,7 @@ const bad = (message: string) => new ApiError({ code: 'invalid-request', message
  */
 export class RunService {
   private run: ActiveRun | null = null;
-  private state: RunStatus = {
-    runId: null,
-    state: 'idle',
-    message: 'No run yet',
-    documentName: null,
-    startedAt: null,
-    redis: null,
-    canRestart: false,
-    pausedQueues: [],
-  };
+  private state: RunStatus = IDLE_RUN_STATUS;
   private readonly snapshots = new Listeners<RunSnapshotEvent>();
   private readonly logs = new Listeners<RunLogEntry>();
   private readonly statuses = new Listeners<RunStatus>();

@@ -2,14 +2,10 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
-import {
-  formatWithPrettier,
-  type GeneratedFile,
-  type PrettierParser,
-} from '../../../../../shared/codegen';
+export { unformattedFiles } from '../../../helpers/prettier-files';
 
 /** The repository root, whose node_modules generated projects link to (no npm install). */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /** A fresh temporary folder; remove it with `rmSync(dir, { recursive: true, force: true })`. */
 export const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `pipewright-${label}-`));
@@ -19,29 +15,6 @@ export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: 
 /** Links the repository's node_modules into a generated project, as `npm install` would fill it. */
 export function linkNodeModules(projectDir: string): void {
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(projectDir, 'node_modules'), 'dir');
-}
-
-/** The Prettier parser a generated file is formatted with, or null for files Prettier skips. */
-export function parserFor(path: string): PrettierParser | null {
-  if (path.endsWith('.ts')) return 'typescript';
-  if (path.endsWith('.md')) return 'markdown';
-  if (path.endsWith('.yml')) return 'yaml';
-  if (path === 'package.json') return 'json-stringify';
-  if (path.endsWith('.json')) return 'json';
-  return null;
-}
-
-/** The files whose contents differ from what Prettier makes of them. */
-export async function unformattedFiles(files: readonly GeneratedFile[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const file of files) {
-    const parser = parserFor(file.path);
-    if (parser === null) continue;
-    if ((await formatWithPrettier(file.contents, parser, file.path)) !== file.contents) {
-      out.push(file.path);
-    }
-  }
-  return out;
 }
 
 // Library declarations never change between projects: parse them once for the whole run.

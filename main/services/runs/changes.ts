@@ -1,20 +1,11 @@
-import type { RunControl } from '../../shared/api/contract';
-import type { PipelineDocument } from '../../shared/document';
-import type { NodeChange, TimedChange } from '../../shared/simulation';
+import type { LiveChange, RunControl } from '../../../shared/api/contract';
+import type { PipelineDocument } from '../../../shared/document';
+import type { NodeChange } from '../../../shared/simulation';
 
 /** A control the run accepted, at its time on the run's clock (ms since it started). */
 export interface RecordedControl {
   atMs: number;
   control: RunControl;
-}
-
-/** A live change as the report shows it and the prediction replays it. */
-export interface LiveChange extends TimedChange {
-  nodeName: string;
-  /** What happened to the node, e.g. `concurrency set to 40 per replica`. */
-  what: string;
-  /** The same with the node named, e.g. `worker "sender": concurrency set to 40`. */
-  description: string;
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;

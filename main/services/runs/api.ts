@@ -6,17 +6,17 @@ import {
   type RunRequestChannel,
   type ValidRequestOf,
   type ResponseOf,
-} from '../../shared/api/contract';
-import { writeFileAtomic } from './atomic-write';
-import { resolveUserPath } from './paths';
-import { JobsService } from './jobs';
-import { renderRunReportHtml } from './run-report-html';
-import { runQueueLocation, monitorQueueLocation } from './jobs-sources';
-import { RunService } from './runs';
-import { MonitorService } from './runs-monitor';
-import { cleanOrphan, listOrphans } from './runs-orphans';
-import { RedisService } from './runs-redis';
-import type { SpawnRunner } from '../runner/spawn';
+} from '../../../shared/api/contract';
+import { writeFileAtomic } from '../atomic-write';
+import { resolveUserPath } from '../paths';
+import { JobsService } from '../jobs';
+import { renderRunReportHtml } from './report-html';
+import { runQueueLocation, monitorQueueLocation } from '../jobs-sources';
+import { RunService } from './service';
+import { MonitorService } from './monitor';
+import { cleanOrphan, listOrphans } from './orphans';
+import { RedisService } from './redis';
+import type { SpawnRunner } from '../../runner/spawn';
 
 export type RunHandlers = {
   [C in RunRequestChannel]: (request: ValidRequestOf<C>) => Promise<ResponseOf<C>>;
@@ -107,6 +107,7 @@ export function createRunServices(options: RunServicesOptions): RunServices {
       await writeFileAtomic(target, content);
       return { ...file, fileName: basename(target), path: target, content: null };
     },
+    'run:lastReport': async () => runs.report(),
     'run:orphans': async () => listOrphans((await redis.ensure()).url, liveRunPrefix()),
     'run:clean': async ({ prefix }) =>
       cleanOrphan((await redis.ensure()).url, prefix, liveRunPrefix()),

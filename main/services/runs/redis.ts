@@ -1,7 +1,7 @@
-import type { RedisStatus } from '../../shared/api/contract';
-import { ConnectionMonitor, type ConnectionEvent } from '../redis/connection-monitor';
-import { locateRedis, RedisUnavailableError, type RedisEndpoint } from '../redis/locate';
-import { redactUrl } from '../redis/probe';
+import type { RedisStatus } from '../../../shared/api/contract';
+import { ConnectionMonitor, type ConnectionEvent } from '../../redis/connection-monitor';
+import { locateRedis, RedisUnavailableError, type RedisEndpoint } from '../../redis/locate';
+import { redactUrl } from '../../redis/probe';
 
 export interface RedisServiceOptions {
   /** The URL to try first when a request names none (settings, then the default). */

@@ -1,5 +1,5 @@
-import type { RedisFigures, RunLogEntry, RunSnapshotEvent } from '../../shared/api/contract';
-import type { RecordedControl } from './run-changes';
+import type { RedisFigures, RunLogEntry, RunSnapshotEvent } from '../../../shared/api/contract';
+import type { RecordedControl } from './changes';
 
 /** One point of the charts a report draws: backlog per queue, throughput per worker. */
 export interface HistoryPoint {
