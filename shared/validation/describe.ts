@@ -1,16 +1,4 @@
-import type { PipelineEdge, PipelineNode } from '../document/schema';
-import type { PipelineGraph } from '../document/graph';
-
-/** How messages name things: by the names the user gave them. */
-
-export const nodeLabel = (node: PipelineNode): string =>
-  `${node.kind} ${JSON.stringify(node.name)}`;
-
-/** `"signup" → "emails"` (names of the ends, or their ids when a node is missing). */
-export function edgeLabel(edge: PipelineEdge, graph: PipelineGraph): string {
-  const end = (id: string) => JSON.stringify(graph.nodes.get(id)?.name ?? id);
-  return `${end(edge.from)} → ${end(edge.to)}`;
-}
+export { edgeLabel, nodeLabel } from '../document/topology';
 
 /** A rate for a person: jobs/s, or per minute / hour / day when small. */
 export function formatRate(perSec: number): string {

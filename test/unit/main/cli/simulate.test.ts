@@ -141,7 +141,9 @@ describe('pipewright simulate', () => {
     );
     const model = await cli(unsimulatable);
     expect(model.code).toBe(1);
-    expect(model.err).toMatch(/worker "w" consumes more than one queue/);
+    expect(model.err).toMatch(
+      /worker "w" consumes 2 queues \("a", "b"\); a BullMQ worker consumes exactly one/,
+    );
   });
 
   describe('budgets: it stops early, says why, and exits 1', () => {
