@@ -153,8 +153,9 @@ export class LoadGenerator {
     }
     this.pending += due;
     this.due += due;
-    // Redis not keeping up (or away): keep at most ~10 s of arrivals, drop the rest.
-    const cap = Math.max(1000, 10 * this.ratePerSecEstimate());
+    // Redis not keeping up (or away): keep at most ~10 s of arrivals at the rate asked for now
+    // (a ramp's current rate, or a live override), drop the rest.
+    const cap = Math.max(1000, 10 * clock.ratePerSecAt(now));
     if (this.pending > cap) {
       this.dropped += this.pending - cap;
       this.pending = cap;
@@ -208,21 +209,6 @@ export class LoadGenerator {
   /** Adds attempted and adds Redis refused or lost: a run that created nothing is an error. */
   get attempts(): { added: number; failed: number } {
     return { added: this.added, failed: this.failedAdds };
-  }
-
-  private ratePerSecEstimate(): number {
-    const { arrival } = this.plan.node.config;
-    switch (arrival.type) {
-      case 'constant':
-      case 'poisson':
-        return arrival.ratePerSec;
-      case 'burst':
-        return (arrival.size * 1000) / arrival.everyMs;
-      case 'ramp':
-        return Math.max(arrival.fromPerSec, arrival.toPerSec);
-      default:
-        return 0;
-    }
   }
 
   private flush(): Promise<void> {
