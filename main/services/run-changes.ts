@@ -1,5 +1,6 @@
 import type { RunControl } from '../../shared/api/contract';
 import type { PipelineDocument } from '../../shared/document';
+import { formatPercent } from '../../shared/metrics/format';
 import type { NodeChange, TimedChange } from '../../shared/simulation';
 
 /** A control the run accepted, at its time on the run's clock (ms since it started). */
@@ -17,7 +18,7 @@ export interface LiveChange extends TimedChange {
   description: string;
 }
 
-const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
+const percent = (fraction: number) => formatPercent(fraction, 1);
 
 /**
  * Turns the controls a run accepted into simulator changes with absolute values (a killed or
