@@ -46,7 +46,7 @@ describe('pipewright simulate', () => {
     expect(out).toMatch(/^producer\s+created\s+jobs\/s$/m);
     expect(out).toMatch(/^p\s+[\d,]+\s+\d(\.\d{1,2})?$/m);
     expect(out).toMatch(/^q\s+[\d,]+\s+[\d.]+ ms .* stable\s+ρ 0\.8, wait 400 ms$/m);
-    expect(out).toMatch(/^w\s+\d+\s+0\s+0\s+[\d.]+\s+[\d.]+%/m);
+    expect(out).toMatch(/^w\s+[\d,]+\s+0\s+0\s+[\d.]+\s+[\d.]+%/m);
     expect(out).toMatch(/^end to end: mean [\d.]+ ms/m);
   });
 
