@@ -15,6 +15,16 @@ import { compileModel, SimulationModelError } from '../../../../shared/simulatio
 import { validateDocument } from '../../../../shared/validation';
 import { edge, pipeline, producer, queue, worker } from '../validation/build';
 
+/** What `run` throws (undefined when it does not). */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 const fanOut = () =>
   pipeline(
     [producer('p'), queue('q'), worker('w'), worker('w2'), queue('out'), queue('dlq')],
@@ -114,26 +124,14 @@ describe('topology: one legality for the editor, the rules and every engine', ()
     }
     const plan = planRun(doc);
     expect(plan).toEqual({ ok: false, errors: problems.map(problemLine) });
-    const codegen = (() => {
-      try {
-        buildModel(doc);
-      } catch (error) {
-        return error;
-      }
-    })();
+    const codegen = thrown(() => buildModel(doc));
     expect(codegen).toBeInstanceOf(CodegenError);
     expect((codegen as CodegenError).diagnostics.map((d) => d.message)).toEqual(expected);
   });
 
   it('lets the simulator keep a worker without input idle and ignore BullMQ names', () => {
     const doc = broken();
-    const sim = (() => {
-      try {
-        compileModel(doc);
-      } catch (error) {
-        return error;
-      }
-    })();
+    const sim = thrown(() => compileModel(doc));
     expect(sim).toBeInstanceOf(SimulationModelError);
     const problems = engineProblems(buildGraph(doc), 'simulator');
     expect(problems.map((p) => p.message)).toEqual([expected[3], expected[4], expected[6]]);
