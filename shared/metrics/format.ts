@@ -31,7 +31,8 @@ export function formatCompactCount(n: number): string {
   if (!Number.isFinite(n)) return formatNumber(n);
   const abs = Math.abs(n);
   if (abs < 10_000) return GROUPED.format(Math.round(n));
-  if (abs < 1_000_000) return `${formatNumber(n / 1000)}k`;
+  // 999,999 rounds to 1.00M, not 1,000k.
+  if (Math.abs(Number((n / 1000).toPrecision(3))) < 1000) return `${formatNumber(n / 1000)}k`;
   return `${formatNumber(n / 1_000_000)}M`;
 }
 

@@ -36,6 +36,7 @@ describe('one number formatter', () => {
     expect(formatCompactCount(9_999)).toBe('9,999');
     expect(formatCompactCount(12_345)).toBe('12.3k');
     expect(formatCompactCount(4_560_000)).toBe('4.56M');
+    expect(formatCompactCount(999_999.5)).toBe('1M');
   });
 
   it('writes durations in ms, s, min and h', () => {
