@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { escapeGlob, scanKeys } from './keys';
+import { formatCount } from '../../shared/metrics/format';
 
 /**
  * Every run marks its keys: `<prefix>:pipewright-run` says a Pipewright run lives under that
@@ -106,7 +107,7 @@ export async function planClean(client: Redis, prefix: string): Promise<CleanPla
   if (!run) {
     refusal =
       `no Pipewright run marker under "${prefix}" (no ${prefix}:${RUN_MARKER} key), so these ` +
-      `${keys.toLocaleString('en-US')} keys may be someone's real queues` +
+      `${formatCount(keys)} keys may be someone's real queues` +
       (prefix === 'bull' ? ' ("bull" is BullMQ\'s default prefix)' : '') +
       '; check with --dry-run, and pass --force to remove them anyway';
   } else if (run.live) {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { parseInfo } from '../redis/info';
 import { redactUrl } from '../redis/probe';
 import type { RunPlan } from './plan';
+import { formatCount } from '../../shared/metrics/format';
 
 /**
  * How many Redis connections a run opens, and whether the Redis and this machine can take them.
@@ -32,19 +33,17 @@ export const MAX_RUN_CONNECTIONS = 2000;
  */
 export const RESERVED_CLIENTS = 32;
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 export function connectionsNeeded(plan: RunPlan): ConnectionNeed {
   const workers = [...plan.workers.values()]
     .map((w) => ({ name: w.node.name, replicas: w.node.config.replicas }))
     .sort((a, b) => b.replicas - a.replicas);
   const replicas = workers.reduce((sum, w) => sum + w.replicas, 0);
   const parts = [
-    `${fmt(replicas)} blocking connections, one per worker replica (${workers
+    `${formatCount(replicas)} blocking connections, one per worker replica (${workers
       .slice(0, 3)
-      .map((w) => `"${w.name}" ${fmt(w.replicas)}`)
+      .map((w) => `"${w.name}" ${formatCount(w.replicas)}`)
       .join(', ')}${workers.length > 3 ? ', …' : ''})`,
-    `${fmt(workers.length)} shared by each worker's replicas for their commands`,
+    `${formatCount(workers.length)} shared by each worker's replicas for their commands`,
     '1 shared by the queues and producers',
   ];
   if (workers.length === 0) parts.splice(0, 2);
@@ -77,15 +76,15 @@ export function connectionProblem(
   limits: { maxClients: number | null; connected: number | null },
   redisUrl: string,
 ): string | null {
-  const what = `this run needs ${fmt(need.total)} Redis connections: ${need.parts.join('; ')}`;
+  const what = `this run needs ${formatCount(need.total)} Redis connections: ${need.parts.join('; ')}`;
   const top = need.workers[0];
   const fewer = top
     ? ` Model the same capacity with fewer replicas and a higher concurrency (worker "${top.name}" ` +
-      `has ${fmt(top.replicas)} replicas; replicas × concurrency is what counts).`
+      `has ${formatCount(top.replicas)} replicas; replicas × concurrency is what counts).`
     : '';
   if (need.total > MAX_RUN_CONNECTIONS) {
     return (
-      `${what}. Pipewright runs at most ${fmt(MAX_RUN_CONNECTIONS)} connections in one runner ` +
+      `${what}. Pipewright runs at most ${formatCount(MAX_RUN_CONNECTIONS)} connections in one runner ` +
       `process (a deployment would spread that many workers over many processes).${fewer}`
     );
   }
@@ -94,9 +93,9 @@ export function connectionProblem(
   const free = Math.max(0, limits.maxClients - connected - RESERVED_CLIENTS);
   if (need.total <= free) return null;
   return (
-    `${what}. Redis at ${redactUrl(redisUrl)} accepts ${fmt(limits.maxClients)} clients (maxclients) and ` +
-    `${fmt(connected)} are connected; keeping ${RESERVED_CLIENTS} for other clients leaves ` +
-    `${fmt(free)}.${fewer} Or raise the limit: CONFIG SET maxclients ${fmt(
+    `${what}. Redis at ${redactUrl(redisUrl)} accepts ${formatCount(limits.maxClients)} clients (maxclients) and ` +
+    `${formatCount(connected)} are connected; keeping ${RESERVED_CLIENTS} for other clients leaves ` +
+    `${formatCount(free)}.${fewer} Or raise the limit: CONFIG SET maxclients ${formatCount(
       connected + need.total + RESERVED_CLIENTS,
     ).replace(/,/g, '')} (or "maxclients" in redis.conf; the OS open-files limit caps it too).`
   );

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RunIncident } from '../../shared/metrics';
+import { formatCount, formatMs } from '../../shared/metrics/format';
 
 /** An incident is re-sent at most this often while it keeps changing (counts growing). */
 const RESEND_MS = 5000;
@@ -66,7 +67,7 @@ export class IncidentLog {
       kind: 'outage',
       level: 'error',
       t,
-      message: `lost the connection to Redis at ${seconds(t)}; reconnecting`,
+      message: `lost the connection to Redis at ${formatMs(t)}; reconnecting`,
     }));
   }
 
@@ -79,7 +80,7 @@ export class IncidentLog {
         level: 'error',
         t: since,
         endT: t,
-        message: `Redis was unreachable from ${seconds(since)} to ${seconds(t)} (${seconds(t - since)})`,
+        message: `Redis was unreachable from ${formatMs(since)} to ${formatMs(t)} (${formatMs(t - since)})`,
       };
     });
   }
@@ -94,7 +95,7 @@ export class IncidentLog {
       t: this.clock(),
       nodeId: id,
       count: failed,
-      message: `producer "${name}" created no job: all ${failed.toLocaleString('en-US')} adds failed`,
+      message: `producer "${name}" created no job: all ${formatCount(failed)} adds failed`,
     }));
   }
 
@@ -138,5 +139,3 @@ export function refusalHint(message: string): string {
   }
   return '';
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

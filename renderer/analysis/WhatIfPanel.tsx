@@ -3,7 +3,7 @@ import { parseDuration, type SimulateSettings } from '../simulation/settings';
 import { simulateSettings, simulationController } from '../simulation/session';
 import { setSweepTarget, useSweep } from '../state/sweep-store';
 import { useDocument } from '../state/document-store';
-import { formatProgress } from './format';
+import { formatProgress } from '../../shared/metrics/format';
 import { makeRoomBelow } from './panel-room';
 import {
   defaultRange,

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { QueueNode } from '../../shared/document';
 import { meanServiceMs } from '../../shared/document/defaults';
 import { retryLoadMultiplier, timeToFinalFailure } from '../../shared/queueing/retries';
-import { formatMs } from '../canvas/format';
+import { formatMs } from '../../shared/metrics/format';
 import { useDocument } from '../state/document-store';
 
 const W = 260;

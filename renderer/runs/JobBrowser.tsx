@@ -1,3 +1,4 @@
+import { formatCount } from '../../shared/metrics/format';
 import { useState, type ReactNode } from 'react';
 import { JOB_STATES, type JobListState, type JobView } from '../../shared/api/contract';
 import { runErrorView } from './run-errors';
@@ -165,7 +166,7 @@ export function JobBrowser({ nodeId }: { nodeId: string }) {
               setOpen(null);
             }}
           >
-            {s} <b>{list ? list.counts[s].toLocaleString('en-US') : '…'}</b>
+            {s} <b>{list ? formatCount(list.counts[s]) : '…'}</b>
           </button>
         ))}
       </div>

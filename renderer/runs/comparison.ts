@@ -1,5 +1,12 @@
 import type { ComparisonRow, LiveChange, RunReport } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics/types';
+import {
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  formatSignedPercent,
+} from '../../shared/metrics/format';
 
 export interface NodeComparison {
   nodeId: string;
@@ -53,12 +60,10 @@ export function comparisonFromReport(report: RunReport): RunComparison {
 
 /** A figure in the unit its name says (`… ms`, `… jobs/s`, utilisation as a percentage). */
 export function formatFigure(figure: string, value: number): string {
-  if (figure === 'utilisation') return `${(value * 100).toFixed(1)} %`;
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = value.toFixed(digits);
-  if (figure.endsWith(' ms')) return `${text} ms`;
-  if (figure.includes('jobs/s')) return `${text}/s`;
-  return text;
+  if (figure === 'utilisation') return formatPercent(value, 1);
+  if (figure.endsWith(' ms')) return formatMs(value);
+  if (figure.includes('jobs/s')) return formatRate(value);
+  return formatNumber(value);
 }
 
 /** Within this difference (in %) measured and predicted agree. */
@@ -69,9 +74,8 @@ export function formatDifference(percent: number | null): {
   tone: 'ok' | 'warning' | 'muted';
 } {
   if (percent === null) return { text: '—', tone: 'muted' };
-  const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
   return {
-    text: `${sign}${Math.abs(percent).toFixed(1)} %`,
+    text: formatSignedPercent(percent),
     tone: Math.abs(percent) <= AGREEMENT_PERCENT ? 'ok' : 'warning',
   };
 }

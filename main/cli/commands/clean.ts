@@ -3,6 +3,7 @@ import { redactUrl } from '../../redis/probe';
 import { findRuns, planClean } from '../../redis/run-markers';
 import { parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
+import { plural } from '../../../shared/plural';
 
 const HELP = `Usage: pipewright clean --redis URL --prefix P [--dry-run] [--force] [--json]
        pipewright clean --redis URL --list [--json]
@@ -91,7 +92,7 @@ export const cleanCommand: CliCommand = async (args, io) => {
     if (values.json) io.out(JSON.stringify({ ...plan, removed, dryRun }, null, 2));
     else {
       const whose = plan.run ? ` (run ${plan.run.runId} of "${plan.run.document}")` : '';
-      const count = (n: number) => `${n.toLocaleString('en-US')} key${n === 1 ? '' : 's'}`;
+      const count = (n: number) => plural(n, 'key');
       io.out(
         dryRun
           ? `Would remove ${count(plan.keys)} under "${prefix}:"${whose}; nothing removed (--dry-run).`

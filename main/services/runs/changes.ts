@@ -1,5 +1,6 @@
 import type { LiveChange, RunControl } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
+import { formatPercent } from '../../../shared/metrics/format';
 import type { NodeChange } from '../../../shared/simulation';
 
 /** A control the run accepted, at its time on the run's clock (ms since it started). */
@@ -8,7 +9,7 @@ export interface RecordedControl {
   control: RunControl;
 }
 
-const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
+const percent = (fraction: number) => formatPercent(fraction, 1);
 
 /**
  * Turns the controls a run accepted into simulator changes with absolute values (a killed or

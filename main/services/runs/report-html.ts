@@ -1,14 +1,20 @@
 import type { PipelineNode } from '../../../shared/document';
 import type { NodeSummary, SummaryStat } from '../../../shared/metrics';
+import {
+  formatCount,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  formatSignedPercent,
+} from '../../../shared/metrics/format';
 import { plural } from '../../../shared/plural';
 import { formatChangeTime } from './changes';
 import type { RunReport } from './report';
 import { escapeXml as esc, renderLegend, renderLineChart, type LineChart } from './report-svg';
 
-const num = (v: number, digits = 1) =>
-  Number.isFinite(v) ? (Math.round(v * 10 ** digits) / 10 ** digits).toLocaleString('en-US') : '–';
-const pct = (v: number) => `${num(v * 100)} %`;
-const stat = (s: SummaryStat) => `${num(s.mean)} / ${num(s.p95)} / ${num(s.p99)} / ${num(s.max)}`;
+const stat = (s: SummaryStat) =>
+  `${formatNumber(s.mean)} / ${formatNumber(s.p95)} / ${formatNumber(s.p99)} / ${formatNumber(s.max)}`;
 
 function configOf(node: PipelineNode): string {
   const c = node.config as Record<string, unknown>;
@@ -47,20 +53,20 @@ function summaryRow(id: string, n: NodeSummary): string {
   const cells = (...values: string[]) => values.map((v) => `<td>${v}</td>`).join('');
   switch (n.kind) {
     case 'producer':
-      return `<tr><th>${esc(n.name)}</th><td>producer</td>${cells(`${num(n.created, 0)} created`, `${num(n.ratePerSec)} jobs/s`, '', '')}</tr>`;
+      return `<tr><th>${esc(n.name)}</th><td>producer</td>${cells(`${formatCount(n.created)} created`, formatRate(n.ratePerSec, 'jobs'), '', '')}</tr>`;
     case 'queue':
       return `<tr><th>${esc(n.name)}</th><td>queue</td>${cells(
-        `${num(n.enqueued, 0)} enqueued`,
+        `${formatCount(n.enqueued)} enqueued`,
         `wait ms (mean / p95 / p99 / max): ${stat(n.waitMs)}`,
-        `waiting mean ${num(n.waiting.mean)}, max ${num(n.waiting.max, 0)}`,
+        `waiting mean ${formatNumber(n.waiting.mean)}, max ${formatCount(n.waiting.max)}`,
         n.verdict === 'growing' ? '<strong class="bad">growing</strong>' : 'stable',
       )}</tr>`;
     case 'worker':
       return `<tr><th>${esc(n.name)}</th><td>worker</td>${cells(
-        `${num(n.completed, 0)} completed, ${num(n.failed, 0)} failed, ${num(n.retried, 0)} retried`,
+        `${formatCount(n.completed)} completed, ${formatCount(n.failed)} failed, ${formatCount(n.retried)} retried`,
         `service ms (mean / p95 / p99 / max): ${stat(n.serviceMs)}`,
-        `${num(n.throughputPerSec)} jobs/s`,
-        `utilisation ${pct(n.utilisation)}`,
+        formatRate(n.throughputPerSec, 'jobs'),
+        `utilisation ${formatPercent(n.utilisation, 1)}`,
       )}</tr>`;
   }
   return `<tr><th>${esc(id)}</th></tr>`;
@@ -107,10 +113,8 @@ export function renderRunReportHtml(report: RunReport): string {
 ${report.comparison
   .map(
     (r) =>
-      `<tr><th>${esc(r.name)}</th><td>${esc(r.figure)}</td><td>${num(r.predicted, 2)}</td><td>${num(r.measured, 2)}</td><td>${
-        r.differencePercent === null
-          ? '–'
-          : `${r.differencePercent > 0 ? '+' : ''}${num(r.differencePercent)} %`
+      `<tr><th>${esc(r.name)}</th><td>${esc(r.figure)}</td><td>${formatNumber(r.predicted)}</td><td>${formatNumber(r.measured)}</td><td>${
+        r.differencePercent === null ? '–' : formatSignedPercent(r.differencePercent)
       }</td></tr>`,
   )
   .join('\n')}
@@ -131,10 +135,10 @@ figure{margin:12px 0}figcaption{font-size:12px}.key{margin-right:12px;white-spac
 .log td{font-family:ui-monospace,monospace;font-size:12px}
 </style></head><body>
 <h1>Run report: ${esc(doc.name)}</h1>
-<p>Run <code>${esc(report.runId)}</code>, started ${esc(report.startedAt)}, measured for ${num(summary.durationMs / 1000)} s
+<p>Run <code>${esc(report.runId)}</code>, started ${esc(report.startedAt)}, measured for ${formatMs(summary.durationMs)}
 on Redis ${esc(report.redis.version ?? '?')} at <code>${esc(report.redis.url ?? '?')}</code>${report.redis.managed ? ' (started by Pipewright)' : ''}.
 ${report.outcome.drained ? 'The queues were drained before stopping.' : ''}
-${report.outcome.keysKept ? 'Its keys were kept in Redis.' : `${num(report.outcome.keysRemoved, 0)} keys were removed.`}</p>
+${report.outcome.keysKept ? 'Its keys were kept in Redis.' : `${formatCount(report.outcome.keysRemoved)} keys were removed.`}</p>
 ${warnings}
 <h2>Summary</h2>
 <table><thead><tr><th>Node</th><th>Kind</th><th>Totals</th><th>Latency</th><th>Level / rate</th><th>Verdict</th></tr></thead><tbody>
@@ -159,7 +163,7 @@ ${doc.edges.map((e) => `<tr><td>${esc(e.id)}</td><td>${esc(name(e.from))}</td><t
 </tbody></table>
 <h2>Log</h2>
 <table class="log"><tbody>
-${report.log.map((l) => `<tr><td>${num(l.t / 1000, 2)} s</td><td>${l.level}</td><td>${esc(l.message)}</td></tr>`).join('\n') || '<tr><td>(empty)</td></tr>'}
+${report.log.map((l) => `<tr><td>${formatMs(l.t)}</td><td>${l.level}</td><td>${esc(l.message)}</td></tr>`).join('\n') || '<tr><td>(empty)</td></tr>'}
 </tbody></table>
 </body></html>
 `;

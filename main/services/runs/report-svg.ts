@@ -1,4 +1,5 @@
 /** Inline SVG line charts for the self-contained run report (no scripts, no external files). */
+import { formatNumber } from '../../../shared/metrics/format';
 
 export interface ChartSeries {
   name: string;
@@ -39,9 +40,6 @@ function niceStep(max: number, ticks = 5): number {
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
 }
 
-const fmt = (v: number) =>
-  Math.abs(v) >= 1000 ? `${Math.round(v / 100) / 10}k` : `${Math.round(v * 10) / 10}`;
-
 export function renderLineChart(chart: LineChart): string {
   const { t, series } = chart;
   const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeXml(chart.title)}">`;
@@ -59,13 +57,13 @@ export function renderLineChart(chart: LineChart): string {
   for (let v = 0; v <= top + step / 2; v += step) {
     parts.push(
       `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e5e7eb"/>`,
-      `<text x="${PAD.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="#6b7280">${fmt(v)}</text>`,
+      `<text x="${PAD.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="10" text-anchor="end" fill="#6b7280">${formatNumber(v)}</text>`,
     );
   }
   const tStep = niceStep(tMax / 1000, 6);
   for (let s = 0; s <= tMax / 1000 + 1e-9; s += tStep) {
     parts.push(
-      `<text x="${x(s * 1000).toFixed(1)}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="middle" fill="#6b7280">${fmt(s)}s</text>`,
+      `<text x="${x(s * 1000).toFixed(1)}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="middle" fill="#6b7280">${formatNumber(s)} s</text>`,
     );
   }
   series.forEach((s, i) => {

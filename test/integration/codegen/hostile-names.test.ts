@@ -165,10 +165,20 @@ describe('documents that cannot run', () => {
     const error = (await generateProject(base()).catch((e: unknown) => e)) as CodegenError;
     expect(error).toBeInstanceOf(CodegenError);
     expect(error.diagnostics.map((d) => [d.nodeId ?? d.edgeId, d.message])).toEqual([
-      ['q2', expect.stringContaining('same name as queue "q"')],
-      ['e1', expect.stringContaining('a producer adds jobs to queues only')],
-      ['e2', expect.stringContaining('a queue feeds workers only')],
-      ['w', expect.stringContaining('consumes no queue')],
+      [
+        'q',
+        '2 queues are named "q"; BullMQ identifies a queue by its name, so they would be one queue',
+      ],
+      [
+        'q2',
+        '2 queues are named "q"; BullMQ identifies a queue by its name, so they would be one queue',
+      ],
+      [
+        'e1',
+        'edge "p" → "w" joins a producer to a worker; a producer adds jobs to a queue, not to a worker',
+      ],
+      ['e2', 'edge "q" → "q" joins a queue to a queue; jobs leave a queue through a worker'],
+      ['w', 'worker "w" has no input queue, so it never gets a job'],
     ]);
     for (const d of error.diagnostics) expect(d.hint).not.toBe('');
   });

@@ -168,7 +168,7 @@ describe('a load generator that cannot keep up', () => {
     const text = await main(['run', 'p.json', '--redis', redisUrl, '--duration', '3s'], c.io);
     expect(text).toBe(0);
     expect(c.err.join('\n')).toMatch(
-      /\d+\.\ds warning: producer "p" cannot keep up: 1,000,000 jobs\/s asked, [\d,]+ jobs\/s delivered \(\d+ %\)/,
+      /\d+\.\ds warning: producer "p" cannot keep up: 1,000,000 jobs\/s asked, [\d,]+ jobs\/s delivered \([\d.]+%\)/,
     );
     expect(c.out.join('\n')).toMatch(
       /\nincidents:\n {2}\d+\.?\d*s warn: producer "p" cannot keep up/,

@@ -67,15 +67,15 @@ describe('predicted versus measured', () => {
   });
 
   it('formats each figure in its unit and the difference with its sign', () => {
-    expect(formatFigure('utilisation', 0.4567)).toBe('45.7 %');
-    expect(formatFigure('mean wait ms', 1234.5)).toBe('1235 ms');
+    expect(formatFigure('utilisation', 0.4567)).toBe('45.7%');
+    expect(formatFigure('mean wait ms', 1234.5)).toBe('1.23 s');
     expect(formatFigure('mean service ms', 12.34)).toBe('12.3 ms');
     expect(formatFigure('throughput jobs/s', 19.876)).toBe('19.9/s');
-    expect(formatFigure('jobs/s created', 0.5)).toBe('0.50/s');
+    expect(formatFigure('jobs/s created', 0.5)).toBe('30/min');
     expect(formatFigure('mean waiting jobs', 3.14159)).toBe('3.14');
-    expect(formatDifference(4.26)).toEqual({ text: '+4.3 %', tone: 'ok' });
-    expect(formatDifference(-20)).toEqual({ text: '−20.0 %', tone: 'warning' });
-    expect(formatDifference(0)).toEqual({ text: '±0.0 %', tone: 'ok' });
+    expect(formatDifference(4.26)).toEqual({ text: '+4.3%', tone: 'ok' });
+    expect(formatDifference(-20)).toEqual({ text: '−20.0%', tone: 'warning' });
+    expect(formatDifference(0)).toEqual({ text: '±0.0%', tone: 'ok' });
     expect(formatDifference(null)).toEqual({ text: '—', tone: 'muted' });
   });
 });

@@ -138,7 +138,7 @@ describe('simulation controller', () => {
     controller.start(broken, settings({ duration: '1m' }));
     await until(() => state().status === 'error', 'the error');
     expect(state().error).toMatch(/cannot simulate this pipeline/);
-    expect(state().error).toMatch(/consumes more than one queue/);
+    expect(state().error).toMatch(/consumes 2 queues/);
     expect(controller.running).toBe(false);
   });
 

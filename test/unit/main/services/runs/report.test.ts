@@ -63,7 +63,7 @@ describe('a run report follows the run’s own timeline', () => {
       'queue "emails": resumed',
       'worker "email-sender": concurrency set to 40 per replica',
       'producer "signup-api": rate set to 60 jobs/s',
-      'worker "email-sender": failure rate set to 40 % of attempts',
+      'worker "email-sender": failure rate set to 40% of attempts',
       'worker "email-sender": a replica killed: 0 alive (down)',
       'worker "email-sender": a replica started: 1 alive',
     ]);
