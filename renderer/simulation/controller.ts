@@ -13,6 +13,7 @@ import {
   setAnalysisProgress,
   setSweepProgress,
 } from '../state/analysis-store';
+import { setSimulatedJobs, SIMULATED_JOBS_PER_STATE } from '../state/simulated-jobs-store';
 import type { SweepRunOptions, WorkerLike, WorkerMessage, WorkerRequest } from './protocol';
 import { resolveSettings, type SimulateSettings } from './settings';
 
@@ -82,6 +83,7 @@ export function createSimulationController(
         if (message.runId !== runId) return;
         runId = null;
         clearCancelTimer();
+        if (message.jobs) setSimulatedJobs(message.runId, message.jobs);
         finishAnalysis(message.summary);
         return;
       case 'cancelled':
@@ -169,7 +171,9 @@ export function createSimulationController(
         warmupMs: resolved.warmupMs,
       });
       runId = id;
-      pendingStart = { type: 'start', runId: id, document: doc, options: resolved.options };
+      // The job trace the queues' job browsers show once it is done.
+      const options = { ...resolved.options, jobTrace: SIMULATED_JOBS_PER_STATE };
+      pendingStart = { type: 'start', runId: id, document: doc, options };
       ensureWorker().postMessage(pendingStart);
     },
 
