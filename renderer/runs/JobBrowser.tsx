@@ -32,7 +32,7 @@ function shownOf(shown: number, count: number, state: JobListState): string {
 /** Where the list is from and when. */
 function readLine(source: JobBrowserSource, readAt: number | null, atMs: number | undefined) {
   if (source.clock === 'simulated') {
-    return `Simulated jobs, as at the end of the simulation (${clockTime(atMs ?? null, 'simulated')})`;
+    return `As at the end of the simulation, ${clockTime(atMs ?? null, 'simulated')}`;
   }
   return readAt !== null ? `As of ${clockTime(readAt, 'wall')}` : 'Reading…';
 }
@@ -93,7 +93,7 @@ export function JobBrowser({ nodeId }: { nodeId: string }) {
         <p className="run-muted">Read-only: Pipewright never changes a Redis it monitors.</p>
       ) : null}
       {source.kind === 'simulation' && list ? (
-        <p className="run-muted" data-testid="jobs-simulated-note">
+        <p className="job-browser__read-at" data-testid="jobs-simulated-note">
           Read-only: {shownOf(list.jobs.length, list.counts[list.state], list.state)}; times on the
           simulated clock.
         </p>

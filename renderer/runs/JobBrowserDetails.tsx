@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { BrowsedJob, JobBrowserSource } from './job-browser-source';
 import { runErrorView } from './run-errors';
 
@@ -10,7 +10,8 @@ export function clockTime(ms: number | null, clock: JobBrowserSource['clock']): 
       minimumFractionDigits: 1,
       maximumFractionDigits: ms < 1000 ? 3 : 1,
     });
-    return `t = ${s} s`;
+    // Non-breaking: the time never wraps between "t", "=", the number and the unit.
+    return `t\u00a0=\u00a0${s}\u00a0s`;
   }
   return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
 }
@@ -75,10 +76,10 @@ export function JobBrowserDetails({
           <Fact label="Route">
             <span className="job-details__route" data-testid="job-route">
               {job.route.map((step, i) => (
-                <span key={`${step.id}-${i}`} className={`k-${step.kind}`}>
+                <Fragment key={`${step.id}-${i}`}>
                   {i > 0 ? ' → ' : ''}
-                  {step.name}
-                </span>
+                  <span className={`k-${step.kind}`}>{step.name}</span>
+                </Fragment>
               ))}
             </span>
           </Fact>
