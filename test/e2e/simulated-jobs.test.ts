@@ -1,16 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import {
-  SCREENSHOT_DIR,
-  nodeOnCanvas,
-  newDocument,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEditorSuite } from '../helpers/editor-suite';
+import { SCREENSHOT_DIR, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
 /** A queue's simulated jobs after a simulation: the job browser over the simulator's job trace. */
 
@@ -27,25 +20,14 @@ async function simulateAndWait(page: Page): Promise<void> {
 }
 
 describe('simulated jobs in the job browser', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-  });
-  beforeEach(async () => {
-    app = await startWebApp();
-  });
-  afterEach(async () => {
-    await app?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = useEditorSuite();
+  beforeAll(() => mkdir(SCREENSHOT_DIR, { recursive: true }));
 
   for (const theme of ['light', 'dark'] as const) {
     it(`lists a queue's simulated jobs by state, with a failed job's attempts and reason (${theme})`, async () => {
-      const { page, errors, context } = await openEditor(browser, app, { colorScheme: theme });
+      const { page, errors, context } = await openEditor(suite.browser, suite.app, {
+        colorScheme: theme,
+      });
       const shot = (name: string) =>
         page.screenshot({ path: join(SCREENSHOT_DIR, `simulated-jobs-${name}-${theme}.png`) });
       await newDocument(page, 'welcome-emails');
