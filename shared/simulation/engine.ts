@@ -1,17 +1,28 @@
-import { backoffDelayMs } from '../bullmq-options';
 import type { PipelineDocument } from '../document/schema';
-import { LogHistogram } from '../metrics/histogram';
 import type { EarlyStop, RunSnapshot, RunSummary } from '../metrics/types';
 import { applyChange, compileChanges, type ChangeContext, type CompiledChange } from './changes';
 import { describeStop } from './early-stop';
-import { resolveOptions, type JobTraceEvent, type SimulationOptions } from './options';
-import { EventHeap } from './event-heap';
-import { compileModel, type Route, type SimulationModel } from './model';
-import { ChainPool, JobPool } from './pools';
+import {
+  EV_ARRIVAL,
+  EV_CHANGE,
+  EV_DONE,
+  EV_LIMIT,
+  EV_READY,
+  EV_TICK,
+  EV_WARMUP,
+  JobFlow,
+  KIND_BITS,
+  KIND_MASK,
+} from './job-flow';
+import { JobTraceRecorder } from './job-trace';
+import { bothTracers, eventTracer } from './job-tracer';
+import { resolveOptions, type SimulationOptions } from './options';
+import type { SimulatedJobs } from './simulated-jobs';
+import { compileModel, type SimulationModel } from './model';
 import { Random } from './random';
 import { buildSnapshot, buildSimulationSummary, markTick } from './report';
-import { sampleBacklogs, startMeasuring, traceEvent } from './measure';
-import { buildStations, type ProducerState, type QueueState, type WorkerState } from './stations';
+import { sampleBacklogs, startMeasuring } from './measure';
+import { buildStations } from './stations';
 
 interface Budget {
   maxEvents: number;
@@ -19,15 +30,6 @@ interface Budget {
   maxEventsAtOneInstant: number;
 }
 
-const EV_ARRIVAL = 0;
-const EV_DONE = 1;
-const EV_READY = 2;
-const EV_LIMIT = 3;
-const EV_TICK = 4;
-const EV_WARMUP = 5;
-const EV_CHANGE = 6;
-const KIND_BITS = 3;
-const KIND_MASK = 7;
 /** Events followed after a stall to find the workers of the loop. */
 const STALL_SAMPLE_EVENTS = 10_000;
 
@@ -35,15 +37,7 @@ const STALL_SAMPLE_EVENTS = 10_000;
  * A discrete-event simulation of one document (docs/architecture.md "Semantics"). Drive it with `step()` in
  * slices (so a Web Worker can stay responsive and be cancelled between slices) or `run()`.
  */
-export class Simulation {
-  readonly model: SimulationModel;
-  readonly producers: ProducerState[];
-  readonly queues: QueueState[];
-  readonly workers: WorkerState[];
-  readonly edgeCounts: Float64Array;
-  readonly edgeCountsAtTick: Float64Array;
-  readonly endToEnd = new LogHistogram();
-  readonly endToEndInterval = new LogHistogram();
+export class Simulation extends JobFlow {
   readonly seed: number;
   readonly warmupMs: number;
   /** Simulated time now. */
@@ -52,30 +46,39 @@ export class Simulation {
   lastTickMs = 0;
   /** Events processed so far. */
   events = 0;
-  private measuring: boolean;
-  private readonly snapshots: boolean;
   private readonly endMs: number;
   private readonly jobsLimit: number;
-  private measuredJobs = 0;
   private finished = false;
   private readonly tickMs: number;
   private readonly onSnapshot: ((snapshot: RunSnapshot) => void) | undefined;
-  private readonly heap = new EventHeap();
-  /** Read by report.ts for the age of the oldest waiting job. */
-  readonly jobs = new JobPool();
-  private readonly chains = new ChainPool();
-  private readonly random: Random;
-  private readonly trace: ((event: JobTraceEvent) => void) | undefined;
-  private nextSerial = 0;
   private readonly changes: CompiledChange[];
   private readonly changeContext: ChangeContext;
   private readonly budget: Budget;
+  private readonly recorder: JobTraceRecorder | undefined;
   private eventsAtInstant = 0;
   private stop: EarlyStop | undefined;
 
   constructor(doc: PipelineDocument | SimulationModel, options: SimulationOptions = {}) {
-    this.model = 'format' in doc ? compileModel(doc) : doc;
-    const run = resolveOptions(options, this.model);
+    const model = 'format' in doc ? compileModel(doc) : doc;
+    const run = resolveOptions(options, model);
+    const random = new Random(run.seed);
+    const stations = buildStations(model, random, run.backlogThreshold, run.epochMs);
+    super(
+      model,
+      stations.producers,
+      stations.queues,
+      stations.workers,
+      random,
+      options.onSnapshot !== undefined,
+      run.maxJobsInSystem,
+      run.warmupMs === 0,
+    );
+    // Tracers read the job pool, so they are made once super() made it.
+    const recorder =
+      run.jobTrace > 0 ? new JobTraceRecorder(model, this.jobs, run.jobTrace) : undefined;
+    const events = options.trace ? eventTracer(model, this.jobs, options.trace) : undefined;
+    this.tracer = events && recorder ? bothTracers(events, recorder) : (events ?? recorder);
+    this.recorder = recorder;
     this.seed = run.seed;
     this.warmupMs = run.warmupMs;
     this.endMs = run.endMs;
@@ -87,17 +90,6 @@ export class Simulation {
       maxEventsAtOneInstant: run.maxEventsAtOneInstant,
     };
     this.onSnapshot = options.onSnapshot;
-    this.snapshots = this.onSnapshot !== undefined;
-    this.trace = options.trace;
-    this.measuring = run.warmupMs === 0;
-    this.random = new Random(run.seed);
-    const stations = buildStations(this.model, this.random, run.backlogThreshold, run.epochMs);
-    this.producers = stations.producers;
-    this.queues = stations.queues;
-    this.workers = stations.workers;
-    const edgeIds = this.model.edgeIds;
-    this.edgeCounts = new Float64Array(edgeIds.length);
-    this.edgeCountsAtTick = new Float64Array(edgeIds.length);
 
     this.producers.forEach((p, i) => {
       if (p.model.limit > 0) this.scheduleArrival(p, i, p.arrivals.next());
@@ -254,6 +246,11 @@ export class Simulation {
     return buildSnapshot(this, this.now);
   }
 
+  /** The job trace so far (the `jobTrace` option), or undefined when none was asked for. */
+  simulatedJobs(): SimulatedJobs | undefined {
+    return this.recorder?.result(this.now, this.queues);
+  }
+
   /** How far the run is, from 0 to 1 (by simulated time, or by jobs for a jobs horizon). */
   get progress(): number {
     if (this.finished) return 1;
@@ -265,215 +262,6 @@ export class Simulation {
   /** Jobs in the system now (waiting, delayed or active in any queue). */
   get jobsInSystem(): number {
     return this.jobs.inUse;
-  }
-
-  // --- events -------------------------------------------------------------------------------
-
-  private scheduleArrival(p: ProducerState, index: number, t: number): void {
-    if (t < p.model.stopMs && t < Infinity) {
-      p.nextAt = t;
-      this.heap.push(t, (index << KIND_BITS) | EV_ARRIVAL);
-    }
-  }
-
-  private arrive(index: number, t: number): void {
-    const p = this.producers[index]!;
-    if (t !== p.nextAt) return; // superseded by a rate change
-    p.nextAt = Infinity;
-    const model = p.model;
-    let batch = p.arrivals.batch;
-    if (p.created + batch > model.limit) batch = model.limit - p.created;
-    if (model.targets.length === 0) {
-      // Jobs for no queue: counted, nothing to hold. (A burst of 10 million a millisecond, one by
-      // one, kept the fuzz run's simulator busy for ever.)
-      p.created += batch;
-      if (this.measuring) this.measuredJobs += batch;
-      if (p.created < model.limit) this.scheduleArrival(p, index, p.arrivals.next());
-      return;
-    }
-    const chains = this.chains;
-    // A burst can be larger than the memory bound: stop adding once past it (step() then stops).
-    const cap = this.budget.maxJobsInSystem;
-    for (let b = 0; b < batch && this.jobs.inUse <= cap; b++) {
-      p.created++;
-      if (this.measuring) this.measuredJobs++;
-      const chain = chains.alloc();
-      chains.createdAt[chain] = t;
-      chains.lastCompletedAt[chain] = -1;
-      chains.outstanding[chain] = 0;
-      const targets = model.targets;
-      for (let i = 0; i < targets.length; i++) {
-        const route = targets[i]!;
-        this.edgeCounts[route.edge]!++;
-        this.addJob(this.queues[route.queue]!, chain, t, model.priority, model.delayMs, model.lifo);
-      }
-      if (chains.outstanding[chain] === 0) chains.release(chain);
-    }
-    if (p.created < model.limit) this.scheduleArrival(p, index, p.arrivals.next());
-  }
-
-  private addJob(
-    q: QueueState,
-    chain: number,
-    t: number,
-    priority: number,
-    delayMs: number,
-    lifo: boolean,
-  ): void {
-    const jobs = this.jobs;
-    const job = jobs.alloc();
-    jobs.queue[job] = q.index;
-    jobs.chain[job] = chain;
-    jobs.attemptsMade[job] = 0;
-    jobs.priority[job] = priority;
-    jobs.lifo[job] = lifo ? 1 : 0;
-    jobs.serial[job] = this.nextSerial++;
-    this.chains.outstanding[chain]!++;
-    q.enqueued++;
-    if (this.trace) this.traceJob('added', job, t, -1, delayMs);
-    if (delayMs > 0) {
-      q.delayedLevel.set(t, ++q.delayed);
-      this.heap.push(t + delayMs, (job << KIND_BITS) | EV_READY);
-    } else {
-      this.makeWaiting(job, q, t, lifo);
-    }
-  }
-
-  /** A delayed job (delay or backoff over) moves to the back of the waiting list, as BullMQ does. */
-  private promote(job: number, t: number): void {
-    const q = this.queues[this.jobs.queue[job]!]!;
-    q.delayedLevel.set(t, --q.delayed);
-    this.makeWaiting(job, q, t, false);
-  }
-
-  private makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
-    this.jobs.readyAt[job] = t;
-    if (q.idle > 0 && q.waiting.size === 0 && !q.paused && this.acquire(q, t)) {
-      this.start(job, q, q.takeSlot(), t);
-      return;
-    }
-    q.waiting.add(job, this.jobs.priority[job]!, front);
-    q.waitingLevel.set(t, q.waiting.size);
-    if (q.idle > 0) this.dispatch(q, t);
-  }
-
-  /** Starts waiting jobs while there are idle slots and the rate limit allows. */
-  private dispatch(q: QueueState, t: number): void {
-    if (q.paused) return;
-    while (q.idle > 0 && q.waiting.size > 0 && this.acquire(q, t)) {
-      const job = q.waiting.take();
-      q.waitingLevel.set(t, q.waiting.size);
-      this.start(job, q, q.takeSlot(), t);
-    }
-  }
-
-  /** BullMQ's limiter (see QueueState.admit); when the window is full, wake at its end. */
-  private acquire(q: QueueState, t: number): boolean {
-    if (q.admit(t)) return true;
-    if (!q.wakePending) {
-      q.wakePending = true;
-      this.heap.push(q.windowEnd, (q.index << KIND_BITS) | EV_LIMIT);
-    }
-    return false;
-  }
-
-  /** Starts a job on a slot of `w` that the caller has already taken. */
-  private start(job: number, q: QueueState, w: WorkerState, t: number): void {
-    const jobs = this.jobs;
-    const wait = t - jobs.readyAt[job]!;
-    if (this.measuring) q.wait.record(wait);
-    if (this.snapshots) q.waitInterval.record(wait);
-    w.busyLevel.set(t, ++w.busy);
-    jobs.worker[job] = w.index;
-    jobs.startedAt[job] = t;
-    this.edgeCounts[w.inputEdge]!++;
-    if (this.trace) this.traceJob('started', job, t, w.index, undefined);
-    this.heap.push(t + w.sample(), (job << KIND_BITS) | EV_DONE);
-  }
-
-  private complete(job: number, t: number): void {
-    const jobs = this.jobs;
-    const w = this.workers[jobs.worker[job]!]!;
-    const q = this.queues[jobs.queue[job]!]!;
-    const service = t - jobs.startedAt[job]!;
-    if (this.measuring) w.service.record(service);
-    if (this.snapshots) w.serviceInterval.record(service);
-    const made = ++jobs.attemptsMade[job]!;
-    if (w.failureRate > 0 && this.random.next() < w.failureRate) {
-      if (made < q.model.attempts) {
-        w.retried++;
-        const backoff = q.model.backoff;
-        const delay = backoff
-          ? backoffDelayMs(backoff, made, backoff.jitter ? this.random.next() : 1)
-          : 0;
-        if (this.trace) this.traceJob('retrying', job, t, w.index, delay);
-        if (delay > 0) {
-          q.delayedLevel.set(t, ++q.delayed);
-          this.heap.push(t + delay, (job << KIND_BITS) | EV_READY);
-        } else {
-          this.makeWaiting(job, q, t, jobs.lifo[job] === 1);
-        }
-      } else {
-        w.failed++;
-        q.failed++;
-        if (this.trace) this.traceJob('failed', job, t, w.index, undefined);
-        this.route(w.failedRoutes, jobs.chain[job]!, t);
-        this.endJob(job, t, false);
-      }
-    } else {
-      w.completed++;
-      q.completed++;
-      if (this.trace) this.traceJob('completed', job, t, w.index, undefined);
-      this.route(w.completedRoutes, jobs.chain[job]!, t);
-      this.endJob(job, t, true);
-    }
-    // The freed slot fetches the next job itself, as a BullMQ worker does when it finishes one.
-    w.busyLevel.set(t, --w.busy);
-    if (w.excess > 0) {
-      w.excess--; // its capacity was lowered: this slot goes away
-    } else if (q.waiting.size > 0 && !q.paused && this.acquire(q, t)) {
-      const next = q.waiting.take();
-      q.waitingLevel.set(t, q.waiting.size);
-      this.start(next, q, w, t);
-    } else {
-      q.releaseSlot(w);
-    }
-  }
-
-  /** Follows a worker's edges: each one independently with its probability. */
-  private route(routes: Route[], chain: number, t: number): void {
-    for (let i = 0; i < routes.length; i++) {
-      const route = routes[i]!;
-      if (route.probability < 1 && this.random.next() >= route.probability) continue;
-      this.edgeCounts[route.edge]!++;
-      this.addJob(this.queues[route.queue]!, chain, t, 0, 0, false);
-    }
-  }
-
-  private endJob(job: number, t: number, completed: boolean): void {
-    const chains = this.chains;
-    const chain = this.jobs.chain[job]!;
-    this.jobs.release(job);
-    if (completed) chains.lastCompletedAt[chain] = t;
-    if (--chains.outstanding[chain]! === 0) {
-      const last = chains.lastCompletedAt[chain]!;
-      if (last >= 0) {
-        const e2e = last - chains.createdAt[chain]!;
-        if (this.measuring) this.endToEnd.record(e2e);
-        if (this.snapshots) this.endToEndInterval.record(e2e);
-      }
-      chains.release(chain);
-    }
-  }
-
-  private traceJob(
-    type: JobTraceEvent['type'],
-    job: number,
-    t: number,
-    worker: number,
-    delayMs: number | undefined,
-  ): void {
-    this.trace!(traceEvent(this.model, this.jobs, type, job, t, worker, delayMs));
   }
 
   private tick(t: number, previousEventMs: number): void {

@@ -1,7 +1,4 @@
-import type { Simulation } from './engine';
-import type { SimulationModel } from './model';
-import type { JobTraceEvent } from './options';
-import type { JobPool } from './pools';
+import type { SimulationState } from './sim-state';
 
 /** Measurement boundaries of a run: backlog sampling at each tick, and the end of the warm-up. */
 
@@ -11,7 +8,7 @@ import type { JobPool } from './pools';
  * each queue was growing: a candidate mark is taken at a tick and becomes the mark once it is half
  * the run old (then the next candidate is taken).
  */
-export function sampleBacklogs(sim: Simulation, t: number): void {
+export function sampleBacklogs(sim: SimulationState, t: number): void {
   const span = t - sim.lastTickMs;
   for (const q of sim.queues) {
     const area = q.waitingLevel.area(t) - q.waitingAreaAtTick;
@@ -25,7 +22,7 @@ export function sampleBacklogs(sim: Simulation, t: number): void {
   }
 }
 
-export function startMeasuring(sim: Simulation, t: number): void {
+export function startMeasuring(sim: SimulationState, t: number): void {
   for (const q of sim.queues) {
     const waitingPart = q.waitingLevel.area(t) - q.waitingAreaAtTick;
     const delayedPart = q.delayedLevel.area(t) - q.delayedAreaAtTick;
@@ -48,27 +45,4 @@ export function startMeasuring(sim: Simulation, t: number): void {
     w.retriedAtWarmup = w.retried;
   }
   for (const p of sim.producers) p.createdAtWarmup = p.created;
-}
-
-/** A job's step as a trace event (only built when a trace is asked for). */
-export function traceEvent(
-  model: SimulationModel,
-  jobs: JobPool,
-  type: JobTraceEvent['type'],
-  job: number,
-  t: number,
-  worker: number,
-  delayMs: number | undefined,
-): JobTraceEvent {
-  const event: JobTraceEvent = {
-    type,
-    t,
-    job: jobs.serial[job]!,
-    queueId: model.queues[jobs.queue[job]!]!.node.id,
-    attemptsMade: jobs.attemptsMade[job]!,
-    priority: jobs.priority[job]!,
-  };
-  if (worker >= 0) event.workerId = model.workers[worker]!.node.id;
-  if (delayMs !== undefined) event.delayMs = delayMs;
-  return event;
 }

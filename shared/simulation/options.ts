@@ -18,6 +18,12 @@ export interface SimulationOptions {
   onSnapshot?: (snapshot: RunSnapshot) => void;
   /** Wall-clock time (epoch ms, UTC) of simulated time 0, for cron schedules. */
   epochMs?: number;
+  /**
+   * Keep a trace of each queue's jobs: the most recent `jobTrace` per final state (completed,
+   * failed) and, at the end, up to as many still waiting, active or delayed (job-trace.ts). Memory
+   * stays bounded whatever the run's length; 0 or absent: no trace, and no cost.
+   */
+  jobTrace?: number;
   /** Called for every step of every job: for tests and debugging (slows the run down). */
   trace?: (event: JobTraceEvent) => void;
   /**
@@ -66,6 +72,9 @@ export const DEFAULT_MAX_EVENTS = 50_000_000;
 export const DEFAULT_MAX_JOBS_IN_SYSTEM = 2 ** 21;
 export const DEFAULT_MAX_EVENTS_AT_ONE_INSTANT = 10_000_000;
 
+/** Most jobs a job trace keeps per queue and state. */
+export const MAX_JOB_TRACE = 10_000;
+
 /** Default growth threshold: ten jobs per slot of its workers, and at least 100. */
 export const defaultBacklogThreshold = (_queueId: string, capacity: number) =>
   Math.max(100, 10 * capacity);
@@ -87,6 +96,10 @@ export function checkOptions(options: SimulationOptions): void {
     !(options.warmupMs >= 0 && Number.isFinite(options.warmupMs))
   ) {
     throw new RangeError(`warmupMs must be a number >= 0, got ${options.warmupMs}`);
+  }
+  const trace = options.jobTrace;
+  if (trace !== undefined && !(Number.isInteger(trace) && trace >= 0 && trace <= MAX_JOB_TRACE)) {
+    throw new RangeError(`jobTrace must be an integer from 0 to ${MAX_JOB_TRACE}, got ${trace}`);
   }
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) {
     throw new RangeError(`seed must be an integer, got ${options.seed}`);
@@ -121,6 +134,7 @@ export function resolveOptions(options: SimulationOptions, model: SimulationMode
     tickMs: options.snapshotIntervalMs ?? defaultTickMs(model, duration, jobsLimit),
     epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
     backlogThreshold: options.backlogThreshold ?? defaultBacklogThreshold,
+    jobTrace: options.jobTrace ?? 0,
     maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
     maxJobsInSystem: options.maxJobsInSystem ?? DEFAULT_MAX_JOBS_IN_SYSTEM,
     maxEventsAtOneInstant: options.maxEventsAtOneInstant ?? DEFAULT_MAX_EVENTS_AT_ONE_INSTANT,

@@ -1,12 +1,12 @@
 import { latencyStats } from '../metrics/stats';
 import { buildSummary, levelStat, type NodeStatsInput } from '../metrics/summary';
 import type { EarlyStop, NodeFigures, RunSnapshot, RunSummary } from '../metrics/types';
-import type { Simulation } from './engine';
+import type { SimulationState } from './sim-state';
 
 /** Turns a simulation's state into the shared `RunSnapshot` and `pipewright-summary/v1` shapes. */
 
 /** Figures at `t`; interval figures cover the time since the previous tick. */
-export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
+export function buildSnapshot(sim: SimulationState, t: number): RunSnapshot {
   const dt = t - sim.lastTickMs;
   const perSec = (n: number) => (dt > 0 ? (n * 1000) / dt : 0);
   const nodes: Record<string, NodeFigures> = {};
@@ -58,7 +58,7 @@ export function buildSnapshot(sim: Simulation, t: number): RunSnapshot {
 }
 
 /** Starts a new snapshot interval at `t`. */
-export function markTick(sim: Simulation, t: number): void {
+export function markTick(sim: SimulationState, t: number): void {
   for (const p of sim.producers) p.createdAtTick = p.created;
   for (const q of sim.queues) {
     q.enqueuedAtTick = q.enqueued;
@@ -82,7 +82,7 @@ export function markTick(sim: Simulation, t: number): void {
  * up is "growing" even when the short span gave the trend too little to judge.
  */
 export function buildSimulationSummary(
-  sim: Simulation,
+  sim: SimulationState,
   endMs: number,
   stop?: EarlyStop,
 ): RunSummary {
