@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { isCluster, type RedisClient } from './client';
 
 /** How many jobs of one BullMQ queue are in each state; read with plain reads only. */
 export interface QueueCounts {
@@ -20,11 +20,16 @@ export const queueKeyBase = (prefix: string, queue: string) => `${prefix}:${queu
  * may trim old markers) it only reads, so it is safe against a Redis we merely monitor.
  */
 export async function readQueueCounts(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   queues: readonly string[],
 ): Promise<QueueCounts[]> {
   if (queues.length === 0) return [];
+  // A cluster pipeline may only touch one slot: BullMQ keeps each queue's keys in one, but two
+  // queues may be in different slots (a queue-name hash tag), so a cluster reads queue by queue.
+  if (isCluster(client) && queues.length > 1) {
+    return (await Promise.all(queues.map((q) => readQueueCounts(client, prefix, [q])))).flat();
+  }
   const pipeline = client.pipeline();
   for (const queue of queues) {
     const base = queueKeyBase(prefix, queue);

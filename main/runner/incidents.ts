@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { RunIncident } from '../../shared/metrics';
 
 /** An incident is re-sent at most this often while it keeps changing (counts growing). */
@@ -54,7 +54,7 @@ export class IncidentLog {
   }
 
   /** Reports the errors of a Redis client as refused commands, instead of ignoring them. */
-  watch(client: Redis, source: string, nodeId?: string): void {
+  watch(client: RedisClient, source: string, nodeId?: string): void {
     client.on('error', (error: Error) => this.refused(source, error, nodeId));
   }
 

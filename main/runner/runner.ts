@@ -1,12 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { RunControl } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics';
 import { readQueueCounts } from '../redis/bullmq-counts';
-import { parseInfo, redisLoad, type RedisLoad } from '../redis/info';
+import { openRedis, type RedisClient } from '../redis/client';
+import type { RedisLoad } from '../redis/info';
+import { readLoad } from '../redis/load';
+import { resolveSettings } from '../../shared/document/defaults';
 import { deleteKeysByPrefix } from '../redis/keys';
 import { beatRunner, writeRunMarker } from '../redis/run-markers';
+import { clusterMismatch } from './cluster-check';
 import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
 import { IncidentLog, refusalHint } from './incidents';
@@ -45,7 +48,7 @@ const connectionOptions = {
  * key prefix, a metrics tick, controls, and a clean stop. Lives in the runner process.
  */
 export class Runner {
-  private readonly client: Redis;
+  private readonly client: RedisClient;
   private readonly queues = new Map<string, { plan: QueuePlan; queue: Queue }>();
   private readonly workers = new Map<string, WorkerGroup>();
   private readonly producers = new Map<string, LoadGenerator>();
@@ -60,10 +63,17 @@ export class Runner {
   private stopping = false;
   private readonly incidents: IncidentLog;
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly cluster: boolean;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
-    this.client = new Redis(init.redisUrl, { ...connectionOptions, maxRetriesPerRequest: null });
+    // A cluster document runs through an ioredis Cluster (docs/architecture.md, "Redis Cluster").
+    this.cluster = resolveSettings(init.plan.doc.settings).cluster;
+    this.client = openRedis(init.redisUrl, {
+      cluster: this.cluster,
+      ...connectionOptions,
+      maxRetriesPerRequest: null,
+    });
     this.incidents = new IncidentLog(
       (incident) => init.send({ type: 'incident', incident }),
       () => Date.now() - this.startedAt,
@@ -85,6 +95,8 @@ export class Runner {
 
   async start(): Promise<void> {
     const { plan, prefix, options } = this.init;
+    const mismatch = await clusterMismatch(this.init.redisUrl, this.cluster);
+    if (mismatch) throw new Error(mismatch);
     await this.client.ping();
     // Refuse before opening anything: a plan that needs more connections than Redis has left
     // would lock every other client of that Redis out.
@@ -129,6 +141,7 @@ export class Runner {
     const ctx: WorkerContext = {
       prefix,
       redisUrl: this.init.redisUrl,
+      cluster: this.cluster,
       connectionOptions,
       stalledIntervalMs: options.stalledIntervalMs,
       lockDurationMs: options.lockDurationMs,
@@ -375,12 +388,12 @@ export class Runner {
       if (this.client.status === 'ready') {
         const ids = [...this.queues.keys()];
         const names = ids.map((id) => this.queues.get(id)!.plan.bullName);
-        const [counts, info] = await Promise.all([
+        const [counts, load] = await Promise.all([
           readQueueCounts(this.client, this.init.prefix, names),
-          this.client.info(),
+          readLoad(this.client),
         ]);
         ids.forEach((id, i) => this.metrics!.counts(id, counts[i]!));
-        redis = this.redisFigures(redisLoad(parseInfo(info)));
+        redis = this.redisFigures(load);
       }
       const snapshot = this.metrics.snapshot(this.paused);
       const { rss, heapUsed } = process.memoryUsage();
