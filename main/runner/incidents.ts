@@ -123,10 +123,11 @@ export function isRedisRefusal(error: Error): boolean {
 
 /** What to do about the refusals we can recognise ('' for others). */
 export function refusalHint(message: string): string {
-  if (/^MOVED|^ASK /.test(message)) {
+  if (/^MOVED|^ASK |^CROSSSLOT/.test(message)) {
     return (
-      " — this Redis is a cluster node that does not own the run's keys; the runner talks to " +
-      'one node: point --redis at the node that owns the hash slot, or at a standalone Redis'
+      ' — this Redis is a cluster node and the run does not use a cluster client: set "cluster": ' +
+      "true in the document's settings (a cluster client and a {hash-tagged} prefix), or point " +
+      '--redis at a standalone Redis'
     );
   }
   if (/^NOPERM|^NOAUTH|^WRONGPASS/.test(message)) {
