@@ -60,13 +60,14 @@ export class IncidentLog {
 
   private outages = 0;
 
-  outageBegan(): void {
+  /** `cause` names what was lost when it is not simply the connection (a cluster's master). */
+  outageBegan(cause?: string): void {
     const t = this.clock();
     this.record(`outage:${++this.outages}`, () => ({
       kind: 'outage',
       level: 'error',
       t,
-      message: `lost the connection to Redis at ${seconds(t)}; reconnecting`,
+      message: `lost the connection to Redis at ${seconds(t)}${cause ? ` (${cause})` : ''}; reconnecting`,
     }));
   }
 

@@ -3,12 +3,12 @@ import { Queue } from 'bullmq';
 import type { RunControl } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics';
 import { readQueueCounts } from '../redis/bullmq-counts';
-import { openRedis, type RedisClient } from '../redis/client';
+import { isCluster, openRedis, type RedisClient } from '../redis/client';
 import type { RedisLoad } from '../redis/info';
 import { readLoad } from '../redis/load';
 import { resolveSettings } from '../../shared/document/defaults';
 import { deleteKeysByPrefix } from '../redis/keys';
-import { beatRunner, writeRunMarker } from '../redis/run-markers';
+import { beatRunner, RUNNER_HEARTBEAT, writeRunMarker } from '../redis/run-markers';
 import { clusterMismatch } from './cluster-check';
 import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
@@ -18,6 +18,7 @@ import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
 import { reconcileSummary } from './reconcile';
 import type { RunOptions, RunnerMessage } from './protocol';
+import { SlotWatch } from './slot-watch';
 import { WorkerGroup, type WorkerContext } from './workers';
 import { plural } from '../../shared/plural';
 
@@ -64,6 +65,7 @@ export class Runner {
   private readonly incidents: IncidentLog;
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly cluster: boolean;
+  private slotWatch: SlotWatch | null = null;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
@@ -107,11 +109,7 @@ export class Runner {
     );
     if (problem) throw new Error(problem);
     try {
-      await writeRunMarker(this.client, prefix, {
-        runId: this.init.runId,
-        document: plan.doc.name,
-        startedAt: this.startedAt,
-      });
+      await this.markRun();
       await this.beat();
     } catch (error) {
       const message = (error as Error).message;
@@ -120,6 +118,14 @@ export class Runner {
       });
     }
     this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
+    if (isCluster(this.client)) {
+      this.slotWatch = new SlotWatch(this.client, `${prefix}:${RUNNER_HEARTBEAT}`, (ok, why) =>
+        this.connectionChanged(
+          ok ? 'ready' : 'close',
+          ok ? undefined : `the cluster master that holds the run's keys: ${why}`,
+        ),
+      );
+    }
     this.startedAt = options.startedAt ?? Date.now();
     const capacity = (id: string) => {
       const w = plan.workers.get(id)!.node.config;
@@ -294,6 +300,7 @@ export class Runner {
     }
     clearInterval(this.ticker);
     clearInterval(this.heartbeat);
+    this.slotWatch?.stop();
     if (this.metrics) await this.tick();
     this.incidents.flush();
     let summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
@@ -315,6 +322,7 @@ export class Runner {
   abandon(): void {
     clearInterval(this.ticker);
     clearInterval(this.heartbeat);
+    this.slotWatch?.stop();
     this.client.disconnect();
   }
 
@@ -332,6 +340,14 @@ export class Runner {
       this.log('warn', `the counts could not be read back from Redis: ${(error as Error).message}`);
       return { ...summary, reconciled: false };
     }
+  }
+
+  private markRun(): Promise<void> {
+    return writeRunMarker(this.client, this.init.prefix, {
+      runId: this.init.runId,
+      document: this.init.plan.doc.name,
+      startedAt: this.startedAt,
+    });
   }
 
   private beat(): Promise<void> {
@@ -352,7 +368,8 @@ export class Runner {
     return false;
   }
 
-  private connectionChanged(event: 'ready' | 'close'): void {
+  /** `cause` says what was lost when it is not the one connection (a cluster's master). */
+  private connectionChanged(event: 'ready' | 'close', cause?: string): void {
     if (event === 'ready') {
       const state = this.connection === 'connecting' ? 'connected' : 'reconnected';
       if (this.connection === 'connected' || this.connection === 'reconnected') return;
@@ -365,17 +382,17 @@ export class Runner {
       if (state === 'reconnected') {
         this.log('info', 'reconnected to Redis; the run carries on');
         this.incidents.outageOver();
+        // A Redis (or cluster master) that restarted without persistence lost the marker that
+        // tells clean-up whose keys these are: write it again.
+        void this.markRun().catch(() => undefined);
       }
     } else if (this.connection === 'connected' || this.connection === 'reconnected') {
       if (this.stopping) return;
       this.connection = 'lost';
-      this.init.send({
-        type: 'redis',
-        state: 'lost',
-        message: 'lost the connection to Redis; reconnecting',
-      });
-      this.log('error', 'lost the connection to Redis; reconnecting');
-      this.incidents.outageBegan();
+      const message = `lost the connection to Redis${cause ? ` (${cause})` : ''}; reconnecting`;
+      this.init.send({ type: 'redis', state: 'lost', message });
+      this.log('error', message);
+      this.incidents.outageBegan(cause);
     }
   }
 
@@ -385,7 +402,7 @@ export class Runner {
     try {
       // While Redis is away, keep reporting what is known locally; counts resume on reconnect.
       let redis = null;
-      if (this.client.status === 'ready') {
+      if (this.client.status === 'ready' && this.connection !== 'lost') {
         const ids = [...this.queues.keys()];
         const names = ids.map((id) => this.queues.get(id)!.plan.bullName);
         const [counts, load] = await Promise.all([

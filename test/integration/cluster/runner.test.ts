@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { PipelineDocument } from '../../../shared/document';
 import type { RunSnapshot, RunSummary, WorkerFigures } from '../../../shared/metrics';
 import { simulate } from '../../../shared/simulation';
 import { clusterMasterUrls } from '../../helpers/redis-cluster';
-import {
-  edge,
-  keysUnder,
-  pipeline,
-  producer,
-  queue,
-  recordingService,
-  sleep,
-  worker,
-} from '../runner/helpers';
+import { keysUnder, recordingService, sleep } from '../runner/helpers';
+import { clusterChain } from './helpers';
 
 const clusterUrl = inject('clusterUrl');
 let env: ReturnType<typeof recordingService> | undefined;
@@ -20,32 +11,6 @@ afterEach(async () => {
   await env?.close();
   env = undefined;
 });
-
-/** producer → three queues and workers in a chain, on a cluster. */
-export function clusterChain(ratePerSec = 40): PipelineDocument {
-  const doc = pipeline(
-    'cluster chain',
-    [
-      producer('orders', { arrival: { type: 'constant', ratePerSec } }),
-      queue('incoming'),
-      worker('validate', { concurrency: 4 }),
-      queue('charge'),
-      worker('charger', { concurrency: 4, replicas: 2 }),
-      queue('ship'),
-      worker('shipper', { concurrency: 2 }),
-    ],
-    [
-      edge('orders', 'incoming'),
-      edge('incoming', 'validate'),
-      edge('validate', 'charge'),
-      edge('charge', 'charger'),
-      edge('charger', 'ship'),
-      edge('ship', 'shipper'),
-    ],
-  );
-  doc.settings = { ...doc.settings, cluster: true };
-  return doc;
-}
 
 const count = (summary: RunSummary, id: string): number => {
   const node = summary.nodes[id]!;

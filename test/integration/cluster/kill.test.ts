@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerFigures } from '../../../shared/metrics';
+import { startLocalCluster, type LocalCluster } from '../../helpers/redis-cluster';
+import { recordingService, sleep, until } from '../runner/helpers';
+import { clusterChain } from './helpers';
+
+let env: ReturnType<typeof recordingService> | undefined;
+let cluster: LocalCluster | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+  await cluster?.stop();
+  cluster = undefined;
+});
+
+describe('a run on a Redis Cluster whose master dies', () => {
+  it('says so (an outage incident naming the master of its keys), recovers when it is back, and drains', async () => {
+    // Its own cluster: this test kills a master of it.
+    cluster = await startLocalCluster(3);
+    env = recordingService(cluster.url);
+    const info = await env.service.start({ document: clusterChain() });
+    await sleep(1500);
+    const owner = await cluster.ownerOf(`${info.prefix}:x`);
+    await cluster.kill(owner);
+    await until(
+      () => env!.statuses.some((s) => s.redis === 'lost'),
+      'the run to report the connection lost',
+      5000,
+    );
+    expect(env.logs.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(
+        /^lost the connection to Redis \(the cluster master that holds the run's keys: .+\); reconnecting$/,
+      ),
+    );
+    await cluster.restart(owner);
+    await until(
+      () => env!.statuses.some((s) => s.redis === 'reconnected'),
+      'the run to report it reconnected',
+      10_000,
+    );
+    expect(env.logs.map((l) => l.message)).toContain('reconnected to Redis; the run carries on');
+    // Jobs flow again after the master is back (its keys were lost with it: no persistence).
+    const done = () => (env!.last().nodes.shipper as WorkerFigures).completed;
+    const before = done();
+    await until(() => done() > before + 20, 'jobs to complete after the restart', 10_000);
+    const result = await env.service.stop({ drain: true });
+    expect(result.drained).toBe(true);
+    const outage = result.summary.incidents!.find((i) => i.kind === 'outage')!;
+    expect(outage.message).toMatch(/^Redis was unreachable from \d+\.\d s to \d+\.\d s/);
+    expect(outage.endT! - outage.t).toBeGreaterThan(500);
+  });
+});
