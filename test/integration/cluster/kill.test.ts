@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkerFigures } from '../../../shared/metrics';
 import { startLocalCluster, type LocalCluster } from '../../helpers/redis-cluster';
+import type { RedisStatus } from '../../../shared/api/contract';
+import { RedisService } from '../../../main/services/runs-redis';
 import { recordingService, sleep, until } from '../runner/helpers';
 import { clusterChain } from './helpers';
 
@@ -48,5 +50,30 @@ describe('a run on a Redis Cluster whose master dies', () => {
     const outage = result.summary.incidents!.find((i) => i.kind === 'outage')!;
     expect(outage.message).toMatch(/^Redis was unreachable from \d+\.\d s to \d+\.\d s/);
     expect(outage.endT! - outage.t).toBeGreaterThan(500);
+  });
+
+  it("the app's status watch reports the cluster lost when a master dies, and back when it returns", async () => {
+    cluster = await startLocalCluster(3);
+    const redis = new RedisService({ defaultUrl: () => cluster!.url, allowStart: false });
+    const statuses: RedisStatus[] = [];
+    redis.onStatus((s) => statuses.push(s));
+    try {
+      await redis.ensure();
+      // Not the node the watch was pointed at: a master it only knows through the cluster.
+      const victim = cluster.masters[2]!.port;
+      await cluster.kill(victim);
+      await until(() => statuses.some((s) => s.state === 'lost'), 'the watch to say lost', 8000);
+      expect(statuses.find((s) => s.state === 'lost')!.message).toMatch(
+        /^Lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+: (the cluster is down \(cluster_state:fail\): a master is unreachable|the connection closed|PING failed|no answer to PING within 1000 ms)$/,
+      );
+      await cluster.restart(victim);
+      await until(
+        () => statuses.some((s) => s.state === 'reconnected'),
+        'the watch to say reconnected',
+        10_000,
+      );
+    } finally {
+      await redis.close();
+    }
   });
 });
