@@ -2,7 +2,10 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { RunSnapshot, RunSummary, WorkerFigures } from '../../../shared/metrics';
 import { simulate } from '../../../shared/simulation';
 import { clusterMasterUrls } from '../../helpers/redis-cluster';
-import { keysUnder, recordingService, sleep } from '../runner/helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../../main/cli/index';
+import { captureCli, keysUnder, recordingService, sleep } from '../runner/helpers';
 import { clusterChain } from './helpers';
 
 const clusterUrl = inject('clusterUrl');
@@ -81,5 +84,30 @@ describe('runner on a 3-master Redis Cluster', () => {
     expect(await keysOnEveryMaster(info.prefix)).toEqual([]);
     // The status line's figures are the cluster's: memory summed over its masters.
     expect(env.snapshots.at(-1)!.redis!.usedMemoryBytes).toBeGreaterThan(3 * 500_000);
+  });
+
+  it('pipewright run runs a cluster document through any node and prints exact counts', async () => {
+    const cleanups: Array<() => Promise<unknown>> = [];
+    try {
+      const c = captureCli(cleanups);
+      const doc = clusterChain(30);
+      writeFileSync(join(c.io.cwd, 'p.json'), JSON.stringify(doc));
+      // The last master: the cluster client finds the run's slot from whichever node it is given.
+      const node = (await clusterMasterUrls(clusterUrl)).at(-1)!;
+      const code = await main(
+        ['run', 'p.json', '--redis', node, '--duration', '2s', '--drain', '--json'],
+        c.io,
+      );
+      expect(c.err.filter((l) => /error|refused/i.test(l))).toEqual([]);
+      expect(code).toBe(0);
+      const summary = JSON.parse(c.out.join('\n')) as RunSummary;
+      const created = count(summary, 'orders');
+      expect(created).toBeGreaterThan(45);
+      for (const id of ['incoming', 'validate', 'charge', 'charger', 'ship', 'shipper']) {
+        expect({ id, n: count(summary, id) }).toEqual({ id, n: created });
+      }
+    } finally {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    }
   });
 });
