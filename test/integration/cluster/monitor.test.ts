@@ -34,7 +34,7 @@ describe('monitor mode on a 3-master Redis Cluster', () => {
       await until(() => snapshots.length > 0, 'a monitor snapshot');
       const last = snapshots.at(-1)!;
       expect(names.map((n) => last.queues[n]!.waiting)).toEqual([1, 2, 3, 4, 5]);
-      expect(last.redis.usedMemoryBytes).toBeGreaterThan(0);
+      expect(last.redis!.usedMemoryBytes).toBeGreaterThan(0);
     } finally {
       await monitor.close();
       await Promise.all(queues.map((q) => q.close()));
