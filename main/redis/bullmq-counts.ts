@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { isCluster, type RedisClient } from './client';
 
 /** How many jobs of one BullMQ queue are in each state; read with plain reads only. */
 export interface QueueCounts {
@@ -30,11 +30,16 @@ const PER_QUEUE = 10;
  * safe against a Redis we merely monitor.
  */
 export async function readQueueCounts(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   queues: readonly string[],
 ): Promise<QueueCounts[]> {
   if (queues.length === 0) return [];
+  // A cluster pipeline may only touch one slot: BullMQ keeps each queue's keys in one, but two
+  // queues may be in different slots (a queue-name hash tag), so a cluster reads queue by queue.
+  if (isCluster(client) && queues.length > 1) {
+    return (await Promise.all(queues.map((q) => readQueueCounts(client, prefix, [q])))).flat();
+  }
   const pipeline = client.pipeline();
   for (const queue of queues) {
     const base = queueKeyBase(prefix, queue);
@@ -74,7 +79,10 @@ export async function readQueueCounts(
 }
 
 /** When each job became ready (`timestamp` + `delay` of its hash); null where unknown. */
-async function readyTimes(client: Redis, jobKeys: (string | null)[]): Promise<(number | null)[]> {
+async function readyTimes(
+  client: RedisClient,
+  jobKeys: (string | null)[],
+): Promise<(number | null)[]> {
   const present = jobKeys.filter((key): key is string => key !== null);
   if (present.length === 0) return jobKeys.map(() => null);
   const pipeline = client.pipeline();

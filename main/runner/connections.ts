@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { mastersOf, type RedisClient } from '../redis/client';
 import { parseInfo } from '../redis/info';
 import { redactUrl } from '../redis/probe';
 import type { RunPlan } from './plan';
@@ -50,9 +50,9 @@ export function connectionsNeeded(plan: RunPlan): ConnectionNeed {
   return { total: 1 + workers.length + replicas, parts, workers };
 }
 
-/** `maxclients` and `connected_clients` of a Redis; null where it does not say. */
-export async function readClientLimits(
-  client: Redis,
+/** `maxclients` and `connected_clients` of one server; null where it does not say. */
+async function readServerLimits(
+  client: RedisClient,
 ): Promise<{ maxClients: number | null; connected: number | null }> {
   const info = parseInfo(await client.info('clients'));
   const number = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
@@ -68,6 +68,21 @@ export async function readClientLimits(
     }
   }
   return { maxClients, connected: number(info.connected_clients) };
+}
+
+/**
+ * The client limits of the Redis a run uses. On a cluster each master is its own server with its
+ * own `maxclients`, and an ioredis Cluster client may open a connection to every master (it sends
+ * each command to the slot's owner and refreshes slots from any node): the run's need is checked
+ * against the master with the least room.
+ */
+export async function readClientLimits(
+  client: RedisClient,
+): Promise<{ maxClients: number | null; connected: number | null }> {
+  const all = await Promise.all(mastersOf(client).map(readServerLimits));
+  const room = (l: (typeof all)[number]) =>
+    l.maxClients === null ? Infinity : l.maxClients - (l.connected ?? 0);
+  return all.reduce((tightest, l) => (room(l) < room(tightest) ? l : tightest));
 }
 
 /** Why the run cannot open its connections, or null when it can. */

@@ -177,6 +177,12 @@ export const settingsSchema = z.strictObject({
     .optional(),
   prefix: z
     .string({ error: 'must be a key prefix without ":" or braces' })
+    // Braces first, with their own reason: a user who read BullMQ's cluster guide writes "{app}".
+    .regex(/^[^{}]*$/, {
+      error:
+        'must not contain braces: with "cluster": true Pipewright wraps the prefix in the hash ' +
+        'tag itself ({prefix}); write it without them',
+    })
     .regex(/^[^:{}\s]{1,64}$/, { error: 'must be 1-64 characters without ":", braces or spaces' })
     .optional(),
   cluster: bool().optional(),

@@ -1,4 +1,5 @@
-import { deleteKeysByPrefix, shortLivedClient } from '../../redis/keys';
+import type { RedisClient } from '../../redis/client';
+import { connectShortLived, deleteKeysByPrefix } from '../../redis/keys';
 import { redactUrl } from '../../redis/probe';
 import { findRuns, planClean } from '../../redis/run-markers';
 import { parseCommandArgs } from '../args';
@@ -57,16 +58,17 @@ export const cleanCommand: CliCommand = async (args, io) => {
     if (prefix.endsWith(':')) return usage(`--prefix "${prefix}": give it without the final ":"`);
   }
 
-  const client = shortLivedClient(values.redis);
+  let client: RedisClient;
   try {
-    try {
-      await client.connect();
-    } catch (error) {
-      io.err(
-        `pipewright clean: cannot reach Redis at ${redactUrl(values.redis)}: ${(error as Error).message}`,
-      );
-      return EXIT_USAGE;
-    }
+    // A cluster node gets a cluster client: the run's keys may be on any master.
+    client = await connectShortLived(values.redis);
+  } catch (error) {
+    io.err(
+      `pipewright clean: cannot reach Redis at ${redactUrl(values.redis)}: ${(error as Error).message}`,
+    );
+    return EXIT_USAGE;
+  }
+  try {
     if (values.list) {
       const runs = await findRuns(client);
       if (values.json) io.out(JSON.stringify(runs, null, 2));

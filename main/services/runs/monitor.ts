@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type {
   MonitorInfo,
   MonitorQueueFigures,
@@ -8,7 +7,8 @@ import type {
 import { emptyLatency } from '../../../shared/metrics';
 import { oldestWaiting, readQueueCounts } from '../../redis/bullmq-counts';
 import { countWorkers, discoverQueues, readQueueEvents, streamIdNow } from '../../redis/discover';
-import { parseInfo, redisLoad } from '../../redis/info';
+import { connectClient, openRedis, type RedisClient } from '../../redis/client';
+import { readLoad } from '../../redis/load';
 import { probeRedis, redactUrl } from '../../redis/probe';
 
 export interface MonitorServiceOptions {
@@ -18,7 +18,7 @@ export interface MonitorServiceOptions {
 }
 
 interface Watch {
-  client: Redis;
+  client: RedisClient;
   url: string;
   prefix: string;
   queues: string[];
@@ -120,9 +120,9 @@ export class MonitorService {
         watch.workers = await countWorkers(watch.client, watch.prefix, found);
       }
       watch.ticks++;
-      const [counts, info, events] = await Promise.all([
+      const [counts, load, events] = await Promise.all([
         readQueueCounts(watch.client, watch.prefix, watch.queues),
-        watch.client.info(),
+        readLoad(watch.client),
         Promise.all(
           watch.queues.map((q) =>
             readQueueEvents(watch.client, watch.prefix, q, watch.lastIds.get(q) ?? streamIdNow()),
@@ -159,7 +159,6 @@ export class MonitorService {
           workers: watch.workers[name] ?? 0,
         };
       });
-      const load = redisLoad(parseInfo(info));
       const snapshot: MonitorSnapshot = {
         t: now - watch.startedAt,
         prefix: watch.prefix,
@@ -179,13 +178,24 @@ export class MonitorService {
   }
 }
 
-async function connect(url: string): Promise<Redis> {
+async function connect(url: string): Promise<RedisClient> {
   const probe = await probeRedis(url);
   if (!probe.ok) throw new Error(`cannot monitor: ${probe.error}`);
-  const client = new Redis(url, {
+  // A cluster node: watch the whole cluster, whose queues are spread over its masters.
+  const client = openRedis(url, {
+    cluster: probe.probe.mode === 'cluster',
     maxRetriesPerRequest: 1,
     retryStrategy: (times) => Math.min(100 * times, 1000),
   });
   client.on('error', () => {});
+  try {
+    // A cluster client knows its masters (for discovery) once its slots are read.
+    await connectClient(client);
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`cannot monitor: ${redactUrl(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   return client;
 }

@@ -1,14 +1,17 @@
-import type { Redis } from 'ioredis';
 import { ApiError, type OrphanRuns } from '../../../shared/api/contract';
-import { deleteKeysByPrefix, shortLivedClient } from '../../redis/keys';
+import type { RedisClient } from '../../redis/client';
+import { connectShortLived, deleteKeysByPrefix } from '../../redis/keys';
 import { redactUrl } from '../../redis/probe';
 import { findRuns, planClean } from '../../redis/run-markers';
 
-/** A short-lived client for one look or one clean-up: nothing stays connected in between. */
-async function withClient<T>(url: string, use: (client: Redis) => Promise<T>): Promise<T> {
-  const client = shortLivedClient(url);
+/**
+ * A short-lived client for one look or one clean-up: nothing stays connected in between. On a
+ * cluster it reaches every master, so orphans on any of them are found and removed.
+ */
+async function withClient<T>(url: string, use: (client: RedisClient) => Promise<T>): Promise<T> {
+  let client: RedisClient | null = null;
   try {
-    await client.connect();
+    client = await connectShortLived(url);
     return await use(client);
   } catch (error) {
     if (error instanceof ApiError) throw error;
@@ -17,7 +20,7 @@ async function withClient<T>(url: string, use: (client: Redis) => Promise<T>): P
       message: `Redis at ${redactUrl(url)}: ${(error as Error).message}`,
     });
   } finally {
-    client.disconnect();
+    client?.disconnect();
   }
 }
 

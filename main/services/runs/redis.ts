@@ -126,7 +126,10 @@ export class RedisService {
       help: null,
     };
     this.publish(base);
-    this.monitor = new ConnectionMonitor(endpoint.url, { assumeConnected: true });
+    this.monitor = new ConnectionMonitor(endpoint.url, {
+      assumeConnected: true,
+      cluster: endpoint.probe.mode === 'cluster',
+    });
     this.monitor.on((event: ConnectionEvent) => {
       if (event.state === 'connected') return; // the probe already said so
       if (event.state === 'closed' || event.state === 'connecting') return;
