@@ -112,6 +112,12 @@ function fixed(sorted: readonly number[], m: number): Candidate | null {
   };
 }
 
+function binnedLogLikelihood(sorted: readonly number[], cdf: (x: number) => number): number {
+  let sum = 0;
+  for (const x of sorted) sum += Math.log(Math.max(1e-300, cdf(x + 0.5) - cdf(x - 0.5)));
+  return sum;
+}
+
 const rounded = (service: ServiceDistribution): ServiceDistribution => {
   switch (service.type) {
     case 'fixed':
@@ -146,13 +152,18 @@ export function fitService(samples: readonly number[]): ServiceFit | null {
   const sorted = [...samples].sort((a, b) => a - b);
   const m = mean(sorted);
   const ci = meanCi95(sorted);
-  const constant = n === 1 ? null : fixed(sorted, m);
+  const constant = fixed(sorted, m);
   const fitted = constant
     ? [constant]
     : [exponential(sorted, m), uniform(sorted), normal(sorted, m), lognormal(sorted)].filter(
         (c): c is Candidate => c !== null,
       );
   if (fitted.length === 0) fitted.push(fixed(sorted, m) ?? exponential(sorted, Math.max(m, 1))!);
+  if (!constant && sorted.every(Number.isInteger)) {
+    // Whole-ms data: a value x stands for [x − ½, x + ½), so each family is scored by the
+    // probability it gives those intervals; densities would favour whichever piles up near 0.
+    for (const c of fitted) c.logLikelihood = binnedLogLikelihood(sorted, c.cdf);
+  }
   const aic = (c: Candidate) => 2 * c.params - 2 * c.logLikelihood;
   fitted.sort((a, b) => aic(a) - aic(b));
   const best = fitted[0]!;

@@ -91,16 +91,25 @@ function fromTraces(samples: ReadonlyMap<string, QueueSamples>, out: EdgeInferen
   }
 }
 
-/** Share of [lo, hi] within `w` of some point of sorted `ends`: the chance a random time matches. */
-function coverage(ends: readonly number[], w: number, lo: number, hi: number): number {
+/**
+ * Share of [lo, hi] inside some [f − before, f + after] of sorted `ends`: the chance that a time
+ * unrelated to the ends matches one.
+ */
+function coverage(
+  ends: readonly number[],
+  before: number,
+  after: number,
+  lo: number,
+  hi: number,
+): number {
   if (hi <= lo) return 1;
   let covered = 0;
   let reach = -Infinity;
   for (const f of ends) {
-    const a = Math.max(lo, f - w, reach);
-    const b = Math.min(hi, f + w);
+    const a = Math.max(lo, f - before, reach);
+    const b = Math.min(hi, f + after);
     if (b > a) covered += b - a;
-    reach = Math.max(reach, Math.min(hi, f + w));
+    reach = Math.max(reach, b);
   }
   return Math.min(1, covered / (hi - lo));
 }
@@ -128,6 +137,7 @@ function fromTiming(
   options: Required<EdgeInferenceOptions>,
   out: EdgeInference,
 ): void {
+  const found: { z: number; ids: string[]; edge: InferredEdge }[] = [];
   const taken = new Set(out.edges.map((e) => `${e.from}\u0000${e.to}\u0000${e.on ?? 'completed'}`));
   for (const [to, target] of samples) {
     const open = target.created.filter((c) => !out.explained.get(to)?.has(c.id));
@@ -145,6 +155,10 @@ function fromTiming(
         // 10 ms, at most the option), so chance stays well below certainty at high rates.
         const meanGap = (ends[ends.length - 1]! - ends[0]!) / Math.max(1, ends.length - 1);
         const w = Math.min(options.windowMs, Math.max(10, meanGap / 10));
+        // A handler adds B's job just before its own ends (finishedOn is set after it returns);
+        // a listener on `completed` adds it just after. Far before the end is not a cause: a job
+        // of B created long before A's job ended may rather have caused it.
+        const before = Math.min(10, w);
         const lo = Math.min(
           times.reduce((a, b) => Math.min(a, b)),
           ends[0]!,
@@ -153,10 +167,10 @@ function fromTiming(
           times.reduce((a, b) => Math.max(a, b)),
           ends[ends.length - 1]!,
         );
-        const p0 = coverage(ends, w, lo, hi);
+        const p0 = coverage(ends, before, w, lo, hi);
         const matched = open.filter((c) => {
           const i = lowerBound(ends, c.at - w);
-          return i < ends.length && ends[i]! <= c.at + w;
+          return i < ends.length && ends[i]! <= c.at + before;
         });
         const n = open.length;
         const expected = p0 * n;
@@ -164,25 +178,36 @@ function fromTiming(
         const z = (matched.length - expected) / sd;
         if (matched.length < 5 || z < options.minZ || matched.length / n < p0 + options.minMargin)
           continue;
-        for (const c of matched) explain(out.explained, to, c.id);
         // A share q of B's jobs is caused (always matched), the rest match by chance (p0):
         // matched / n = q + (1 − q) p0, so q = (matched / n − p0) / (1 − p0).
         const caused = (n * (matched.length / n - p0)) / Math.max(1e-9, 1 - p0);
         const probability = Math.min(1, Math.max(0, caused / ends.length));
-        out.edges.push({
-          from,
-          to,
-          probability,
-          evidence: 'timing',
-          on,
-          matched: matched.length,
-          expectedByChance: expected,
-          detail:
-            `${matched.length} of ${n} jobs in ${to} were created within ${w} ms of a job ${on} in ` +
-            `${from}; chance alone would give ${expected.toFixed(1)} (${(p0 * 100).toFixed(1)} % of the time is that close)`,
+        found.push({
+          z,
+          ids: matched.map((c) => c.id),
+          edge: {
+            from,
+            to,
+            probability,
+            evidence: 'timing',
+            on,
+            matched: matched.length,
+            expectedByChance: expected,
+            detail:
+              `${matched.length} of ${n} jobs in ${to} were created within ${w} ms of a job ${on} in ` +
+              `${from}; chance alone would give ${expected.toFixed(1)} (${(p0 * 100).toFixed(1)} % of the time is that close)`,
+          },
         });
       }
     }
+  }
+  // Short stages match both ways (B's job ends soon after A's was created); the stronger
+  // direction is the cause.
+  for (const f of found) {
+    const reverse = found.find((g) => g.edge.from === f.edge.to && g.edge.to === f.edge.from);
+    if (reverse && reverse.z > f.z) continue;
+    for (const id of f.ids) explain(out.explained, f.edge.to, id);
+    out.edges.push(f.edge);
   }
 }
 
