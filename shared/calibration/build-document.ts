@@ -18,6 +18,8 @@ import { significant, wilson95 } from './stats';
 
 /** Below this many observations a fitted number is flagged as resting on a thin sample. */
 export const THIN_SAMPLE = 30;
+/** Unexplained jobs of a name below this share of it, when an edge explains the rest, are strays. */
+const STRAY_SHARE = 0.05;
 
 export interface BuiltModel {
   document: PipelineDocument;
@@ -130,11 +132,26 @@ function producerNodes(
   ids: Ids,
   names: Set<string>,
   values: FittedValue[],
-): ProducerNode[] {
+  warnings: string[],
+): { producers: ProducerNode[]; strays: number } {
+  let strays = 0;
   const byName = new Map<string, number[]>();
+  const explainedByName = new Map<string, number>();
   for (const c of s.created) {
-    if (explained?.has(c.id)) continue;
-    (byName.get(c.name) ?? byName.set(c.name, []).get(c.name)!).push(c.at);
+    if (explained?.has(c.id)) explainedByName.set(c.name, (explainedByName.get(c.name) ?? 0) + 1);
+    else (byName.get(c.name) ?? byName.set(c.name, []).get(c.name)!).push(c.at);
+  }
+  for (const [jobName, times] of byName) {
+    const passedOn = explainedByName.get(jobName) ?? 0;
+    // A few jobs an edge missed (a handler that took unusually long to finish after adding
+    // them) are no producer of their own.
+    if (passedOn > 0 && times.length < STRAY_SHARE * (times.length + passedOn)) {
+      byName.delete(jobName);
+      strays += times.length;
+      warnings.push(
+        `jobs ${JSON.stringify(jobName)} in ${queue.name}: ${times.length} of ${times.length + passedOn} matched no inferred edge; they are counted with the edge, not as a producer`,
+      );
+    }
   }
   for (const sch of queue.schedulers) if (!byName.has(sch.name)) byName.set(sch.name, []);
   const out: ProducerNode[] = [];
@@ -171,7 +188,7 @@ function producerNodes(
       ],
     });
   }
-  return out;
+  return { producers: out, strays };
 }
 
 /** The pipeline that reproduces the deployment: a queue per queue, its worker group, producers, edges. */
@@ -186,6 +203,7 @@ export function buildModel(
   const nodes: PipelineNode[] = [];
   const edges: PipelineEdge[] = [];
   const queueIds = new Map<string, { queue: string; worker?: string }>();
+  const strayCount = new Map<string, number>();
   const producerNames = new Set<string>(observations.queues.map((q) => q.name));
   const edge = (from: string, to: string, extra: Partial<PipelineEdge> = {}) => {
     const e: PipelineEdge = { id: ids.next(`${from}-to-${to}`), from, to, ...extra };
@@ -222,14 +240,17 @@ export function buildModel(
       workerId = w.id;
     }
     queueIds.set(queue.name, { queue: q.id, worker: workerId });
-    for (const p of producerNodes(
+    const { producers, strays } = producerNodes(
       queue,
       s,
       inference.explained.get(queue.name),
       ids,
       producerNames,
       values,
-    )) {
+      warnings,
+    );
+    if (strays > 0) strayCount.set(queue.name, strays);
+    for (const p of producers) {
       nodes.push(p);
       edge(p.id, q.id);
     }
@@ -240,6 +261,14 @@ export function buildModel(
     if (!from || !to) continue;
     const extra: Partial<PipelineEdge> = {};
     if (inferred.on === 'failed') extra.on = 'failed';
+    const strays = strayCount.get(inferred.to) ?? 0;
+    if (strays > 0 && inference.edges.filter((e) => e.to === inferred.to).length === 1) {
+      // No producer carries the strays: the one edge into the queue must, to keep its rate.
+      const source = samples.get(inferred.from)!;
+      const ends = (inferred.on === 'failed' ? source.failedAt : source.completedAt).length;
+      const jobs = samples.get(inferred.to)!.created.length;
+      if (ends > 0) inferred.probability = Math.min(1, jobs / ends);
+    }
     // A probability that is 1 within rounding is left out: the document's default.
     const p = significant(inferred.probability, 2);
     if (p < 0.995) extra.probability = p;
