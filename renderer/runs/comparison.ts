@@ -74,6 +74,17 @@ const reportShape = z.object({
     .default([]),
 });
 
+/** Rows per node, in the order the nodes first appear. */
+export function groupByNode(rows: readonly ComparisonRow[]): NodeComparison[] {
+  const nodes: NodeComparison[] = [];
+  for (const r of rows) {
+    let node = nodes.find((n) => n.nodeId === r.nodeId);
+    if (!node) nodes.push((node = { nodeId: r.nodeId, name: r.name, rows: [] }));
+    node.rows.push(r);
+  }
+  return nodes;
+}
+
 /** Reads predicted-versus-measured from a run report's JSON text. */
 export function comparisonFromReport(json: string): RunComparison {
   let value: unknown;
@@ -85,12 +96,7 @@ export function comparisonFromReport(json: string): RunComparison {
   const parsed = reportShape.safeParse(value);
   if (!parsed.success) throw new Error('the run report has an unexpected shape');
   const report = parsed.data;
-  const nodes: NodeComparison[] = [];
-  for (const r of report.comparison) {
-    let node = nodes.find((n) => n.nodeId === r.nodeId);
-    if (!node) nodes.push((node = { nodeId: r.nodeId, name: r.name, rows: [] }));
-    node.rows.push(r);
-  }
+  const nodes = groupByNode(report.comparison);
   return {
     durationMs: report.summary.durationMs,
     // Checked above where this view reads it; the rest is the host's own summary.
