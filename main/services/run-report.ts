@@ -1,20 +1,16 @@
 import type { RedisStatus, RunLogEntry, RunResult } from '../../shared/api/contract';
 import type { PipelineDocument } from '../../shared/document';
-import type { NodeSummary, RunSummary } from '../../shared/metrics';
+import {
+  comparisonRow,
+  type ComparisonRow,
+  type NodeSummary,
+  type RunSummary,
+} from '../../shared/metrics';
+
+export type { ComparisonRow };
 import { simulate, type TimedChange } from '../../shared/simulation';
 import { liveChanges, type LiveChange, type RecordedControl } from './run-changes';
 import type { HistoryPoint } from './runs-history';
-
-/** One figure measured by the run beside the simulator's prediction for the same document. */
-export interface ComparisonRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
 
 /** `pipewright-run-report/v1`: everything about one real run, saved as JSON or HTML. */
 export interface RunReport {
@@ -78,17 +74,7 @@ export function compareSummaries(predicted: RunSummary, measured: RunSummary): C
     const p = predicted.nodes[nodeId];
     if (!p || p.kind !== m.kind) continue;
     for (const [figure, read] of FIGURES[m.kind]) {
-      const predictedValue = read(p as never);
-      const measuredValue = read(m as never);
-      rows.push({
-        nodeId,
-        name: m.name,
-        figure,
-        predicted: predictedValue,
-        measured: measuredValue,
-        differencePercent:
-          predictedValue === 0 ? null : ((measuredValue - predictedValue) / predictedValue) * 100,
-      });
+      rows.push(comparisonRow(nodeId, m.name, figure, read(p as never), read(m as never)));
     }
   }
   return rows;

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import type { ComparisonRow } from '../../shared/metrics/comparison';
 import type { RunSummary } from '../../shared/metrics/types';
 
-/** One figure measured by a run beside the simulator's prediction for the same document. */
-export interface ComparisonRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
+export type { ComparisonRow };
 
 export interface NodeComparison {
   nodeId: string;

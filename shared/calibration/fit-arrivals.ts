@@ -125,27 +125,19 @@ export function fitArrivals(
       candidates: pick(1),
     };
   }
+  // Constant gaps (a step at the mean gap) or exponential ones (Poisson).
+  const constant = cv < ARRIVAL_TESTS.constantMaxCv;
+  const cdf = constant
+    ? (x: number) => (x < meanGap ? 0 : 1)
+    : (x: number) => (x <= 0 ? 0 : 1 - Math.exp(-x / meanGap));
   const sortedGaps = [...gaps].sort((a, b) => a - b);
-  if (cv < ARRIVAL_TESTS.constantMaxCv) {
-    const cdf = (x: number) => (x < meanGap ? 0 : 1);
-    return {
-      arrival: { type: 'constant', ratePerSec: significant(ratePerSec) },
-      sample: n,
-      ratePerSec,
-      ci95,
-      ks: ksDistance(sortedGaps, cdf),
-      candidates: pick(2),
-      histogram: histogramOf(sortedGaps, cdf),
-    };
-  }
-  const cdf = (x: number) => (x <= 0 ? 0 : 1 - Math.exp(-x / meanGap));
   return {
-    arrival: { type: 'poisson', ratePerSec: significant(ratePerSec) },
+    arrival: { type: constant ? 'constant' : 'poisson', ratePerSec: significant(ratePerSec) },
     sample: n,
     ratePerSec,
     ci95,
     ks: ksDistance(sortedGaps, cdf),
-    candidates: pick(3),
+    candidates: pick(constant ? 2 : 3),
     histogram: histogramOf(sortedGaps, cdf),
   };
 }

@@ -1,35 +1,10 @@
 import { buildGraph } from '../document/graph';
+import { comparisonRow, type ComparisonRow } from '../metrics/comparison';
 import { simulate, type ReplicationOptions } from '../simulation/run';
 import type { CalibrationResult } from './observations';
 
-/**
- * One figure the deployment measured beside the simulator's prediction for the imported model;
- * the same shape as a run's predicted-versus-measured rows, so the same table shows it.
- */
-export interface PredictionRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
-
-const row = (
-  nodeId: string,
-  name: string,
-  figure: string,
-  predicted: number,
-  measured: number,
-): PredictionRow => ({
-  nodeId,
-  name,
-  figure,
-  predicted,
-  measured,
-  differencePercent: predicted === 0 ? null : ((measured - predicted) / predicted) * 100,
-});
+/** Predicted versus measured for an import: the rows a run's comparison table shows. */
+export type PredictionRow = ComparisonRow;
 
 /**
  * Simulates the imported model over the window it was measured in and sets its throughput and
@@ -50,13 +25,15 @@ export function predictCalibrated(
     if (!queue) continue;
     const q = summary.nodes[queue.id];
     if (q?.kind === 'queue' && measured.meanWaitMs !== null) {
-      rows.push(row(queue.id, queue.name, 'mean wait ms', q.waitMs.mean, measured.meanWaitMs));
+      rows.push(
+        comparisonRow(queue.id, queue.name, 'mean wait ms', q.waitMs.mean, measured.meanWaitMs),
+      );
     }
     const worker = graph.consumers(queue.id)[0];
     const w = worker ? summary.nodes[worker.id] : undefined;
     if (worker && w?.kind === 'worker') {
       rows.push(
-        row(
+        comparisonRow(
           worker.id,
           worker.name,
           'throughput jobs/s',

@@ -4,3 +4,4 @@ export * from './time-weighted';
 export * from './backlog-trend';
 export * from './stats';
 export * from './summary';
+export * from './comparison';

@@ -8,39 +8,20 @@ import {
   measuredFields,
   measuredTitle,
 } from '../../../../renderer/calibration/report-view';
-import type { PipelineDocument } from '../../../../shared/document';
-import { observe } from '../../shared/calibration/synthetic';
+import { chainDocument, observe } from '../../shared/calibration/synthetic';
 
-const doc: PipelineDocument = {
-  format: 'pipewright/v1',
-  name: 'one',
-  nodes: [
-    {
-      id: 'p',
-      kind: 'producer',
-      name: 'orders',
-      position: { x: 0, y: 0 },
-      config: { jobName: 'orders', arrival: { type: 'poisson', ratePerSec: 5 } },
+const doc = chainDocument('orders', { type: 'poisson', ratePerSec: 5 }, [
+  {
+    queue: 'orders',
+    config: { attempts: 2 },
+    worker: {
+      concurrency: 2,
+      replicas: 1,
+      service: { type: 'exponential', meanMs: 100 },
+      failureRate: 0.05,
     },
-    { id: 'q', kind: 'queue', name: 'orders', position: { x: 0, y: 0 }, config: { attempts: 2 } },
-    {
-      id: 'w',
-      kind: 'worker',
-      name: 'orders worker',
-      position: { x: 0, y: 0 },
-      config: {
-        concurrency: 2,
-        replicas: 1,
-        service: { type: 'exponential', meanMs: 100 },
-        failureRate: 0.05,
-      },
-    },
-  ],
-  edges: [
-    { id: 'e1', from: 'p', to: 'q' },
-    { id: 'e2', from: 'q', to: 'w' },
-  ],
-};
+  },
+]);
 
 describe('report view', () => {
   it('words fitted values and their intervals', () => {

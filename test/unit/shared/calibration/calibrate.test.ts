@@ -6,59 +6,29 @@ import {
   type PipelineDocument,
 } from '../../../../shared/document';
 import { validateDocument } from '../../../../shared/validation';
-import { observe } from './synthetic';
+import { chainDocument, observe } from './synthetic';
 
 /** Two stages: signups (Poisson 20/s) → A (exp 100 ms, 5 slots, 10 % failures, 3 attempts) → B. */
-const TWO_STAGES: PipelineDocument = {
-  format: 'pipewright/v1',
-  name: 'two stages',
-  nodes: [
-    {
-      id: 'p',
-      kind: 'producer',
-      name: 'signup',
-      position: { x: 0, y: 0 },
-      config: { jobName: 'signup', arrival: { type: 'poisson', ratePerSec: 20 } },
+const TWO_STAGES = chainDocument('signup', { type: 'poisson', ratePerSec: 20 }, [
+  {
+    queue: 'accounts',
+    config: { attempts: 3, backoff: { type: 'fixed', delayMs: 200 } },
+    worker: {
+      concurrency: 5,
+      replicas: 1,
+      service: { type: 'exponential', meanMs: 100 },
+      failureRate: 0.1,
     },
-    {
-      id: 'a',
-      kind: 'queue',
-      name: 'accounts',
-      position: { x: 0, y: 0 },
-      config: { attempts: 3, backoff: { type: 'fixed', delayMs: 200 } },
+  },
+  {
+    queue: 'emails',
+    worker: {
+      concurrency: 4,
+      replicas: 2,
+      service: { type: 'lognormal', meanMs: 150, stdDevMs: 60 },
     },
-    {
-      id: 'wa',
-      kind: 'worker',
-      name: 'accounts worker',
-      position: { x: 0, y: 0 },
-      config: {
-        concurrency: 5,
-        replicas: 1,
-        service: { type: 'exponential', meanMs: 100 },
-        failureRate: 0.1,
-      },
-    },
-    { id: 'b', kind: 'queue', name: 'emails', position: { x: 0, y: 0 }, config: {} },
-    {
-      id: 'wb',
-      kind: 'worker',
-      name: 'emails worker',
-      position: { x: 0, y: 0 },
-      config: {
-        concurrency: 4,
-        replicas: 2,
-        service: { type: 'lognormal', meanMs: 150, stdDevMs: 60 },
-      },
-    },
-  ],
-  edges: [
-    { id: 'e1', from: 'p', to: 'a' },
-    { id: 'e2', from: 'a', to: 'wa' },
-    { id: 'e3', from: 'wa', to: 'b' },
-    { id: 'e4', from: 'b', to: 'wb' },
-  ],
-};
+  },
+]);
 
 const node = (doc: PipelineDocument, name: string) => doc.nodes.find((n) => n.name === name)!;
 

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, detectDrift } from '../../../../shared/calibration';
-import {
-  parseDocumentText,
-  serializeDocument,
-  type PipelineDocument,
-} from '../../../../shared/document';
-import { observe } from './synthetic';
+import { parseDocumentText, serializeDocument } from '../../../../shared/document';
+import { chainDocument, observe } from './synthetic';
 
-const pipeline = (meanMs: number): PipelineDocument => ({
-  format: 'pipewright/v1',
-  name: 'one stage',
-  nodes: [
+const pipeline = (meanMs: number) =>
+  chainDocument('orders', { type: 'poisson', ratePerSec: 8 }, [
     {
-      id: 'p',
-      kind: 'producer',
-      name: 'orders',
-      position: { x: 0, y: 0 },
-      config: { jobName: 'orders', arrival: { type: 'poisson', ratePerSec: 8 } },
+      queue: 'orders',
+      worker: { concurrency: 4, replicas: 1, service: { type: 'exponential', meanMs } },
     },
-    { id: 'q', kind: 'queue', name: 'orders', position: { x: 0, y: 0 }, config: {} },
-    {
-      id: 'w',
-      kind: 'worker',
-      name: 'orders worker',
-      position: { x: 0, y: 0 },
-      config: { concurrency: 4, replicas: 1, service: { type: 'exponential', meanMs } },
-    },
-  ],
-  edges: [
-    { id: 'e1', from: 'p', to: 'q' },
-    { id: 'e2', from: 'q', to: 'w' },
-  ],
-});
+  ]);
 
 // 2 minutes at 8/s: ~960 jobs, the mean service time known to about ±6 %.
 const fit = (meanMs: number, seed: number) =>

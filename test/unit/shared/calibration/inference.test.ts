@@ -7,9 +7,8 @@ import type {
   Observations,
 } from '../../../../shared/calibration/observations';
 import { queueSamples } from '../../../../shared/calibration/samples';
-import type { PipelineDocument } from '../../../../shared/document';
 import { Random, simulate } from '../../../../shared/simulation';
-import { observe } from './synthetic';
+import { chainDocument, observe } from './synthetic';
 
 const T0 = 1_767_571_200_000;
 
@@ -166,42 +165,18 @@ describe('samples and options', () => {
   it('keeps retried jobs out of service times and waits (the retry trap)', async () => {
     // 30 % of attempts fail, with a 2 s backoff: a retried job's processedOn − timestamp includes
     // its earlier attempts and backoffs, ten times the real wait.
-    const doc: PipelineDocument = {
-      format: 'pipewright/v1',
-      name: 'retries',
-      nodes: [
-        {
-          id: 'p',
-          kind: 'producer',
-          name: 'p',
-          position: { x: 0, y: 0 },
-          config: { jobName: 'p', arrival: { type: 'poisson', ratePerSec: 10 } },
+    const doc = chainDocument('p', { type: 'poisson', ratePerSec: 10 }, [
+      {
+        queue: 'q',
+        config: { attempts: 4, backoff: { type: 'fixed', delayMs: 2_000 } },
+        worker: {
+          concurrency: 2,
+          replicas: 1,
+          service: { type: 'exponential', meanMs: 120 },
+          failureRate: 0.3,
         },
-        {
-          id: 'q',
-          kind: 'queue',
-          name: 'q',
-          position: { x: 0, y: 0 },
-          config: { attempts: 4, backoff: { type: 'fixed', delayMs: 2_000 } },
-        },
-        {
-          id: 'w',
-          kind: 'worker',
-          name: 'w',
-          position: { x: 0, y: 0 },
-          config: {
-            concurrency: 2,
-            replicas: 1,
-            service: { type: 'exponential', meanMs: 120 },
-            failureRate: 0.3,
-          },
-        },
-      ],
-      edges: [
-        { id: 'e1', from: 'p', to: 'q' },
-        { id: 'e2', from: 'q', to: 'w' },
-      ],
-    };
+      },
+    ]);
     const obs = observe(doc, { durationMs: 600_000 });
     const jobs = obs.queues[0]!.jobs.filter((j) => j.state === 'completed' || j.state === 'failed');
     const naiveWait = jobs.reduce((s, j) => s + j.processedOn! - j.timestamp, 0) / jobs.length;
