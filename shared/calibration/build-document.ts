@@ -14,7 +14,7 @@ import { fitService } from './fit-service';
 import type { EdgeInference } from './infer-edges';
 import type { FittedValue, Observations, ObservedQueue } from './observations';
 import type { QueueSamples } from './samples';
-import { significant, wilson95 } from './stats';
+import { mean, significant, wilson95 } from './stats';
 
 /** Below this many observations a fitted number is flagged as resting on a thin sample. */
 export const THIN_SAMPLE = 30;
@@ -37,6 +37,10 @@ const thin = (what: string, n: number): string[] =>
     : [];
 
 const at = { x: 0, y: 0 };
+
+/** Whether jobs waited a tenth of a service time or more on average: the workers filled up. */
+const saturated = (s: QueueSamples): boolean =>
+  s.waitMs.length > 0 && s.serviceMs.length > 0 && mean(s.waitMs) >= 0.1 * mean(s.serviceMs);
 
 class Ids {
   private readonly taken = new Set<string>();
@@ -84,9 +88,13 @@ function workerNode(
     field: 'concurrency',
     value: concurrency,
     sample: queue.maxActiveSeen,
-    warnings: [
-      `${where}: concurrency is the most jobs seen active at once (${queue.maxActiveSeen}) over ${replicas} replica${replicas === 1 ? '' : 's'}; under a light load it is a lower bound`,
-    ],
+    // Jobs that waited mean every slot was busy at times, so the most seen active is the
+    // limit; jobs that hardly waited never found the workers full, and it is only a floor.
+    warnings: saturated(s)
+      ? []
+      : [
+          `${where}: jobs hardly waited, so the workers were never seen full; concurrency ${concurrency} is the most jobs seen active at once (${queue.maxActiveSeen}) over ${replicas} replica${replicas === 1 ? '' : 's'}, a lower bound`,
+        ],
   });
   if (fit) {
     values.push({

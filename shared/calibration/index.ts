@@ -146,8 +146,7 @@ export async function calibrate(
     }
   }
   warnings.push(...driftWarnings(observations, samples));
-  for (const v of built.values)
-    warnings.push(...v.warnings.filter((w) => w.includes('observation')));
+  for (const v of built.values) warnings.push(...v.warnings);
   const document = built.document;
   document.settings = settingsOf(observations, warnings);
   document.calibration = calibrationField(document, observations, built.values, {

@@ -90,4 +90,23 @@ describe('calibrate', () => {
     const wait = rows.find((r) => r.figure === 'mean wait ms' && r.name === 'accounts')!;
     expect(Math.abs(wait.differencePercent!)).toBeLessThan(15);
   });
+
+  it('reads concurrency from the most jobs active at once, and says when that is only a floor', async () => {
+    const { report } = await calibrate(observations);
+    // accounts: 44 % busy, jobs barely wait, so 5 slots were never all seen in use for long.
+    expect(
+      report.warnings.some((w) => w.startsWith('worker of accounts: jobs hardly waited')),
+    ).toBe(true);
+    // A busy stage (90 %): jobs queue, every slot is seen in use, the concurrency is exact.
+    const busy = chainDocument('job', { type: 'poisson', ratePerSec: 18 }, [
+      {
+        queue: 'busy',
+        worker: { concurrency: 2, replicas: 1, service: { type: 'exponential', meanMs: 100 } },
+      },
+    ]);
+    const fitted = await calibrate(observe(busy, { durationMs: 300_000 }));
+    const worker = fitted.document.nodes.find((n) => n.kind === 'worker')!;
+    expect(worker.kind === 'worker' && worker.config.concurrency).toBe(2);
+    expect(fitted.report.warnings.filter((w) => w.includes('hardly waited'))).toEqual([]);
+  });
 });
