@@ -30,14 +30,16 @@ function readOptions(timeoutMs: number): RedisOptions {
 export async function openImportTarget(url: string, timeoutMs = 5000): Promise<ImportTarget> {
   checkImportUrl(url);
   const probe = new Redis(url, readOptions(timeoutMs));
-  probe.on('error', () => {});
+  // ioredis rejects with "Connection is closed" and reports the cause (ECONNREFUSED…) as an event.
+  let cause: Error | undefined;
+  probe.on('error', (error: Error) => void (cause ??= error));
   let clusterEnabled: boolean;
   try {
     await withTimeout(probe.connect(), timeoutMs, 'no answer');
     clusterEnabled = parseInfo(await probe.info('cluster')).cluster_enabled === '1';
   } catch (error) {
     probe.disconnect();
-    throw importErrorOf(error, url);
+    throw importErrorOf(cause ?? error, url);
   }
   if (!clusterEnabled) {
     return { client: probe, masters: [probe], cluster: false, close: () => probe.disconnect() };

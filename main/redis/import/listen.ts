@@ -23,7 +23,11 @@ export interface Heard {
   events: ObservedEvent[];
   /** Jobs whose hash was read while they lived (they may be removed on completion since). */
   live: Map<string, ObservedJob>;
+  /** Job names from `added` entries, for jobs whose hash was gone before it could be read. */
+  names: Map<string, string>;
   maxActive: number;
+  /** Jobs rebuilt from events alone (their hash was already deleted when first polled). */
+  rebuilt: number;
 }
 
 /**
@@ -38,10 +42,13 @@ export async function listen(
   prefix: string,
   queues: readonly string[],
   ms: number,
-  intervalMs = 100,
+  intervalMs = 50,
 ): Promise<Map<string, Heard>> {
   const heard = new Map<string, Heard>(
-    queues.map((q) => [q, { events: [], live: new Map(), maxActive: 0 }]),
+    queues.map((q) => [
+      q,
+      { events: [], live: new Map(), names: new Map(), maxActive: 0, rebuilt: 0 },
+    ]),
   );
   // From now: the stream's past is covered by the stored jobs.
   const lastIds = new Map(queues.map((q) => [q, `${Date.now()}-0`]));
@@ -51,7 +58,7 @@ export async function listen(
     if (Date.now() >= end) break;
     await new Promise((r) => setTimeout(r, Math.min(intervalMs, Math.max(0, end - Date.now()))));
   }
-  for (const h of heard.values()) completeFromEvents(h);
+  for (const h of heard.values()) h.rebuilt = completeFromEvents(h);
   return heard;
 }
 
@@ -86,6 +93,8 @@ async function poll(
       observed.attemptsMade = attempts;
     }
     heard.events.push(observed);
+    const name = get('name');
+    if (event === 'added' && name !== undefined) heard.names.set(jobId, name);
     if ((event === 'added' || event === 'active') && !heard.live.has(jobId)) {
       fresh.push({ id: jobId, state: event === 'added' ? 'waiting' : 'active' });
     }
@@ -96,10 +105,28 @@ async function poll(
 
 /**
  * A job read while it lived has the state and times of that moment: the stream says what
- * happened next (started, finished, failed), which is all that is left of a removed job.
+ * happened next (started, finished, failed), which is all that is left of a removed job. A job
+ * added and deleted between two polls is rebuilt from its events alone: its name from `added`,
+ * its options those of the latest job of that name read in the queue (options are set per call
+ * site, so jobs of one name share them; an assumption the notes state).
  */
-function completeFromEvents(heard: Heard): void {
+function completeFromEvents(heard: Heard): number {
+  let rebuilt = 0;
+  const optsByName = new Map<string, ObservedJob['opts']>();
+  for (const job of heard.live.values()) optsByName.set(job.name, job.opts);
   for (const e of heard.events) {
+    if (e.event === 'added' && !heard.live.has(e.jobId)) {
+      const name = heard.names.get(e.jobId) ?? '';
+      heard.live.set(e.jobId, {
+        id: e.jobId,
+        name,
+        state: 'waiting',
+        timestamp: e.atMs,
+        attemptsMade: 0,
+        opts: structuredClone(optsByName.get(name) ?? {}),
+      });
+      rebuilt++;
+    }
     const job = heard.live.get(e.jobId);
     if (!job) continue;
     if (e.event === 'active') {
@@ -116,4 +143,5 @@ function completeFromEvents(heard: Heard): void {
       job.attemptsMade += 1;
     }
   }
+  return rebuilt;
 }

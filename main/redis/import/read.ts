@@ -10,6 +10,7 @@ import { openImportTarget, type ImportTarget } from './connect';
 import { importErrorOf } from './errors';
 import { assignTraceIds, maxOverlap, readJobIds, readJobs } from './jobs';
 import { listen, type Heard } from './listen';
+import { otherPrefixes } from './prefixes';
 import {
   readClientLists,
   readQueueMeta,
@@ -65,6 +66,14 @@ export async function readObservations(options: ReadOptions): Promise<Observatio
     for (const q of observed) q.jobs = q.jobs.filter((j) => j.timestamp >= fromMs);
     assignTraceIds(observed.flatMap((q) => q.jobs));
     notes.push(...removedNotes(observed, listenMs));
+    for (const [name, h] of heard) {
+      if (h.rebuilt === 0) continue;
+      notes.push(
+        `"${name}": ${h.rebuilt} jobs were deleted before their hash could be read; they were ` +
+          'rebuilt from the events stream, with the options of the other jobs of their name.',
+      );
+    }
+    if (queues.length === 0) notes.push(await noQueuesNote(target, prefix));
     if (target.cluster) notes.push(`Redis Cluster: read ${target.masters.length} masters.`);
     return {
       redis: redactUrl(options.url),
@@ -79,6 +88,16 @@ export async function readObservations(options: ReadOptions): Promise<Observatio
   } finally {
     target.close();
   }
+}
+
+async function noQueuesNote(target: ImportTarget, prefix: string): Promise<string> {
+  const others = (await otherPrefixes(target.masters)).filter((p) => p !== prefix);
+  return (
+    `No BullMQ queues under the prefix "${prefix}".` +
+    (others.length > 0
+      ? ` BullMQ queues exist under ${others.map((p) => `"${p}"`).join(', ')}: pass one as the prefix.`
+      : ' This Redis holds no BullMQ queues at all.')
+  );
 }
 
 /** Queue names under the prefix on every master (a Cluster spreads queues across them). */
