@@ -150,7 +150,7 @@ export const simulateCommand: CliCommand = async (args, io) => {
 
 // --- the table ------------------------------------------------------------------------------
 
-const num = (v: number): string => {
+export const num = (v: number): string => {
   if (!Number.isFinite(v)) return '∞';
   const a = Math.abs(v);
   if (a === 0) return '0';
@@ -180,7 +180,7 @@ const ciOf = (ci: unknown, ...path: string[]): unknown =>
     ci,
   );
 
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
