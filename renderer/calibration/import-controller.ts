@@ -1,9 +1,38 @@
 import { predictCalibrated, type CalibrationResult } from '../../shared/calibration';
+import { confirmDiscard } from '../documents/commands';
 import { loadIntoEditor } from '../documents/load';
+import { runErrorView } from '../runs/run-errors';
+import { runHost } from '../runs/run-host';
 import { setBottomTab } from '../state/analysis-store';
 import { setCalibration, setImportDialog } from '../state/calibration-store';
 
 export const openImportDialog = (): void => setImportDialog(true);
+
+export interface ImportRequest {
+  url: string;
+  prefix?: string;
+  listenMs?: number;
+}
+
+/**
+ * Asks the host to read a deployment and calibrate it, then shows the result. Unsaved changes
+ * are confirmed first, before any listening time is spent.
+ */
+export async function importFromRedis(request: ImportRequest): Promise<boolean> {
+  if (!confirmDiscard()) return false;
+  setCalibration({ importing: true, importError: null });
+  try {
+    const result = await runHost()['import:redis'](request);
+    setImportDialog(false);
+    showImport(result);
+    return true;
+  } catch (error) {
+    setCalibration({ importError: runErrorView('Could not import from Redis', error) });
+    return false;
+  } finally {
+    setCalibration({ importing: false });
+  }
+}
 
 /**
  * Shows an import: its pipeline in the editor (unsaved), its report in the Calibration tab, then

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { CalibrationReport, DriftFlag, PredictionRow } from '../../shared/calibration';
+import type { RunErrorView } from '../runs/run-errors';
 
 /**
  * The last import's report and its prediction, for the Calibration tab (the document keeps only
@@ -16,7 +17,7 @@ export interface CalibrationState {
   dialogOpen: boolean;
   /** While the host reads Redis and fits. */
   importing: boolean;
-  importError: string | null;
+  importError: RunErrorView | null;
 }
 
 const initial: CalibrationState = {
