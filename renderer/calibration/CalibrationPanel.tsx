@@ -140,7 +140,6 @@ export function CalibrationPanel() {
               key={`${v.nodeId}-${v.field}`}
               value={v}
               title={`${names.get(v.nodeId) ?? v.nodeId}: ${v.field === 'arrival' ? 'gaps between arrivals' : 'service time'}`}
-              unit={v.field === 'arrival' ? 'gap ms' : 'ms'}
             />
           ))}
         </div>

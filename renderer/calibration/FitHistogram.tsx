@@ -4,15 +4,7 @@ import { SERIES_COLORS, UPlotChart } from '../analysis/UPlotChart';
 import { histogramSeries } from './report-view';
 
 /** The data of one fitted number as a histogram, with the fitted distribution's expected counts. */
-export function FitHistogram({
-  value,
-  title,
-  unit,
-}: {
-  value: FittedValue;
-  title: string;
-  unit: 'ms' | 'gap ms';
-}) {
+export function FitHistogram({ value, title }: { value: FittedValue; title: string }) {
   const data = useMemo(() => (value.histogram ? histogramSeries(value.histogram) : null), [value]);
   if (!data || data.xs.length === 0) return null;
   return (
@@ -26,7 +18,7 @@ export function FitHistogram({
           { label: 'measured', color: SERIES_COLORS[0]!, points: true },
           { label: 'fitted', color: SERIES_COLORS[1]!, dash: [5, 3] },
         ]}
-        xFormat={(v) => `${Number(v.toPrecision(3))}${unit === 'ms' ? ' ms' : ''}`}
+        xFormat={(v) => `${Number(v.toPrecision(3))} ms`}
         y={{ format: (v) => String(Math.round(v)), ticks: 'integer' }}
       />
     </div>

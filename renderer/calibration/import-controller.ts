@@ -5,6 +5,10 @@ import { runErrorView } from '../runs/run-errors';
 import { runHost } from '../runs/run-host';
 import { setBottomTab } from '../state/analysis-store';
 import { setCalibration, setImportDialog } from '../state/calibration-store';
+import { setPanelSize, uiStore } from '../state/ui-store';
+
+/** Height of the bottom panel that shows a report's first tables without scrolling. */
+const REPORT_HEIGHT = 380;
 
 export const openImportDialog = (): void => setImportDialog(true);
 
@@ -42,6 +46,8 @@ export function showImport(result: CalibrationResult): void {
   loadIntoEditor(result.document, null, { dirty: true });
   setCalibration({ report: result.report, prediction: null, predictionError: null, drift: [] });
   setBottomTab('calibration');
+  // The report needs room: the panel grows for this session (the user's size is not overwritten).
+  setPanelSize('bottom', Math.max(uiStore.getState().panels.bottom, REPORT_HEIGHT));
   // After the canvas has drawn: the simulation runs on this thread for the window's length.
   setTimeout(() => {
     try {
