@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Dialog } from '../dialogs/Dialog';
 import { RunErrorBox } from '../runs/RunErrorBox';
 import { setImportDialog, useCalibration } from '../state/calibration-store';
 import { runStore } from '../state/run-store';
@@ -21,18 +22,15 @@ export function ImportDialog() {
   const [url, setUrl] = useState(suggestedUrl);
   const [prefix, setPrefix] = useState('bull');
   const [listen, setListen] = useState('30');
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.querySelector<HTMLInputElement>('input')?.focus(), []);
+  const urlInput = useRef<HTMLInputElement>(null);
   const close = () => {
     if (!importing) setImportDialog(false);
   };
+  // The Import button was disabled while it ran, which dropped focus: bring it back to the URL,
+  // the likeliest thing to fix, so typing and Escape reach the dialog again.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !importing) setImportDialog(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [importing]);
+    if (error) urlInput.current?.focus();
+  }, [error]);
 
   const urlError = URL_PATTERN.test(url.trim()) ? null : 'Must be a redis:// or rediss:// URL';
   const prefixError = PREFIX_PATTERN.test(prefix.trim())
@@ -46,102 +44,82 @@ export function ImportDialog() {
   const invalid = urlError !== null || prefixError !== null || listenError !== null;
 
   return (
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) close();
-      }}
-    >
-      <div
-        ref={box}
-        className="dialog dialog--wide"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Import from Redis"
-        data-testid="import-dialog"
+    <Dialog title="Import from Redis" wide testId="import-dialog" onClose={close}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (invalid || importing) return;
+          void importFromRedis({
+            url: url.trim(),
+            prefix: prefix.trim(),
+            listenMs: Math.round(seconds * 1000),
+          });
+        }}
       >
-        <header className="dialog__head">
-          <h2>Import from Redis</h2>
-          <button type="button" className="icon-btn" aria-label="Close" onClick={close}>
-            ×
-          </button>
-        </header>
-        <form
-          className="dialog__body"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (invalid || importing) return;
-            void importFromRedis({
-              url: url.trim(),
-              prefix: prefix.trim(),
-              listenMs: Math.round(seconds * 1000),
-            });
-          }}
-        >
-          <p className="run-muted">
-            Reads a running BullMQ deployment, read-only — its queues, jobs, workers and schedulers
-            — and draws it as a pipeline with measured arrival rates, service times, failure rates
-            and options, with the evidence for each in the Calibration tab. Listening watches new
-            jobs live, which is needed when jobs are removed on completion.
-          </p>
-          <label className={`field${urlError && url.trim() ? ' field--invalid' : ''}`}>
-            <span className="field__label">Redis URL</span>
+        <p className="run-muted">
+          Reads a running BullMQ deployment, read-only — its queues, jobs, workers and schedulers —
+          and draws it as a pipeline with measured arrival rates, service times, failure rates and
+          options, with the evidence for each in the Calibration tab. Listening watches new jobs
+          live, which is needed when jobs are removed on completion.
+        </p>
+        <label className={`field${urlError && url.trim() ? ' field--invalid' : ''}`}>
+          <span className="field__label">Redis URL</span>
+          <input
+            className="input input--mono"
+            ref={urlInput}
+            data-testid="import-url"
+            value={url}
+            placeholder="redis://127.0.0.1:6379"
+            onChange={(e) => setUrl(e.target.value)}
+          />
+          {urlError && url.trim() ? <span className="field__error">{urlError}</span> : null}
+        </label>
+        <div className="field-row">
+          <label className={`field${prefixError ? ' field--invalid' : ''}`}>
+            <span className="field__label">Key prefix</span>
             <input
               className="input input--mono"
-              data-testid="import-url"
-              value={url}
-              placeholder="redis://127.0.0.1:6379"
-              onChange={(e) => setUrl(e.target.value)}
+              data-testid="import-prefix"
+              value={prefix}
+              onChange={(e) => setPrefix(e.target.value)}
             />
-            {urlError && url.trim() ? <span className="field__error">{urlError}</span> : null}
+            {prefixError ? <span className="field__error">{prefixError}</span> : null}
           </label>
-          <div className="field-row">
-            <label className={`field${prefixError ? ' field--invalid' : ''}`}>
-              <span className="field__label">Key prefix</span>
-              <input
-                className="input input--mono"
-                data-testid="import-prefix"
-                value={prefix}
-                onChange={(e) => setPrefix(e.target.value)}
-              />
-              {prefixError ? <span className="field__error">{prefixError}</span> : null}
-            </label>
-            <label className={`field${listenError ? ' field--invalid' : ''}`}>
-              <span className="field__label">Listen for (seconds)</span>
-              <input
-                className="input"
-                inputMode="decimal"
-                data-testid="import-listen"
-                value={listen}
-                onChange={(e) => setListen(e.target.value)}
-              />
-              {listenError ? <span className="field__error">{listenError}</span> : null}
-            </label>
-          </div>
-          {error ? <RunErrorBox error={error} /> : null}
-          {importing ? (
-            <p className="run-muted" data-testid="import-progress">
-              {seconds > 0
-                ? `Listening for ${seconds} s, then reading and fitting…`
-                : 'Reading and fitting…'}
-            </p>
-          ) : null}
-          <div className="dialog__actions">
-            <button type="button" className="btn" onClick={close} disabled={importing}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className="btn btn--primary"
-              data-testid="import-start"
-              disabled={invalid || importing}
-            >
-              {importing ? 'Importing…' : 'Import'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+          <label className={`field${listenError ? ' field--invalid' : ''}`}>
+            <span className="field__label">Listen for (seconds)</span>
+            <input
+              className="input"
+              inputMode="decimal"
+              data-testid="import-listen"
+              value={listen}
+              onChange={(e) => setListen(e.target.value)}
+            />
+            {listenError ? <span className="field__error">{listenError}</span> : null}
+          </label>
+        </div>
+        {error ? <RunErrorBox error={error} /> : null}
+        {importing ? (
+          <p className="run-muted" data-testid="import-progress">
+            {seconds > 0
+              ? `Listening for ${seconds} s, then reading and fitting…`
+              : 'Reading and fitting…'}
+          </p>
+        ) : null}
+        <div className="dialog__actions">
+          <button type="button" className="btn" onClick={close} disabled={importing}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="btn btn--primary"
+            data-testid="import-start"
+            disabled={invalid || importing}
+          >
+            {importing ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 
