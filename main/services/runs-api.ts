@@ -8,7 +8,6 @@ import {
   type ResponseOf,
 } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
-import { importRedis } from './import-api';
 import { resolveUserPath } from './paths';
 import { JobsService } from './jobs';
 import { renderRunReportHtml } from './run-report-html';
@@ -126,7 +125,6 @@ export function createRunServices(options: RunServicesOptions): RunServices {
       await jobs.act(request);
       return { ok: true };
     },
-    'import:redis': (request) => importRedis(request),
   };
 
   /** A report file the page named: only a .html/.json file, and only where it may write. */

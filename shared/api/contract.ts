@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { DocumentError } from '../document/parse';
-import type { CalibrationResult } from '../calibration/observations';
 import type { PipelineDocument } from '../document/schema';
 import { codegenSchemas, type CodegenExportReport } from './codegen';
 import {
@@ -311,8 +310,6 @@ function runRequestChannels() {
     'jobs:list': channel<typeof s.jobs, JobList>(s.jobs),
     /** Retries or removes one of the current run's jobs; monitored queues are read-only. */
     'jobs:act': channel<typeof s.jobAction, { ok: true }>(s.jobAction),
-    /** Reads a BullMQ deployment (read-only) into a calibrated pipeline and its report. */
-    'import:redis': channel<typeof s.importRedis, CalibrationResult>(s.importRedis),
   };
 }
 

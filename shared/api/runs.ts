@@ -114,13 +114,6 @@ export function runSchemas() {
       .max(500, { error: 'must be a job id' }),
     action: z.enum(['retry', 'remove'], { error: 'must be "retry" or "remove"' }),
   });
-  /** Read a running BullMQ deployment into a calibrated pipeline (read-only). */
-  const importRedis = z.strictObject({
-    url: runRedisUrl(),
-    prefix: monitor.shape.prefix,
-    /** Listen live this long before reading stored jobs; default 0. */
-    listenMs: boundedNumber(0, 3_600_000, true).optional(),
-  });
   const clean = z.strictObject({
     /** The orphaned run's key prefix, as `run:orphans` listed it. */
     prefix: z
@@ -136,7 +129,6 @@ export function runSchemas() {
     jobs,
     jobAction,
     clean,
-    importRedis,
     none: z.strictObject({}),
   };
 }
@@ -150,7 +142,6 @@ export type RunStopRequest = z.infer<typeof runRequestSchemas.stop>;
 export type MonitorTarget = z.infer<typeof runRequestSchemas.monitor>;
 export type JobListRequest = z.infer<typeof runRequestSchemas.jobs>;
 export type JobActionRequest = z.infer<typeof runRequestSchemas.jobAction>;
-export type ImportRedisRequest = z.infer<typeof runRequestSchemas.importRedis>;
 
 /** One job as a queue browser shows it. */
 export interface JobView {
