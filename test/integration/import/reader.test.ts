@@ -49,7 +49,11 @@ describe('reading a live BullMQ deployment (read-only)', () => {
     // Settings the deployment keeps in Redis, set by its own code (not by the import).
     const reports = new Queue('reports', { connection: client, prefix });
     cleanups.push(() => reports.close());
-    await reports.upsertJobScheduler('nightly', { pattern: '0 3 * * *', tz: 'UTC' }, { name: 'nightly-report' });
+    await reports.upsertJobScheduler(
+      'nightly',
+      { pattern: '0 3 * * *', tz: 'UTC' },
+      { name: 'nightly-report' },
+    );
     await reports.upsertJobScheduler('tick', { every: 60_000, limit: 10 }, { name: 'tick' });
     await reports.setGlobalConcurrency(7);
     await reports.setGlobalRateLimit(50, 1000);
@@ -108,7 +112,9 @@ describe('reading a live BullMQ deployment (read-only)', () => {
     expect(bundle.state).toBe('waiting-children');
     const part = signups.jobs.find((j) => j.name === 'part')!;
     expect(part.parent).toEqual({ queue: 'reports', id: bundle.id });
-    expect(obs.window.fromMs).toBe(Math.min(...obs.queues.flatMap((q) => q.jobs.map((j) => j.timestamp))));
+    expect(obs.window.fromMs).toBe(
+      Math.min(...obs.queues.flatMap((q) => q.jobs.map((j) => j.timestamp))),
+    );
     expect(obs.listenedMs).toBe(0);
   });
 
