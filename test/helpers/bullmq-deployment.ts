@@ -164,3 +164,15 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
 }
 
 export const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** A small, fast deployment (10 ms jobs, no failures) for tests that need one running. */
+export const smallDeployment = (url: string, prefix: string): Promise<Deployment> =>
+  startDeployment({
+    url,
+    prefix,
+    ratePerSec: 40,
+    jobName: 'signup',
+    a: { queue: 'signups', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
+    b: { queue: 'emails', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
+    jobOptions: { attempts: 2 },
+  });

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { main } from '../../../main/cli';
 import { deleteKeysByPrefix } from '../../../main/redis/keys';
-import { startDeployment } from '../../helpers/bullmq-deployment';
+import { smallDeployment } from '../../helpers/bullmq-deployment';
 import { freePort } from '../../helpers/redis-server';
 import { captureCli, freshPrefix, sleep } from '../runner/helpers';
 
@@ -48,15 +48,7 @@ describe('pipewright import: exit codes and files', () => {
 
   it('writes the document, refuses to overwrite it without --force, prints JSON with --json', async () => {
     const prefix = freshPrefix();
-    const deployment = await startDeployment({
-      url: redisUrl,
-      prefix,
-      ratePerSec: 40,
-      jobName: 'signup',
-      a: { queue: 'signups', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
-      b: { queue: 'emails', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
-      jobOptions: { attempts: 2 },
-    });
+    const deployment = await smallDeployment(redisUrl, prefix);
     cleanups.push(() => deployment.clean());
     cleanups.push(() => deployment.stop());
     await sleep(1500);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createHostServices } from '../../../main/services/host-services';
-import { startDeployment } from '../../helpers/bullmq-deployment';
+import { smallDeployment } from '../../helpers/bullmq-deployment';
 import { freePort } from '../../helpers/redis-server';
 import { freshPrefix, sleep } from '../runner/helpers';
 
@@ -47,15 +47,7 @@ describe('import:redis through the host API', () => {
 
   it('returns the calibrated document and report of a live deployment', async () => {
     const prefix = freshPrefix();
-    const deployment = await startDeployment({
-      url: redisUrl,
-      prefix,
-      ratePerSec: 40,
-      jobName: 'signup',
-      a: { queue: 'signups', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
-      b: { queue: 'emails', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
-      jobOptions: { attempts: 2 },
-    });
+    const deployment = await smallDeployment(redisUrl, prefix);
     cleanups.push(() => deployment.clean());
     cleanups.push(() => deployment.stop());
     await sleep(1000);
