@@ -46,10 +46,14 @@ export interface StageMeasured {
   waitsMs: number[];
   /** Service times drawn for attempts, ms. */
   serviceMs: number[];
+  /** What attempts really took, from processedOn to the end of the processor (timers oversleep). */
+  spentMs: number[];
 }
 
 export interface Deployment {
   readonly startedAt: number;
+  /** When stop() was called (undefined while it runs). */
+  readonly stoppedAt: number | undefined;
   measured: { a: StageMeasured; b: StageMeasured };
   /** Stops adding jobs, lets the workers finish what they hold, closes everything. */
   stop(): Promise<void>;
@@ -65,6 +69,7 @@ const emptyMeasured = (): StageMeasured => ({
   failed: 0,
   waitsMs: [],
   serviceMs: [],
+  spentMs: [],
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -89,6 +94,7 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
       const fails = failures.next() < stage.failureRate;
       // Sleep until processedOn + the drawn time, so pick-up latency does not lengthen it.
       await sleep(Math.max(0, started + ms - Date.now()));
+      m.spentMs.push(Date.now() - started);
       if (fails) {
         m.failedAttempts++;
         throw new Error(`${stage.queue}: injected failure`);
@@ -131,11 +137,17 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
     }
   })();
 
+  let stoppedAt: number | undefined;
   return {
     startedAt,
+    get stoppedAt() {
+      return stoppedAt;
+    },
     measured,
     stop: async () => {
+      if (stopping) return;
       stopping = true;
+      stoppedAt = Date.now();
       await producing;
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([queueA.close(), queueB.close()]);
@@ -152,3 +164,15 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
 }
 
 export const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** A small, fast deployment (10 ms jobs, no failures) for tests that need one running. */
+export const smallDeployment = (url: string, prefix: string): Promise<Deployment> =>
+  startDeployment({
+    url,
+    prefix,
+    ratePerSec: 40,
+    jobName: 'signup',
+    a: { queue: 'signups', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
+    b: { queue: 'emails', concurrency: 2, service: { type: 'fixed', ms: 10 }, failureRate: 0 },
+    jobOptions: { attempts: 2 },
+  });

@@ -89,7 +89,8 @@ export const importCommand: CliCommand = async (args, io) => {
   const { result } = outcome;
   try {
     if (out) await writeFileAtomic(out, serializeDocument(result.document));
-    if (reportFile) await writeFileAtomic(reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
+    if (reportFile)
+      await writeFileAtomic(reportFile, `${JSON.stringify(result.report, null, 2)}\n`);
   } catch (error) {
     return fail(`could not write: ${(error as Error).message}`);
   }

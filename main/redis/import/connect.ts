@@ -1,5 +1,6 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { parseInfo } from '../info';
+import { oneLookOptions } from '../probe';
 import { checkImportUrl, importErrorOf } from './errors';
 
 /**
@@ -14,22 +15,10 @@ export interface ImportTarget {
   close(): void;
 }
 
-/** Connection options that never retry for long and never queue commands while disconnected. */
-function readOptions(timeoutMs: number): RedisOptions {
-  return {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    commandTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  };
-}
-
 /** Opens `url` for reading; throws an ImportError that says what to fix when it cannot. */
 export async function openImportTarget(url: string, timeoutMs = 5000): Promise<ImportTarget> {
   checkImportUrl(url);
-  const probe = new Redis(url, readOptions(timeoutMs));
+  const probe = new Redis(url, oneLookOptions(timeoutMs));
   // ioredis rejects with "Connection is closed" and reports the cause (ECONNREFUSED…) as an event.
   let cause: Error | undefined;
   probe.on('error', (error: Error) => void (cause ??= error));
@@ -46,7 +35,7 @@ export async function openImportTarget(url: string, timeoutMs = 5000): Promise<I
   }
   probe.disconnect();
   const { hostname, port, username, password, protocol } = new URL(url);
-  const node = { ...readOptions(timeoutMs), lazyConnect: false } as RedisOptions;
+  const node = { ...oneLookOptions(timeoutMs), lazyConnect: false } as RedisOptions;
   if (username) node.username = decodeURIComponent(username);
   if (password) node.password = decodeURIComponent(password);
   if (protocol === 'rediss:') node.tls = {};

@@ -92,9 +92,12 @@ async function poll(
     if (get('attemptsMade') !== undefined && Number.isFinite(attempts)) {
       observed.attemptsMade = attempts;
     }
-    heard.events.push(observed);
     const name = get('name');
-    if (event === 'added' && name !== undefined) heard.names.set(jobId, name);
+    if (event === 'added' && name !== undefined) {
+      observed.name = name;
+      heard.names.set(jobId, name);
+    }
+    heard.events.push(observed);
     if ((event === 'added' || event === 'active') && !heard.live.has(jobId)) {
       fresh.push({ id: jobId, state: event === 'added' ? 'waiting' : 'active' });
     }

@@ -159,10 +159,10 @@ describe('reading a live BullMQ deployment (read-only)', () => {
     // About 40 jobs/s for 2 s; every one completed was deleted, so each was seen live.
     expect(completed.length).toBeGreaterThan(50);
     expect(await client.zcard(`${prefix}:signups:completed`)).toBe(0);
-    // Times from the events stream are Redis's clock at each step (1–2 ms after the job's own),
-    // and include BullMQ's moving of the job; never less than the 30 ms it slept.
+    // Times from the events stream are Redis's clock at each step, a few ms after the job's
+    // own (the 'active' entry is written after processedOn is stamped): near the 30 ms slept.
     for (const job of completed) {
-      expect(job.finishedOn! - job.processedOn!).toBeGreaterThanOrEqual(28);
+      expect(job.finishedOn! - job.processedOn!).toBeGreaterThanOrEqual(24);
       expect(job.opts.removeOnComplete).toBe(true);
       expect(job.timestamp).toBeGreaterThanOrEqual(obs.window.fromMs);
     }
