@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { MAX_IMPORT_LISTEN_MS } from '../../shared/api/import';
 import { Dialog } from '../dialogs/Dialog';
 import { RunErrorBox } from '../runs/RunErrorBox';
 import { setImportDialog, useCalibration } from '../state/calibration-store';
@@ -7,7 +8,8 @@ import { importFromRedis } from './import-controller';
 
 const URL_PATTERN = /^rediss?:\/\/\S+$/;
 const PREFIX_PATTERN = /^\S{1,100}$/;
-const MAX_LISTEN_SEC = 3_600;
+// The host refuses longer: one request must not hold its connection for long.
+const MAX_LISTEN_SEC = MAX_IMPORT_LISTEN_MS / 1000;
 
 /** A URL to offer: the Redis the app uses, unless its password was hidden. */
 function suggestedUrl(): string {

