@@ -8,6 +8,8 @@ import {
   formatSignedPercent,
 } from '../../shared/metrics/format';
 
+export type { ComparisonRow };
+
 export interface NodeComparison {
   nodeId: string;
   name: string;
@@ -31,14 +33,20 @@ export interface RunComparison {
   missing: string | null;
 }
 
-/** Predicted versus measured from the host's run report, grouped per node. */
-export function comparisonFromReport(report: RunReport): RunComparison {
+/** Rows per node, in the order the nodes first appear. */
+export function groupByNode(rows: readonly ComparisonRow[]): NodeComparison[] {
   const nodes: NodeComparison[] = [];
-  for (const r of report.comparison) {
+  for (const r of rows) {
     let node = nodes.find((n) => n.nodeId === r.nodeId);
     if (!node) nodes.push((node = { nodeId: r.nodeId, name: r.name, rows: [] }));
     node.rows.push(r);
   }
+  return nodes;
+}
+
+/** Predicted versus measured from the host's run report, grouped per node. */
+export function comparisonFromReport(report: RunReport): RunComparison {
+  const nodes = groupByNode(report.comparison);
   return {
     durationMs: report.summary.durationMs,
     summary: report.summary,

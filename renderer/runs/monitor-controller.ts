@@ -2,6 +2,7 @@ import type { HostApi } from '../api';
 import type { MonitorInfo, MonitorSnapshot, MonitorTarget } from '../../shared/api/contract';
 import type { PipelineDocument } from '../../shared/document';
 import { documentStore } from '../state/document-store';
+import { setCalibration } from '../state/calibration-store';
 import { resetMonitor, runStore, setMonitor } from '../state/run-store';
 import { analysisFeed } from './analysis-feed';
 import { frameBatch } from './frame-batch';
@@ -14,6 +15,7 @@ const snapshots = frameBatch<MonitorSnapshot>((items) => {
   const last = items.at(-1);
   if (monitor.phase !== 'watching' || !last) return;
   setMonitor({ snapshot: last });
+  setCalibration({ drift: last.drift ?? [] });
   // Mapped on arrival against the document shown now, so "Show as pipeline" takes effect at once.
   const doc = documentStore.getState().document;
   analysisFeed.append(items.map((s) => monitorToRunSnapshot(doc, s)));

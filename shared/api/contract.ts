@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DocumentError } from '../document/parse';
 import type { PipelineDocument } from '../document/schema';
+import type { CalibrationResult } from '../calibration/observations';
 import { codegenSchemas, type CodegenExportReport } from './codegen';
+import { importSchemas } from './import';
 import {
   runSchemas,
   type JobList,
@@ -21,6 +23,7 @@ import type { RunReport } from './run-report';
 export * from './runs';
 export * from './run-report';
 export * from './codegen';
+export * from './import';
 
 /**
  * The one API contract between the renderer and the host (docs/architecture.md "Processes and the API").
@@ -157,6 +160,8 @@ export const requestChannels = {
   ...runRequestChannels(),
   // codegen (issue 4): defined in the codegen section at the end of this file.
   ...codegenRequestChannels(),
+  // import (issue 14): defined in the import section at the end of this file.
+  ...importRequestChannels(),
 } as const;
 
 /** Commands the native menu sends to the renderer, which runs them as editor actions. */
@@ -352,3 +357,15 @@ function codegenRequestChannels() {
 }
 
 export type CodegenRequestChannel = keyof ReturnType<typeof codegenRequestChannels>;
+
+// --- import (issue 14) ---
+// Reading a live BullMQ deployment (read-only) into a calibrated model. Owned by
+// main/services/import-api.ts; spread into the request table above (hoisted, like the runs).
+
+function importRequestChannels() {
+  const s = importSchemas();
+  return {
+    /** Reads the deployment at `url` (never writes to it) and returns the model and its report. */
+    'import:redis': channel<typeof s.redis, CalibrationResult>(s.redis),
+  };
+}

@@ -1,4 +1,5 @@
 import type { PipelineDocument } from '../document/schema';
+import type { ComparisonRow } from '../metrics/comparison';
 import type { RunSummary } from '../metrics/types';
 import type { TimedChange } from '../simulation/changes';
 import type { RedisStatus, RunLogEntry, RunResult } from './runs';
@@ -9,18 +10,9 @@ import type { RedisStatus, RunLogEntry, RunResult } from './runs';
  * (`run:lastReport`), so nothing re-reads the text.
  */
 
-export const RUN_REPORT_FORMAT = 'pipewright-run-report/v1';
+export type { ComparisonRow };
 
-/** One figure measured by a run beside the simulator's prediction for the same document. */
-export interface ComparisonRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
+export const RUN_REPORT_FORMAT = 'pipewright-run-report/v1';
 
 /** A live change as the report shows it and the prediction replays it. */
 export interface LiveChange extends TimedChange {

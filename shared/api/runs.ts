@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DriftFlag } from '../calibration/drift';
 import type { QueueFigures, RunIncident, RunSnapshot, RunSummary } from '../metrics/types';
 
 /**
@@ -308,6 +309,11 @@ export interface MonitorSnapshot {
   /** Keyed by BullMQ queue name. */
   queues: Record<string, MonitorQueueFigures>;
   redis: RedisFigures | null;
+  /**
+   * When the monitored pipeline was imported: figures a refit on the recent window found moved
+   * beyond their confidence interval (`detectDrift`, docs/architecture.md "Calibration").
+   */
+  drift?: DriftFlag[];
 }
 
 export interface MonitorInfo {

@@ -5,3 +5,4 @@ export * from './backlog-trend';
 export * from './stats';
 export * from './summary';
 export * from './format';
+export * from './comparison';

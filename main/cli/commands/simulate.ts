@@ -161,7 +161,7 @@ const ciOf = (ci: unknown, ...path: string[]): unknown =>
     ci,
   );
 
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells

@@ -7,7 +7,7 @@ import {
   type RunResult,
 } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
-import type { NodeSummary, RunSummary } from '../../../shared/metrics';
+import { comparisonRow, type NodeSummary, type RunSummary } from '../../../shared/metrics';
 import { simulate, type TimedChange } from '../../../shared/simulation';
 import { liveChanges, type RecordedControl } from './changes';
 import type { HistoryPoint } from './history';
@@ -48,17 +48,7 @@ export function compareSummaries(predicted: RunSummary, measured: RunSummary): C
     const p = predicted.nodes[nodeId];
     if (!p || p.kind !== m.kind) continue;
     for (const [figure, read] of FIGURES[m.kind]) {
-      const predictedValue = read(p as never);
-      const measuredValue = read(m as never);
-      rows.push({
-        nodeId,
-        name: m.name,
-        figure,
-        predicted: predictedValue,
-        measured: measuredValue,
-        differencePercent:
-          predictedValue === 0 ? null : ((measuredValue - predictedValue) / predictedValue) * 100,
-      });
+      rows.push(comparisonRow(nodeId, m.name, figure, read(p as never), read(m as never)));
     }
   }
   return rows;
