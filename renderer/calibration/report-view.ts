@@ -5,7 +5,7 @@ import type {
   PipelineDocument,
   ServiceDistribution,
 } from '../../shared/document';
-import { formatMs, formatPercent as percent } from '../../shared/metrics/format';
+import { formatMs, formatPercent } from '../../shared/metrics/format';
 import { arrivalSummary, serviceSummary } from '../canvas/format';
 
 /** How the report and the inspector show fitted numbers: pure, so it is tested without a DOM. */
@@ -25,6 +25,8 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
+
+const percent = (p: number) => formatPercent(p, 1);
 
 /** A fitted value in words: `exponential, mean 80 ms`, `12.5 %`, `3`. */
 export function formatFitted(field: string, value: unknown): string {

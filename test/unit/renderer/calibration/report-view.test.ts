@@ -34,7 +34,7 @@ describe('report view', () => {
     expect(formatFitted('service', { type: 'uniform', minMs: 10, maxMs: 30 })).toBe(
       'uniform 10 ms–30 ms',
     );
-    expect(formatFitted('failureRate', 0.125)).toBe('12.5 %');
+    expect(formatFitted('failureRate', 0.125)).toBe('12.5%');
     expect(formatFitted('backoff', { type: 'fixed', delayMs: 1500 })).toBe('fixed 1.5 s');
     expect(formatFitted('rateLimit', { max: 10, durationMs: 1000 })).toBe('10 per 1 s');
     expect(formatFitted('attempts', null)).toBe('not set');
