@@ -27,6 +27,11 @@ export interface BuiltModel {
   warnings: string[];
   /** Node ids of each queue's node and worker, by queue name. */
   queueIds: Map<string, { queue: string; worker?: string }>;
+  /**
+   * Creation times (epoch ms, ascending) per producer id of the jobs it stands for, and per queue
+   * id of the jobs that came from edges.
+   */
+  arrivals: Record<string, number[]>;
 }
 
 const thin = (what: string, n: number): string[] =>
@@ -141,6 +146,8 @@ function producerNodes(
   names: Set<string>,
   values: FittedValue[],
   warnings: string[],
+  arrivals: Record<string, number[]>,
+  queueId: string,
 ): { producers: ProducerNode[]; strays: number } {
   let strays = 0;
   const byName = new Map<string, number[]>();
@@ -161,6 +168,11 @@ function producerNodes(
       );
     }
   }
+  // What no producer stands for came from edges (or strays counted with them).
+  const passed = s.created.filter((c) => explained?.has(c.id) || !byName.has(c.name));
+  if (passed.length > 0) {
+    arrivals[queueId] = passed.map((c) => c.at).sort((a, b) => a - b);
+  }
   for (const sch of queue.schedulers) if (!byName.has(sch.name)) byName.set(sch.name, []);
   const out: ProducerNode[] = [];
   for (const [jobName, times] of byName) {
@@ -180,6 +192,7 @@ function producerNodes(
     if (Object.keys(options.config).length > 0) config.jobOptions = options.config;
     if (scheduler?.limit !== undefined && scheduler.limit >= 1) config.limit = scheduler.limit;
     out.push({ id, kind: 'producer', name, position: at, config });
+    arrivals[id] = [...times].sort((a, b) => a - b);
     values.push({
       nodeId: id,
       field: 'arrival',
@@ -213,6 +226,7 @@ export function buildModel(
   const queueIds = new Map<string, { queue: string; worker?: string }>();
   const strayCount = new Map<string, number>();
   const producerNames = new Set<string>(observations.queues.map((q) => q.name));
+  const arrivals: Record<string, number[]> = {};
   const edge = (from: string, to: string, extra: Partial<PipelineEdge> = {}) => {
     const e: PipelineEdge = { id: ids.next(`${from}-to-${to}`), from, to, ...extra };
     edges.push(e);
@@ -256,6 +270,8 @@ export function buildModel(
       producerNames,
       values,
       warnings,
+      arrivals,
+      q.id,
     );
     if (strays > 0) strayCount.set(queue.name, strays);
     for (const p of producers) {
@@ -297,5 +313,5 @@ export function buildModel(
     nodes,
     edges,
   };
-  return { document, values, warnings, queueIds };
+  return { document, values, warnings, queueIds, arrivals };
 }

@@ -167,6 +167,9 @@ export async function calibrate(
     values: built.values,
     inferredEdges: inference.edges,
     warnings,
+    arrivals: Object.fromEntries(
+      Object.entries(built.arrivals).map(([id, times]) => [id, times.map((t) => t - lo)]),
+    ),
     measured: observations.queues.map((q) => {
       const s = samples.get(q.name)!;
       return {

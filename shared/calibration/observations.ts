@@ -148,6 +148,12 @@ export interface CalibrationReport {
   inferredEdges: InferredEdge[];
   /** Thin samples, drifting rates, what could not be seen. */
   warnings: string[];
+  /**
+   * When jobs were created (ms after `window.fromMs`, ascending): per producer node id, the jobs it
+   * stands for; per queue node id, those that came from edges. The prediction beside what was
+   * measured replays them (predict.ts).
+   */
+  arrivals: Record<string, number[]>;
   /** What the deployment measured over the window, per queue: for predicted-vs-measured. */
   measured: {
     queue: string;
