@@ -1,8 +1,8 @@
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import type { ServiceDistribution } from '../../shared/document/schema';
 import { Random, serviceSampler } from '../../shared/simulation/random';
-import { deleteKeysByPrefix } from '../../main/redis/keys';
+import { removeKeysAt } from '../../main/redis/keys';
 
 /**
  * A plain BullMQ deployment for import tests — neither the runner nor generated code: a Poisson
@@ -32,6 +32,8 @@ export interface DeploymentSpec {
   /** Options of every job added (A and B). */
   jobOptions: JobsOptions;
   seed?: number;
+  /** `url` is a node of a Redis Cluster (then give the prefix a hash tag, e.g. `{orders}`). */
+  cluster?: boolean;
 }
 
 /** What the deployment itself saw, per stage. */
@@ -77,7 +79,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startDeployment(spec: DeploymentSpec): Promise<Deployment> {
   const seed = spec.seed ?? 1;
   const arrivals = new Random(seed);
-  const connection = { url: spec.url, maxRetriesPerRequest: null };
+  const { hostname, port } = new URL(spec.url);
+  const connection = spec.cluster
+    ? new Cluster([{ host: hostname, port: Number(port) }], {
+        redisOptions: { maxRetriesPerRequest: null },
+      })
+    : { url: spec.url, maxRetriesPerRequest: null };
   const queueA = new Queue(spec.a.queue, { connection, prefix: spec.prefix });
   const queueB = new Queue(spec.b.queue, { connection, prefix: spec.prefix });
   const measured = { a: emptyMeasured(), b: emptyMeasured() };
@@ -151,14 +158,10 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
       await producing;
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([queueA.close(), queueB.close()]);
+      if (connection instanceof Cluster) connection.disconnect();
     },
     clean: async () => {
-      const client = new Redis(spec.url);
-      try {
-        await deleteKeysByPrefix(client, spec.prefix);
-      } finally {
-        client.disconnect();
-      }
+      await removeKeysAt(spec.url, spec.prefix);
     },
   };
 }

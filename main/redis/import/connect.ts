@@ -1,4 +1,5 @@
-import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
+import { connectClient, openRedis } from '../client';
 import { parseInfo } from '../info';
 import { oneLookOptions } from '../probe';
 import { checkImportUrl, importErrorOf } from './errors';
@@ -34,20 +35,16 @@ export async function openImportTarget(url: string, timeoutMs = 5000): Promise<I
     return { client: probe, masters: [probe], cluster: false, close: () => probe.disconnect() };
   }
   probe.disconnect();
-  const { hostname, port, username, password, protocol } = new URL(url);
-  const node = { ...oneLookOptions(timeoutMs), lazyConnect: false } as RedisOptions;
-  if (username) node.username = decodeURIComponent(username);
-  if (password) node.password = decodeURIComponent(password);
-  if (protocol === 'rediss:') node.tls = {};
-  const cluster = new Cluster([{ host: hostname, port: Number(port || 6379) }], {
+  const cluster = openRedis(url, {
+    cluster: true,
     lazyConnect: true,
-    enableOfflineQueue: false,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
     clusterRetryStrategy: () => null,
-    redisOptions: node,
-  });
+  }) as Cluster;
   cluster.on('error', () => {});
   try {
-    await withTimeout(cluster.connect(), timeoutMs, 'the cluster did not become ready');
+    await withTimeout(connectClient(cluster), timeoutMs, 'the cluster did not become ready');
   } catch (error) {
     cluster.disconnect();
     throw importErrorOf(error, url);
