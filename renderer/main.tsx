@@ -11,9 +11,9 @@ import './styles/dialogs.css';
 import { createApi } from './api';
 import { App } from './app/App';
 import { startSession } from './documents/session';
-import { loadPanelSizes, setUi } from './state/ui-store';
+import { loadPanelSizes, panelStore } from './state/panel-store';
 
-setUi({ panels: loadPanelSizes(localStorage) });
+panelStore.setState(loadPanelSizes(localStorage));
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -3,7 +3,7 @@ import { documentStore } from '../state/document-store';
 import { selectionStore, setSelection } from '../state/selection-store';
 import { analysisStore } from '../state/analysis-store';
 import { isRunActive, runStore } from '../state/run-store';
-import { uiStore } from '../state/ui-store';
+import { themeStore } from '../state/theme-store';
 import type { Action, ActionResult, ActionState, Effect } from './types';
 
 export type EffectHandler = (effect: Effect) => void | Promise<void>;
@@ -26,7 +26,7 @@ export function setViewCenterProvider(provider: () => XY): void {
  * that only check `enabled` (toolbar buttons, on every edit) pass `withView: false`.
  */
 export function currentActionState(now = Date.now(), { withView = true } = {}): ActionState {
-  const ui = uiStore.getState();
+  const theme = themeStore.getState();
   const runs = runStore.getState();
   const analysis = analysisStore.getState();
   return {
@@ -34,8 +34,8 @@ export function currentActionState(now = Date.now(), { withView = true } = {}): 
     selection: selectionStore.getState(),
     now,
     viewCenter: withView ? viewCenter() : { x: 0, y: 0 },
-    themePreference: ui.themePreference,
-    systemTheme: ui.systemTheme,
+    themePreference: theme.themePreference,
+    systemTheme: theme.systemTheme,
     run: { active: isRunActive(runs), busy: runs.busy },
     simulating: analysis.source === 'simulation' && analysis.status === 'running',
   };

@@ -4,7 +4,8 @@ import type { SimulateSettings } from '../simulation/settings';
 import type { DocumentState } from '../state/history';
 import type { RunStoreState } from '../state/run-store';
 import type { Selection } from '../state/selection-store';
-import type { DialogName, ThemePreference } from '../state/ui-store';
+import type { DialogName } from '../state/dialog-store';
+import type { ThemePreference } from '../state/theme-store';
 
 /** What an action sees: the document store's state, the selection, and a little context. */
 export interface ActionState {

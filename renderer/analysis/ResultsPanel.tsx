@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RunSummary } from '../../shared/metrics/types';
 import { useAnalysis } from '../state/analysis-store';
-import { showToast } from '../state/ui-store';
+import { showToast } from '../state/toast-store';
 import { downloadText } from './download';
 import {
   formatClock,

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { effectiveTheme, useUi } from '../state/ui-store';
+import { useEffectiveTheme } from '../state/theme-store';
 import './charts.css';
 
 /** Distinct series colours that read on both themes. */
@@ -102,7 +102,7 @@ export function UPlotChart(props: ChartProps) {
   const plot = useRef<uPlot | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  const theme = useUi(effectiveTheme);
+  const theme = useEffectiveTheme();
   const seriesKey = props.series.map((s) => `${s.label}|${s.color}|${s.scale ?? 'y'}`).join(',');
   const hasY2 = props.y2 !== undefined;
 

@@ -14,7 +14,7 @@ import { StatusBar } from '../panels/StatusBar';
 import { Toast } from '../panels/Toast';
 import { Toolbar } from '../panels/Toolbar';
 import { useIsMac } from '../panels/usePlatform';
-import { useUi } from '../state/ui-store';
+import { usePanelSize } from '../state/panel-store';
 import { useKeyboard } from './useKeyboard';
 import { useQuietTooltips } from './useQuietTooltips';
 import { useTheme } from './useTheme';
@@ -24,11 +24,13 @@ export function App() {
   useTheme();
   useKeyboard(useIsMac());
   useQuietTooltips();
-  const panels = useUi((s) => s.panels);
+  const left = usePanelSize('left');
+  const right = usePanelSize('right');
+  const bottom = usePanelSize('bottom');
   const style = {
-    '--left-width': `${panels.left}px`,
-    '--right-width': `${panels.right}px`,
-    '--bottom-height': `${panels.bottom}px`,
+    '--left-width': `${left}px`,
+    '--right-width': `${right}px`,
+    '--bottom-height': `${bottom}px`,
   } as CSSProperties;
   return (
     <ReactFlowProvider>

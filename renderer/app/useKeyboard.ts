@@ -8,7 +8,8 @@ import type { Action, Effect } from '../actions/types';
 import { rememberClipboard } from '../documents/clipboard';
 import { runFromUi } from '../panels/ActionButton';
 import { EMPTY_SELECTION, setSelection } from '../state/selection-store';
-import { uiStore } from '../state/ui-store';
+import { dialogStore } from '../state/dialog-store';
+import { renameStore } from '../state/rename-store';
 
 const CLIPBOARD_ACTIONS = new Set(['copy', 'cut', 'paste']);
 
@@ -23,8 +24,8 @@ export function isTextField(target: EventTarget | null): boolean {
 
 /** The editor, not a dialog or a text field, has the keyboard. */
 const editorHasKeys = (target: EventTarget | null) =>
-  uiStore.getState().dialog === null &&
-  uiStore.getState().renamingNodeId === null &&
+  dialogStore.getState().dialog === null &&
+  renameStore.getState().renamingNodeId === null &&
   !isTextField(target);
 
 /**
@@ -35,8 +36,8 @@ export function useKeyboard(isMac: boolean): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
-      const { dialog, renamingNodeId } = uiStore.getState();
-      if (dialog !== null || renamingNodeId !== null) return;
+      if (dialogStore.getState().dialog !== null) return;
+      if (renameStore.getState().renamingNodeId !== null) return;
       const inText = isTextField(e.target);
       if (e.key === 'Escape') {
         // First Escape leaves a field, the next one clears the selection.

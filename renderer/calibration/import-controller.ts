@@ -6,7 +6,7 @@ import { runErrorView } from '../runs/run-errors';
 import { host } from '../api/host';
 import { setBottomTab } from '../state/analysis-store';
 import { setCalibration, setImportDialog } from '../state/calibration-store';
-import { setPanelSize, uiStore } from '../state/ui-store';
+import { panelStore, setPanelSize } from '../state/panel-store';
 
 /** Height of the bottom panel that shows a report's first tables without scrolling. */
 const REPORT_HEIGHT = 380;
@@ -42,7 +42,7 @@ export function showImport(result: CalibrationResult): void {
   setCalibration({ report: result.report, prediction: null, predictionError: null, drift: [] });
   setBottomTab('calibration');
   // The report needs room: the panel grows for this session (the user's size is not overwritten).
-  setPanelSize('bottom', Math.max(uiStore.getState().panels.bottom, REPORT_HEIGHT));
+  setPanelSize('bottom', Math.max(panelStore.getState().bottom, REPORT_HEIGHT));
   // After the canvas has drawn: the simulation runs on this thread for the window's length.
   setTimeout(() => {
     try {

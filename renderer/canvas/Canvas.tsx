@@ -12,7 +12,9 @@ import {
   type EdgeTypes,
 } from '@xyflow/react';
 import { useDocumentState } from '../state/document-store';
-import { effectiveTheme, setUi, useUi } from '../state/ui-store';
+import { stopRenaming } from '../state/rename-store';
+import { useEffectiveTheme } from '../state/theme-store';
+import { setZoom } from '../state/view-store';
 import type { FlowEdge, FlowNode } from './adapter';
 import { EmptyCanvasGuide } from './EmptyCanvasGuide';
 import { Overview } from './overview/Overview';
@@ -33,8 +35,7 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 168, height: 112 };
-const stopRenaming = () => setUi({ renamingNodeId: null });
-const rememberZoom = (_: unknown, viewport: { zoom: number }) => setUi({ zoom: viewport.zoom });
+const rememberZoom = (_: unknown, viewport: { zoom: number }) => setZoom(viewport.zoom);
 const minimapClass = (node: FlowNode) => `minimap-${node.type ?? 'node'}`;
 /**
  * Below this zoom node text is too small to read: the nodes and edges leave the page and the
@@ -60,7 +61,7 @@ export function Canvas() {
   const { nodes, edges, sizes, sizesChanged } = useFlowElements();
   const handlers = useCanvasHandlers(sizes, sizesChanged);
   const empty = useDocumentState((s) => s.document.nodes.length === 0);
-  const theme = useUi(effectiveTheme);
+  const theme = useEffectiveTheme();
   const far = useStore(isFar);
   const overview = useStore(showsOverview);
   // The same element while its inputs are: an edit that changes no node, edge or setting of the

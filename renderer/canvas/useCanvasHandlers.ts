@@ -19,7 +19,7 @@ import { checkConnection } from '../../shared/document';
 import { NODE_SIZE } from '../editing/node-size';
 import { documentStore } from '../state/document-store';
 import { selectionStore, setSelection } from '../state/selection-store';
-import { showToast } from '../state/ui-store';
+import { showToast } from '../state/toast-store';
 import {
   applyDimensionChanges,
   connectionToEdge,

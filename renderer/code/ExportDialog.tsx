@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CodegenExportReport } from '../../shared/api/contract';
 import { Dialog } from '../dialogs/Dialog';
 import { HostFolderNote } from '../dialogs/OpenDialog';
-import { useUi } from '../state/ui-store';
+import { useHostInfo } from '../state/host-info-store';
 import { downloadZip, exportToFolder, pickFolder, suggestedFolder } from './export-code';
 import { ExportReport } from './ExportReport';
 
@@ -14,8 +14,8 @@ type Failure = { message: string; details: string[]; exists: boolean };
  * already in the folder are never overwritten; the report says what happened to each file.
  */
 export function ExportDialog() {
-  const native = useUi((s) => s.appInfo?.nativeDialogs === true);
-  const hostDir = useUi((s) => s.appInfo?.hostDir ?? null);
+  const native = useHostInfo((s) => s.appInfo?.nativeDialogs === true);
+  const hostDir = useHostInfo((s) => s.appInfo?.hostDir ?? null);
   const [folder, setFolder] = useState(suggestedFolder);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);

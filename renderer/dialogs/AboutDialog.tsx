@@ -1,11 +1,11 @@
 import { ACTIONS } from '../actions/registry';
 import { ShortcutText } from '../panels/ShortcutText';
-import { useUi } from '../state/ui-store';
+import { useHostInfo } from '../state/host-info-store';
 import { Dialog } from './Dialog';
 
 /** Version and host, and every keyboard shortcut, read from the action registry. */
 export function AboutDialog() {
-  const info = useUi((s) => s.appInfo);
+  const info = useHostInfo((s) => s.appInfo);
   const withKeys = ACTIONS.filter((a) => (a.shortcuts ?? []).length > 0);
   return (
     <Dialog title="About Pipewright" testId="about-dialog">

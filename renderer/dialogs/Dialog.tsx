@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { closeDialog } from '../state/ui-store';
+import { closeDialog } from '../state/dialog-store';
 
 /** A modal dialog: Escape or a click outside closes it; focus moves into it on open. */
 export function Dialog({

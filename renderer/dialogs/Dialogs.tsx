@@ -1,5 +1,5 @@
 import { ExportDialog } from '../code/ExportDialog';
-import { useUi } from '../state/ui-store';
+import { useDialog } from '../state/dialog-store';
 import { AboutDialog } from './AboutDialog';
 import { ErrorsDialog } from './ErrorsDialog';
 import { NewDialog } from './NewDialog';
@@ -9,7 +9,7 @@ import { SaveAsDialog } from './SaveAsDialog';
 
 /** The one open dialog, if any. */
 export function Dialogs() {
-  const dialog = useUi((s) => s.dialog);
+  const dialog = useDialog((s) => s.dialog);
   switch (dialog) {
     case 'new':
       return <NewDialog />;

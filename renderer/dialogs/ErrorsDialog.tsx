@@ -1,9 +1,9 @@
-import { closeDialog, useUi } from '../state/ui-store';
+import { closeDialog, useDialog } from '../state/dialog-store';
 import { Dialog } from './Dialog';
 
 /** Says exactly what is wrong with a file that could not be opened, imported or created. */
 export function ErrorsDialog() {
-  const errors = useUi((s) => s.errors);
+  const errors = useDialog((s) => s.errors);
   if (!errors) return null;
   return (
     <Dialog title={errors.title} testId="errors-dialog">

@@ -1,11 +1,12 @@
 import { newDocument } from '../documents/commands';
-import { closeDialog, useUi } from '../state/ui-store';
+import { closeDialog } from '../state/dialog-store';
+import { useHostInfo } from '../state/host-info-store';
 import { Dialog } from './Dialog';
 import { ExamplePreview } from './ExamplePreview';
 
 /** New: a blank canvas, or a copy of one of the examples, each shown with a preview. */
 export function NewDialog() {
-  const examples = useUi((s) => s.examples);
+  const examples = useHostInfo((s) => s.examples);
   const start = (exampleId?: string) => {
     closeDialog();
     void newDocument(exampleId);

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { importCommand, openPath } from '../documents/commands';
-import { closeDialog, useUi } from '../state/ui-store';
+import { closeDialog } from '../state/dialog-store';
+import { useHostInfo } from '../state/host-info-store';
 import { Dialog } from './Dialog';
 
 /** Open in web mode, where there is no native dialog: a path, recent files, or an import. */
 export function OpenDialog() {
-  const recent = useUi((s) => s.recentFiles);
-  const hostDir = useUi((s) => s.appInfo?.hostDir ?? null);
+  const recent = useHostInfo((s) => s.recentFiles);
+  const hostDir = useHostInfo((s) => s.appInfo?.hostDir ?? null);
   const [path, setPath] = useState('');
   const open = (p: string) => {
     closeDialog();

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { ShortcutText } from '../panels/ShortcutText';
 import { useDocumentState } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
-import { closeDialog, useUi } from '../state/ui-store';
+import { closeDialog } from '../state/dialog-store';
+import { useHostInfo } from '../state/host-info-store';
 import { anchorOf } from '../editing/placement';
 import {
   filterEntries,
@@ -16,7 +17,7 @@ import {
  * a name ("queue emails") adds that node with that name; nodes go after the selected node.
  */
 export function QuickAddDialog() {
-  const examples = useUi((s) => s.examples);
+  const examples = useHostInfo((s) => s.examples);
   const all = useMemo(() => quickAddEntries(examples), [examples]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);

@@ -3,7 +3,7 @@ import { saveTo } from '../documents/commands';
 import { joinPath, suggestedFolder } from '../documents/host-folder';
 import { suggestedFileName } from '../documents/load';
 import { documentStore } from '../state/document-store';
-import { closeDialog } from '../state/ui-store';
+import { closeDialog } from '../state/dialog-store';
 import { Dialog } from './Dialog';
 
 function defaultPath(): string {

@@ -3,7 +3,10 @@ import { parseDocumentBytes, serializeDocument } from '../../shared/document';
 import { blankDocument } from '../editing/blank';
 import { documentStore } from '../state/document-store';
 import { isDirty, markSaved } from '../state/history';
-import { openDialog, setUi, showErrors, showToast, uiStore } from '../state/ui-store';
+import { openDialog, showErrors } from '../state/dialog-store';
+import { hostInfoStore, setHostInfo } from '../state/host-info-store';
+import { showToast } from '../state/toast-store';
+import { setBusyMessage } from '../state/view-store';
 import { host } from '../api/host';
 import { errorsOf, messageOf } from './host-errors';
 import { fileName, loadIntoEditor, suggestedFileName } from './load';
@@ -17,11 +20,11 @@ export function confirmDiscard(): boolean {
   );
 }
 
-const nativeDialogs = () => uiStore.getState().appInfo?.nativeDialogs === true;
+const nativeDialogs = () => hostInfoStore.getState().appInfo?.nativeDialogs === true;
 
 async function refreshRecent(): Promise<void> {
   try {
-    setUi({ recentFiles: await host()['documents:recent']({}) });
+    setHostInfo({ recentFiles: await host()['documents:recent']({}) });
   } catch {
     // The list is a convenience; a failure here must not spoil a save or an open.
   }
@@ -73,7 +76,7 @@ export async function saveTo(
 ): Promise<{ ok: true } | { ok: false; exists: boolean; message: string }> {
   const state = documentStore.getState();
   const document = state.document;
-  setUi({ busy: 'Saving…' });
+  setBusyMessage('Saving…');
   try {
     const saved = saveAs
       ? await host()['documents:saveAs']({ path, document, overwrite })
@@ -89,7 +92,7 @@ export async function saveTo(
     if (!exists) showToast(`Could not save: ${message}`, 'error');
     return { ok: false, exists, message };
   } finally {
-    setUi({ busy: null });
+    setBusyMessage(null);
   }
 }
 

@@ -1,7 +1,10 @@
 import type { Effect } from '../actions/types';
 import { canvasView } from '../canvas/view';
 import { toggleCodePanel } from '../state/code-store';
-import { openDialog, setUi, showToast } from '../state/ui-store';
+import { openDialog } from '../state/dialog-store';
+import { startRenaming } from '../state/rename-store';
+import { setThemePreference } from '../state/theme-store';
+import { showToast } from '../state/toast-store';
 import { writeClipboard } from './clipboard';
 import { performWork } from './work-effects';
 import { exportCommand, importCommand, openCommand, saveAsCommand, saveCommand } from './commands';
@@ -23,7 +26,7 @@ export async function handleEffect(effect: Effect): Promise<void> {
       openDialog(effect.dialog);
       return;
     case 'rename':
-      setUi({ renamingNodeId: effect.nodeId });
+      startRenaming(effect.nodeId);
       return;
     case 'panel':
       toggleCodePanel();
@@ -36,7 +39,7 @@ export async function handleEffect(effect: Effect): Promise<void> {
       performWork(effect);
       return;
     case 'theme':
-      setUi({ themePreference: effect.preference });
+      setThemePreference(effect.preference);
       if (hasHost()) {
         await host()
           ['settings:update']({ theme: effect.preference })

@@ -1,4 +1,4 @@
-import { uiStore } from '../state/ui-store';
+import { hostInfoStore } from '../state/host-info-store';
 
 const folderOf = (path: string) => path.replace(/[\\/][^\\/]*$/, '');
 const under = (folder: string, root: string) =>
@@ -10,7 +10,7 @@ const under = (folder: string, root: string) =>
  * folder (`--host-dir`), the only place besides the data folder it may use.
  */
 export function suggestedFolder(path: string | null): string {
-  const { recentFiles, appInfo } = uiStore.getState();
+  const { recentFiles, appInfo } = hostInfoStore.getState();
   const beside = path ?? recentFiles[0]?.path ?? null;
   const hostDir = appInfo?.hostDir ?? null;
   if (beside) {

@@ -2,7 +2,7 @@ import type { PipelineDocument } from '../../shared/document';
 import { canvasView } from '../canvas/view';
 import { loadDocument } from '../state/document-store';
 import { EMPTY_SELECTION, setSelection } from '../state/selection-store';
-import { setUi } from '../state/ui-store';
+import { stopRenaming } from '../state/rename-store';
 
 /** Puts a document in the editor (New, Open, Import, restore) and fits it in view once drawn. */
 export function loadIntoEditor(
@@ -10,7 +10,7 @@ export function loadIntoEditor(
   path: string | null,
   options: { dirty?: boolean } = {},
 ): void {
-  setUi({ renamingNodeId: null });
+  stopRenaming();
   setSelection(EMPTY_SELECTION);
   loadDocument(document, path, options);
   if (document.nodes.length === 0) {

@@ -11,7 +11,7 @@ import { simulateAction } from '../actions/simulate';
 import type { Action } from '../actions/types';
 import { aboutAction, toggleThemeAction } from '../actions/ui-actions';
 import { undoAction } from '../actions/undo';
-import { showToast } from '../state/ui-store';
+import { showToast } from '../state/toast-store';
 
 /** Native menu commands run the same registered actions as the toolbar and the keyboard. */
 export const MENU_ACTIONS: Partial<Record<MenuCommand, Action>> = {

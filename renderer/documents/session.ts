@@ -3,7 +3,9 @@ import { setEffectHandler } from '../actions/run';
 import { connectTheory } from '../analysis/theory';
 import { connectRuns } from '../runs/run-controller';
 import { connectDiagnostics } from '../state/diagnostics-store';
-import { setUi, showToast } from '../state/ui-store';
+import { setHostInfo } from '../state/host-info-store';
+import { setThemePreference } from '../state/theme-store';
+import { showToast } from '../state/toast-store';
 import { connectAutosave, sessionKey } from './autosave';
 import { handleEffect } from './effects';
 import { setHost } from '../api/host';
@@ -23,12 +25,12 @@ export async function startSession(api: HostApi): Promise<() => void> {
   const stops = [
     connectDiagnostics(undefined, createValidator()),
     connectTheory(),
-    api.onStatus((connection) => setUi({ connection })),
+    api.onStatus((connection) => setHostInfo({ connection })),
     api.on('menu:command', ({ command }) => runMenuCommand(command)),
     api.on('document:opened', (opened) => loadIntoEditor(opened.document, opened.path)),
     connectRuns(api),
   ];
-  setUi({ connection: api.status() });
+  setHostInfo({ connection: api.status() });
 
   const [info, settings, examples, recovery, pending] = await Promise.allSettled([
     api['app:info']({}),
@@ -37,14 +39,15 @@ export async function startSession(api: HostApi): Promise<() => void> {
     api['recovery:list']({}),
     api['documents:pending']({}),
   ]);
-  if (info.status === 'fulfilled') setUi({ appInfo: info.value });
+  if (info.status === 'fulfilled') setHostInfo({ appInfo: info.value });
   if (settings.status === 'fulfilled') {
-    setUi({ themePreference: settings.value.theme, recentFiles: settings.value.recentFiles });
+    setThemePreference(settings.value.theme);
+    setHostInfo({ recentFiles: settings.value.recentFiles });
   }
-  if (examples.status === 'fulfilled') setUi({ examples: examples.value });
+  if (examples.status === 'fulfilled') setHostInfo({ examples: examples.value });
   if (recovery.status === 'fulfilled') {
     const newest = [...recovery.value].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    setUi({ recovery: newest });
+    setHostInfo({ recovery: newest });
   }
   const opened = pending.status === 'fulfilled' ? pending.value.at(-1) : undefined;
   if (opened) loadIntoEditor(opened.document, opened.path);

@@ -2,7 +2,7 @@ import type { RunEffect, SimulationEffect } from '../actions/types';
 import { startRun, stopRun } from '../runs/run-controller';
 import { cancelSimulation, startSimulation } from '../simulation/session';
 import { setMonitorDialog } from '../state/run-store';
-import { showToast } from '../state/ui-store';
+import { showToast } from '../state/toast-store';
 
 /**
  * Carries out what the run and simulation actions ask for: the actions take the editor's state

@@ -1,10 +1,15 @@
 import { host } from '../api/host';
 import { loadIntoEditor } from '../documents/load';
 import { confirmDiscard } from '../documents/commands';
-import { setUi, uiStore, useUi, type RecoveryEntry } from '../state/ui-store';
+import {
+  hostInfoStore,
+  setHostInfo,
+  useHostInfo,
+  type RecoveryEntry,
+} from '../state/host-info-store';
 
 async function forget(entry: RecoveryEntry): Promise<void> {
-  setUi({ recovery: uiStore.getState().recovery.filter((r) => r.key !== entry.key) });
+  setHostInfo({ recovery: hostInfoStore.getState().recovery.filter((r) => r.key !== entry.key) });
   await host()
     ['recovery:clear']({ key: entry.key })
     .catch(() => undefined);
@@ -12,8 +17,8 @@ async function forget(entry: RecoveryEntry): Promise<void> {
 
 /** After a crash: offers the unsaved work found in the recovery folder. */
 export function RecoveryBanner() {
-  const entry = useUi((s) => s.recovery[0]);
-  const more = useUi((s) => s.recovery.length - 1);
+  const entry = useHostInfo((s) => s.recovery[0]);
+  const more = useHostInfo((s) => s.recovery.length - 1);
   if (!entry) return null;
   const when = new Date(entry.savedAt).toLocaleString();
   return (

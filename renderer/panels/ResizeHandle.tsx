@@ -1,4 +1,4 @@
-import { setPanelSize, useUi, type PanelSizes } from '../state/ui-store';
+import { setPanelSize, usePanelSize, type PanelSizes } from '../state/panel-store';
 
 /**
  * A splitter between panels: drag to resize, or focus it and use the arrow keys. `edge` says on
@@ -11,7 +11,7 @@ export function ResizeHandle({
   panel: keyof PanelSizes;
   edge: 'left' | 'right' | 'top';
 }) {
-  const size = useUi((s) => s.panels[panel]);
+  const size = usePanelSize(panel);
   const vertical = edge === 'top';
   const sign = edge === 'right' ? 1 : -1;
   const storage = typeof localStorage === 'undefined' ? undefined : localStorage;

@@ -3,7 +3,8 @@ import { useDocumentState } from '../state/document-store';
 import { useDiagnostics } from '../state/diagnostics-store';
 import { isDirty } from '../state/history';
 import { useSelection } from '../state/selection-store';
-import { useUi } from '../state/ui-store';
+import { useHostInfo } from '../state/host-info-store';
+import { useView } from '../state/view-store';
 import { plural } from '../../shared/plural';
 
 /** One line of facts: size, selection, problems, zoom, save state and host connection. */
@@ -14,10 +15,10 @@ export function StatusBar() {
   const hasPath = useDocumentState((s) => s.path !== null);
   const selected = useSelection((s) => s.nodeIds.size + s.edgeIds.size);
   const diagnostics = useDiagnostics();
-  const zoom = useUi((s) => s.zoom);
-  const busy = useUi((s) => s.busy);
-  const connection = useUi((s) => s.connection);
-  const host = useUi((s) => s.appInfo?.host);
+  const zoom = useView((s) => s.zoom);
+  const busy = useView((s) => s.busy);
+  const connection = useHostInfo((s) => s.connection);
+  const host = useHostInfo((s) => s.appInfo?.host);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   return (

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { dismissToast, useUi } from '../state/ui-store';
+import { dismissToast, useToast } from '../state/toast-store';
 
 /** A short message: beside the pointer for a refused connection, in the corner otherwise. */
 export function Toast() {
-  const toast = useUi((s) => s.toast);
+  const toast = useToast();
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => dismissToast(toast.id), toast.tone === 'error' ? 8000 : 4000);

@@ -10,7 +10,7 @@ import {
   setAnalysisProgress,
   setBottomTab,
 } from '../state/analysis-store';
-import { setPanelSize, uiStore } from '../state/ui-store';
+import { panelStore, setPanelSize } from '../state/panel-store';
 
 export type RunSource = 'run' | 'monitor';
 
@@ -40,7 +40,7 @@ export const analysisFeed = {
     });
     if (analysisStore.getState().bottomTab === 'problems')
       setBottomTab(source === 'run' ? 'run' : 'metrics');
-    if (uiStore.getState().panels.bottom < PANEL_HEIGHT) setPanelSize('bottom', PANEL_HEIGHT);
+    if (panelStore.getState().bottom < PANEL_HEIGHT) setPanelSize('bottom', PANEL_HEIGHT);
   },
   append(snapshots: readonly RunSnapshot[]): void {
     if (!ours()) return;

@@ -1,5 +1,6 @@
 import { runStore } from '../state/run-store';
-import { showToast, uiStore } from '../state/ui-store';
+import { hostInfoStore } from '../state/host-info-store';
+import { showToast } from '../state/toast-store';
 import { runErrorView } from './run-errors';
 import { host } from '../api/host';
 
@@ -23,7 +24,7 @@ export async function saveReport(format: ReportFormat): Promise<string | null> {
   const api = host();
   const runId = runStore.getState().info?.runId ?? runStore.getState().status.runId ?? 'run';
   try {
-    if (uiStore.getState().appInfo?.nativeDialogs === true) {
+    if (hostInfoStore.getState().appInfo?.nativeDialogs === true) {
       const picked = await api['documents:pickSave']({
         suggestedName: `${runId}-report.${format}`,
       });

@@ -1,17 +1,17 @@
 import { useRef, useState } from 'react';
 import { renameAction } from '../../actions/rename';
 import { runAction } from '../../actions/run';
-import { setUi, useUi } from '../../state/ui-store';
+import { startRenaming, stopRenaming, useIsRenaming } from '../../state/rename-store';
 
 /** The node's name; double-click or F2 edits it in place (Enter keeps, Escape cancels). */
 export function NodeName({ nodeId, name }: { nodeId: string; name: string }) {
-  const renaming = useUi((s) => s.renamingNodeId === nodeId);
+  const renaming = useIsRenaming(nodeId);
   if (!renaming) {
     return (
       <span
         className="pw-node__name"
         title={`${name} — double-click or F2 to rename`}
-        onDoubleClick={() => setUi({ renamingNodeId: nodeId })}
+        onDoubleClick={() => startRenaming(nodeId)}
       >
         {name}
       </span>
@@ -26,7 +26,7 @@ function NameInput({ nodeId, name }: { nodeId: string; name: string }) {
   const finish = (keep: boolean) => {
     if (done.current) return;
     done.current = true;
-    setUi({ renamingNodeId: null });
+    stopRenaming();
     if (keep) void runAction(renameAction, { nodeId, name: value });
   };
   return (

@@ -5,7 +5,7 @@ import { showCodeAction } from '../../../../renderer/actions/show-code';
 import { MENU_ACTIONS } from '../../../../renderer/documents/menu';
 import { codeStore } from '../../../../renderer/state/code-store';
 import { handleEffect } from '../../../../renderer/documents/effects';
-import { uiStore } from '../../../../renderer/state/ui-store';
+import { dialogStore } from '../../../../renderer/state/dialog-store';
 import { expectNoHistoryStep, perform, stateOf } from '../actions/fixtures';
 import { welcomeDoc } from './fixtures';
 
@@ -47,7 +47,7 @@ describe('Code panel actions', () => {
     const result = await perform(exportCodeAction, start, undefined);
     expect(result.effects).toEqual([{ type: 'dialog', dialog: 'export-code' }]);
     await handleEffect(result.effects![0]!);
-    expect(uiStore.getState().dialog).toBe('export-code');
+    expect(dialogStore.getState().dialog).toBe('export-code');
   });
 
   it('is what the native menu’s Export Code… runs', () => {

@@ -15,7 +15,7 @@ import { setHost } from '../../../../renderer/api/host';
 import { saveReport } from '../../../../renderer/runs/save-report';
 import { analysisStore, resetAnalysisStore } from '../../../../renderer/state/analysis-store';
 import { initialRunState, runStore } from '../../../../renderer/state/run-store';
-import { uiStore } from '../../../../renderer/state/ui-store';
+import { toastStore } from '../../../../renderer/state/toast-store';
 import { welcomeDoc } from '../actions/fixtures';
 
 /** The renderer's API over the real host services, in this process (no socket, no Redis). */
@@ -84,7 +84,7 @@ describe('run controller against the host services', () => {
     await loadReport();
     expect(runStore.getState().comparisonError).toMatch(/no run to report yet/);
     expect(await saveReport('json')).toBeNull();
-    expect(uiStore.getState().toast).toMatchObject({ tone: 'error' });
-    expect(uiStore.getState().toast?.message).toMatch(/start and stop a run first/);
+    expect(toastStore.getState().toast).toMatchObject({ tone: 'error' });
+    expect(toastStore.getState().toast?.message).toMatch(/start and stop a run first/);
   });
 });

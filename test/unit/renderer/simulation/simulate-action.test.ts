@@ -16,7 +16,8 @@ import { analysisStore, resetAnalysisStore } from '../../../../renderer/state/an
 import { documentStore, loadDocument } from '../../../../renderer/state/document-store';
 import { commit } from '../../../../renderer/state/history';
 import { liveStore } from '../../../../renderer/state/live-store';
-import { DEFAULT_PANELS, setPanelSize, uiStore } from '../../../../renderer/state/ui-store';
+import { DEFAULT_PANELS, panelStore, setPanelSize } from '../../../../renderer/state/panel-store';
+import { toastStore } from '../../../../renderer/state/toast-store';
 import { stateOf, welcomeDoc } from '../actions/fixtures';
 
 const state = () => analysisStore.getState();
@@ -46,7 +47,8 @@ afterEach(() => {
   setSimulationController(null);
   setSimulateSettings({ ...DEFAULT_SETTINGS });
   resetAnalysisStore();
-  uiStore.setState({ panels: DEFAULT_PANELS, toast: null });
+  panelStore.setState(DEFAULT_PANELS);
+  toastStore.setState({ toast: null });
 });
 
 describe('simulate actions', () => {
@@ -81,7 +83,7 @@ describe('simulate actions', () => {
       },
     ]);
     expect(state().bottomTab).toBe('results');
-    expect(uiStore.getState().panels.bottom).toBe(300);
+    expect(panelStore.getState().bottom).toBe(300);
     expect(cancelSimulationAction.enabled?.(currentActionState())).toBe(true);
     await until(() => state().status === 'done', 'the simulation');
     expect(isSimulating()).toBe(false);

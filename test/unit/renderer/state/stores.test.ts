@@ -11,15 +11,6 @@ import {
   selectionStore,
   setSelection,
 } from '../../../../renderer/state/selection-store';
-import {
-  DEFAULT_PANELS,
-  dismissToast,
-  effectiveTheme,
-  loadPanelSizes,
-  setPanelSize,
-  showToast,
-  uiStore,
-} from '../../../../renderer/state/ui-store';
 import { welcomeDoc } from '../actions/fixtures';
 
 afterEach(() => {
@@ -89,42 +80,5 @@ describe('live figures store', () => {
     expect(second.edges).toEqual({ e1: 2 });
     clearLiveFigures();
     expect(liveStore.getState()).toEqual({ t: null, nodes: {}, edges: {} });
-  });
-});
-
-describe('ui store', () => {
-  it('follows the OS theme unless the user chose one', () => {
-    const s = uiStore.getState();
-    expect(effectiveTheme({ ...s, themePreference: 'system', systemTheme: 'dark' })).toBe('dark');
-    expect(effectiveTheme({ ...s, themePreference: 'light', systemTheme: 'dark' })).toBe('light');
-  });
-
-  it('clamps panel sizes and remembers them, and survives corrupt storage', () => {
-    const saved = new Map<string, string>();
-    const storage = {
-      setItem: (k: string, v: string) => void saved.set(k, v),
-      getItem: (k: string) => saved.get(k) ?? null,
-    };
-    setPanelSize('right', 5000, storage);
-    expect(uiStore.getState().panels.right).toBe(560);
-    setPanelSize('left', 10, storage);
-    expect(uiStore.getState().panels.left).toBe(140);
-    expect(loadPanelSizes(storage)).toMatchObject({ left: 140, right: 560 });
-    expect(loadPanelSizes({ getItem: () => '{not json' })).toEqual(DEFAULT_PANELS);
-    expect(loadPanelSizes({ getItem: () => '{"left":"wide"}' })).toEqual(DEFAULT_PANELS);
-    expect(loadPanelSizes(undefined)).toEqual(DEFAULT_PANELS);
-  });
-
-  it('shows one toast at a time and dismisses only the one asked for', () => {
-    const first = showToast('one');
-    const second = showToast('two', 'warning', { x: 1, y: 2 });
-    dismissToast(first);
-    expect(uiStore.getState().toast).toMatchObject({
-      message: 'two',
-      tone: 'warning',
-      at: { x: 1, y: 2 },
-    });
-    dismissToast(second);
-    expect(uiStore.getState().toast).toBeNull();
   });
 });
