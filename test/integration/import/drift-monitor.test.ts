@@ -13,7 +13,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Signups → emails, both light (no queueing), emails' mean service time 20 ms. */
+/** Signups → emails, both light (no queueing), emails' mean service time 40 ms. */
 const spec = (prefix: string): DeploymentSpec => ({
   url: redisUrl,
   prefix,
@@ -22,14 +22,14 @@ const spec = (prefix: string): DeploymentSpec => ({
   seed: 5,
   a: {
     queue: 'signups',
-    concurrency: 4,
-    service: { type: 'exponential', meanMs: 10 },
+    concurrency: 6,
+    service: { type: 'exponential', meanMs: 40 },
     failureRate: 0,
   },
   b: {
     queue: 'emails',
     concurrency: 8,
-    service: { type: 'exponential', meanMs: 20 },
+    service: { type: 'exponential', meanMs: 40 },
     failureRate: 0,
   },
   jobOptions: { attempts: 1 },
@@ -50,8 +50,8 @@ describe('monitor mode keeps an imported model calibrated', () => {
       (v) =>
         v.field === 'service' && doc.nodes.find((n) => n.id === v.nodeId)?.name === 'emails worker',
     )!;
-    expect(emailsWorker.estimate!).toBeGreaterThan(15);
-    expect(emailsWorker.estimate!).toBeLessThan(27);
+    expect(emailsWorker.estimate!).toBeGreaterThan(30);
+    expect(emailsWorker.estimate!).toBeLessThan(54);
 
     const monitor = new MonitorService({
       defaultUrl: () => redisUrl,
@@ -74,7 +74,7 @@ describe('monitor mode keeps an imported model calibrated', () => {
 
     // The deployment changes: the emails worker restarts twice as slow.
     const changedAt = Date.now();
-    await deployment.restartWorker('b', { service: { type: 'exponential', meanMs: 40 } });
+    await deployment.restartWorker('b', { service: { type: 'exponential', meanMs: 80 } });
     const serviceFlag = (s: MonitorSnapshot): DriftFlag | undefined =>
       s.drift?.find((f) => f.nodeId === emailsWorker.nodeId && f.field === 'service');
     await until(
@@ -94,9 +94,9 @@ describe('monitor mode keeps an imported model calibrated', () => {
     // Only the worker that changed is flagged.
     expect(flagged.drift!.map((f) => f.nodeId)).toEqual([emailsWorker.nodeId]);
 
-    // Back to 20 ms: once the slow jobs leave the window, the refit agrees and the flag clears.
+    // Back to 40 ms: once the slow jobs leave the window, the refit agrees and the flag clears.
     const restoredAt = Date.now();
-    await deployment.restartWorker('b', { service: { type: 'exponential', meanMs: 20 } });
+    await deployment.restartWorker('b', { service: { type: 'exponential', meanMs: 40 } });
     const afterRestore = snapshots.length;
     await until(
       () =>
