@@ -16,6 +16,7 @@ import { createRecoveryStore, type RecoveryStore } from './recovery';
 import { createRunServices, type RunServices } from './runs/api';
 import { createImportHandlers } from './import-api';
 import type { SpawnRunner } from '../runner/spawn';
+import type { RefitOptions } from './runs/monitor';
 import { createSettingsStore, type SettingsStore } from './settings';
 
 /** Native open/save dialogs; only the Electron host has them. */
@@ -49,6 +50,8 @@ export interface HostServicesOptions {
   warn?: (message: string) => void;
   /** How to start the runner process (Electron: utilityProcess); default a Node fork. */
   spawnRunner?: SpawnRunner;
+  /** Monitor mode's drift check (default `DEFAULT_REFIT`); tests refit more often. */
+  monitorRefit?: Partial<RefitOptions>;
 }
 
 export type EventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
@@ -114,6 +117,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const runs = createRunServices({
     redisUrl: async () => (await settings.get()).redisUrl,
     ...(options.spawnRunner ? { spawnRunner: options.spawnRunner } : {}),
+    ...(options.monitorRefit ? { monitorRefit: options.monitorRefit } : {}),
     confine: (path) => confinement.confine(path, 'report'),
     emit,
   });

@@ -45,8 +45,13 @@ export async function discoverMonitor(target: MonitorTarget): Promise<MonitorInf
 /** Watches the queues under a prefix, read-only, with the views a run uses. */
 export async function startMonitor(target: MonitorTarget): Promise<boolean> {
   setMonitor({ phase: 'connecting', error: null, snapshot: null });
+  setCalibration({ drift: [] });
+  // An imported pipeline goes along: the host refits on a sliding window and flags drift.
+  const shown = documentStore.getState().document;
   try {
-    const info = await host()['monitor:start'](target);
+    const info = await host()['monitor:start'](
+      shown.calibration && target.document === undefined ? { ...target, document: shown } : target,
+    );
     setMonitor({ phase: 'watching', info });
     analysisFeed.begin('monitor', {
       label: `Monitor · ${info.prefix} at ${info.url}`,
@@ -70,6 +75,7 @@ export async function stopMonitor(): Promise<void> {
   }
   const info = runStore.getState().monitor.info;
   resetMonitor();
+  setCalibration({ drift: [] });
   setMonitor({ info });
   // A watch has no result: badges, charts and Results go back to empty rather than keep figures
   // that no longer update (or call the watch a cancelled run).

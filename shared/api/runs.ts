@@ -92,6 +92,11 @@ export function runSchemas() {
       .string({ error: 'must be a key prefix' })
       .regex(/^\S{1,100}$/, { error: 'must be a key prefix of 1-100 characters without spaces' })
       .optional(),
+    /**
+     * The pipeline shown (monitor:start). When it carries an import's `calibration`, the monitor
+     * refits on a sliding window and sends the figures that drifted (`MonitorSnapshot.drift`).
+     */
+    document: z.unknown().optional(),
   });
   const jobs = z.strictObject({
     /** A run's own queues, or a monitored Redis's. */

@@ -13,6 +13,7 @@ import { mean, Z95 } from './stats';
 
 export type * from './observations';
 export { detectDrift, type DriftFlag } from './drift';
+export { driftSinceImport, trackDrift, EMPTY_DRIFT_WATCH, type DriftWatch } from './refit';
 export { predictCalibrated, type PredictionRow } from './predict';
 export { fitArrivals, type ArrivalFit } from './fit-arrivals';
 export { fitService, type ServiceFit } from './fit-service';

@@ -57,6 +57,11 @@ export interface Deployment {
   /** When stop() was called (undefined while it runs). */
   readonly stoppedAt: number | undefined;
   measured: { a: StageMeasured; b: StageMeasured };
+  /**
+   * Closes a stage's worker (letting it finish what it holds) and starts another with `changes`
+   * (e.g. a slower service time), while the producer goes on: a deployment that changed.
+   */
+  restartWorker(stage: 'a' | 'b', changes: Partial<Omit<StageSpec, 'queue'>>): Promise<void>;
   /** Stops adding jobs, lets the workers finish what they hold, closes everything. */
   stop(): Promise<void>;
   /** Deletes every key under the prefix. */
@@ -126,7 +131,8 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
     w.on('error', () => {});
     return w;
   };
-  const workers = [worker(spec.a, measured.a, 1, queueB), worker(spec.b, measured.b, 3)];
+  const stages = { a: { ...spec.a }, b: { ...spec.b } };
+  const workers = [worker(stages.a, measured.a, 1, queueB), worker(stages.b, measured.b, 3)];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
   const startedAt = Date.now();
@@ -151,6 +157,15 @@ export async function startDeployment(spec: DeploymentSpec): Promise<Deployment>
       return stoppedAt;
     },
     measured,
+    restartWorker: async (stage, changes) => {
+      const i = stage === 'a' ? 0 : 1;
+      await workers[i]!.close();
+      Object.assign(stages[stage], changes);
+      // A fresh seed offset, so the new worker's draws are not the old ones replayed.
+      workers[i] =
+        stage === 'a' ? worker(stages.a, measured.a, 5, queueB) : worker(stages.b, measured.b, 7);
+      await workers[i]!.waitUntilReady();
+    },
     stop: async () => {
       if (stopping) return;
       stopping = true;

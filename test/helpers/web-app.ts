@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createHostServices, type HostServices } from '../../main/services/host-services';
+import type { RefitOptions } from '../../main/services/runs/monitor';
 import { startWebServer, type WebServer } from '../../main/web/server';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -27,6 +28,8 @@ export async function startWebApp(
     userDataDir?: string;
     /** The Redis real runs use (the settings' URL), e.g. the suite's `inject('redisUrl')`. */
     redisUrl?: string;
+    /** Monitor mode's drift check, e.g. refits every second instead of every 15 s. */
+    monitorRefit?: Partial<RefitOptions>;
   } = {},
 ): Promise<WebApp> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'pipewright-e2e-')));
@@ -38,6 +41,7 @@ export async function startWebApp(
     examplesDir: EXAMPLES_DIR,
     host: 'web',
     warn: (m) => warnings.push(m),
+    ...(options.monitorRefit ? { monitorRefit: options.monitorRefit } : {}),
   });
   if (options.redisUrl) await services.settings.update({ redisUrl: options.redisUrl });
   const server = await startWebServer({ port: 0, services, rendererDir: RENDERER_DIR });

@@ -28,6 +28,8 @@ export interface ReadOptions {
   limitPerQueue?: number;
   /** Connect and command timeout (default 5 s). */
   timeoutMs?: number;
+  /** Leave out jobs created before this time (epoch ms): a monitor's sliding window. */
+  sinceMs?: number;
 }
 
 export const DEFAULT_IMPORT_LIMIT = 5000;
@@ -63,6 +65,7 @@ export async function readObservations(options: ReadOptions): Promise<Observatio
     let fromMs = windowStart(observed, limit, startedAt, notes);
     // A queue that deletes its completed jobs was only seen while listening: so is every queue.
     if (listenMs > 0 && observed.some(removesOnComplete)) fromMs = Math.max(fromMs, startedAt);
+    if (options.sinceMs !== undefined) fromMs = Math.max(fromMs, options.sinceMs);
     for (const q of observed) q.jobs = q.jobs.filter((j) => j.timestamp >= fromMs);
     assignTraceIds(observed.flatMap((q) => q.jobs));
     notes.push(...removedNotes(observed, listenMs));

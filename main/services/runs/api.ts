@@ -13,7 +13,7 @@ import { JobsService } from '../jobs';
 import { renderRunReportHtml } from './report-html';
 import { runQueueLocation, monitorQueueLocation } from '../jobs-sources';
 import { RunService } from './service';
-import { MonitorService } from './monitor';
+import { MonitorService, type RefitOptions } from './monitor';
 import { cleanOrphan, listOrphans } from './orphans';
 import { RedisService } from './redis';
 import type { SpawnRunner } from '../../runner/spawn';
@@ -27,6 +27,8 @@ export interface RunServicesOptions {
   redisUrl?: () => string | undefined | Promise<string | undefined>;
   /** Electron passes its utilityProcess spawner; Node hosts use the default fork. */
   spawnRunner?: SpawnRunner;
+  /** Monitor mode's drift check (default `DEFAULT_REFIT`). */
+  monitorRefit?: Partial<RefitOptions>;
   /**
    * Where a report path the page sends really leads, or a `forbidden` ApiError when the page may
    * not write there (see path-confinement.ts); without it, any absolute path (tests only).
@@ -53,7 +55,10 @@ export function createRunServices(options: RunServicesOptions): RunServices {
     redis,
     ...(options.spawnRunner ? { spawn: options.spawnRunner } : {}),
   });
-  const monitor = new MonitorService({ defaultUrl: options.redisUrl });
+  const monitor = new MonitorService({
+    defaultUrl: options.redisUrl,
+    ...(options.monitorRefit ? { refit: options.monitorRefit } : {}),
+  });
   const jobs = new JobsService({
     runQueue: (queueId) => runQueueLocation(runs, queueId),
     monitorQueue: (name) => monitorQueueLocation(monitor, name),

@@ -4,10 +4,19 @@ import type {
   MonitorSnapshot,
   MonitorTarget,
 } from '../../../shared/api/contract';
+import {
+  calibrate,
+  driftSinceImport,
+  EMPTY_DRIFT_WATCH,
+  trackDrift,
+  type DriftWatch,
+} from '../../../shared/calibration';
+import { parseDocumentValue, type PipelineDocument } from '../../../shared/document';
 import { emptyLatency } from '../../../shared/metrics';
 import { oldestWaiting, readQueueCounts } from '../../redis/bullmq-counts';
 import { countWorkers, discoverQueues, readQueueEvents, streamIdNow } from '../../redis/discover';
 import { connectClient, openRedis, type RedisClient } from '../../redis/client';
+import { readObservations } from '../../redis/import/read';
 import { readLoad } from '../../redis/load';
 import { probeRedis, redactUrl } from '../../redis/probe';
 
@@ -15,6 +24,45 @@ export interface MonitorServiceOptions {
   /** URL used when a request names none (settings). */
   defaultUrl?: () => string | undefined | Promise<string | undefined>;
   intervalMs?: number;
+  /** The drift check of an imported document: how often and on how much it refits. */
+  refit?: Partial<RefitOptions>;
+}
+
+export interface RefitOptions {
+  /** Start a refit at most this often (ms); one runs at a time, beside the polls. */
+  everyMs: number;
+  /** The sliding window: jobs created this long ago at most (ms). */
+  windowMs: number;
+  /** Newest jobs read per queue and state (the reader's limit), which bounds a refit's cost. */
+  limitPerQueue: number;
+  /** Refits in a row that must find a figure moved before it is flagged. */
+  confirmAfter: number;
+}
+
+export const DEFAULT_REFIT: RefitOptions = {
+  everyMs: 15_000,
+  windowMs: 5 * 60_000,
+  limitPerQueue: 1_000,
+  confirmAfter: 2,
+};
+
+/** What the last refit read and found, for diagnostics and tests. */
+export interface RefitRecord {
+  /** When it started (epoch ms) and how long reading and fitting took. */
+  at: number;
+  durationMs: number;
+  jobs: number;
+  /** Figures that moved in this refit alone (before `confirmAfter`). */
+  found: number;
+  flagged: number;
+}
+
+interface Calibrated {
+  document: PipelineDocument;
+  watch: DriftWatch;
+  refitting: boolean;
+  lastStart: number;
+  refits: RefitRecord[];
 }
 
 interface Watch {
@@ -29,6 +77,8 @@ interface Watch {
   lastTick: number;
   ticks: number;
   timer: NodeJS.Timeout;
+  /** Set when the document watched was imported: its calibration is kept checked. */
+  calibrated: Calibrated | null;
 }
 
 /**
@@ -41,7 +91,11 @@ export class MonitorService {
   private readonly listeners = new Set<(snapshot: MonitorSnapshot) => void>();
   private ticking = false;
 
-  constructor(private readonly options: MonitorServiceOptions = {}) {}
+  private readonly refitOptions: RefitOptions;
+
+  constructor(private readonly options: MonitorServiceOptions = {}) {
+    this.refitOptions = { ...DEFAULT_REFIT, ...options.refit };
+  }
 
   onSnapshot(listener: (snapshot: MonitorSnapshot) => void): () => void {
     this.listeners.add(listener);
@@ -63,6 +117,7 @@ export class MonitorService {
   async start(target: MonitorTarget): Promise<MonitorInfo> {
     await this.stop();
     const { url, prefix } = await this.resolve(target);
+    const document = calibratedDocument(target.document);
     const client = await connect(url);
     const queues = await discoverQueues(client, prefix);
     const now = streamIdNow();
@@ -77,6 +132,9 @@ export class MonitorService {
       startedAt: Date.now(),
       lastTick: Date.now(),
       ticks: 0,
+      calibrated: document
+        ? { document, watch: EMPTY_DRIFT_WATCH, refitting: false, lastStart: 0, refits: [] }
+        : null,
       timer: setInterval(() => void this.tick(watch), this.options.intervalMs ?? 250),
     };
     this.watch = watch;
@@ -87,6 +145,11 @@ export class MonitorService {
   get watching(): { url: string; prefix: string; queues: readonly string[] } | null {
     const watch = this.watch;
     return watch ? { url: watch.url, prefix: watch.prefix, queues: watch.queues } : null;
+  }
+
+  /** The refits of the current watch, oldest first (the last 50); empty when nothing is checked. */
+  get refits(): readonly RefitRecord[] {
+    return this.watch?.calibrated?.refits ?? [];
   }
 
   async stop(): Promise<void> {
@@ -130,6 +193,14 @@ export class MonitorService {
         ),
       ]);
       const now = Date.now();
+      const calibrated = watch.calibrated;
+      if (
+        calibrated &&
+        !calibrated.refitting &&
+        now - calibrated.lastStart >= this.refitOptions.everyMs
+      ) {
+        void this.refit(watch, calibrated);
+      }
       const seconds = Math.max(1e-3, (now - watch.lastTick) / 1000);
       watch.lastTick = now;
       const queues: Record<string, MonitorQueueFigures> = {};
@@ -169,6 +240,7 @@ export class MonitorService {
           connectedClients: load.connectedClients,
         },
       };
+      if (calibrated) snapshot.drift = calibrated.watch.flags;
       if (this.watch === watch) for (const listener of this.listeners) listener(snapshot);
     } catch {
       // A lost connection shows as missing snapshots; ioredis reconnects by itself.
@@ -176,6 +248,57 @@ export class MonitorService {
       this.ticking = false;
     }
   }
+
+  /**
+   * Reads the newest jobs of the sliding window (read-only, the import's reader, its own
+   * connection) and fits them as an import would; the figures that moved beyond their interval
+   * since the import go out with the snapshots that follow.
+   */
+  private async refit(watch: Watch, calibrated: Calibrated): Promise<void> {
+    const { windowMs, limitPerQueue, confirmAfter } = this.refitOptions;
+    const at = Date.now();
+    calibrated.refitting = true;
+    calibrated.lastStart = at;
+    try {
+      const observations = await readObservations({
+        url: watch.url,
+        prefix: watch.prefix,
+        listenMs: 0,
+        limitPerQueue,
+        sinceMs: at - windowMs,
+      });
+      const { document } = await calibrate(observations, { layout: false });
+      const found = driftSinceImport(calibrated.document, document);
+      if (this.watch !== watch) return;
+      calibrated.watch = trackDrift(calibrated.watch, found, confirmAfter);
+      calibrated.refits.push({
+        at,
+        durationMs: Date.now() - at,
+        jobs: observations.queues.reduce((n, q) => n + q.jobs.length, 0),
+        found: found.length,
+        flagged: calibrated.watch.flags.length,
+      });
+      if (calibrated.refits.length > 50) calibrated.refits.shift();
+    } catch {
+      // Redis away or the read refused: the last verdict stands until a refit succeeds.
+    } finally {
+      calibrated.refitting = false;
+    }
+  }
+}
+
+/** The monitored document when it is a valid pipeline with an import's calibration. */
+function calibratedDocument(raw: unknown): PipelineDocument | null {
+  if (raw === undefined) return null;
+  const parsed = parseDocumentValue(raw);
+  if (!parsed.ok) {
+    throw new Error(
+      `cannot check the calibration: the document is not valid (${parsed.errors[0]?.message ?? 'unknown error'})`,
+    );
+  }
+  return parsed.document.calibration && parsed.document.calibration.fields.length > 0
+    ? parsed.document
+    : null;
 }
 
 async function connect(url: string): Promise<RedisClient> {
