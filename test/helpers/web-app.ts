@@ -103,7 +103,17 @@ export const nodeOnCanvas = (page: Page, id: string) => page.getByTestId(`node-$
  */
 export async function nodeScreenCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
   // A document just opened may not have drawn its nodes yet.
-  await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor({ state: 'attached' });
+  // React Flow hides a node until it is measured, then fits the view: wait for both to settle
+  // (the same viewport and node transforms on consecutive animation frames) before aiming.
+  await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor({ state: 'visible' });
+  await page.waitForFunction(
+    `new Promise((resolve) => {
+      const read = () => getComputedStyle(document.querySelector('.react-flow__viewport')).transform +
+        document.querySelector('.react-flow__node[data-id="${id}"]')?.style.transform;
+      const first = read();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(read() === first)));
+    })`,
+  );
   const at = await page.evaluate(`(() => {
     const node = document.querySelector('.react-flow__node[data-id="${id}"]');
     const pane = document.querySelector('.react-flow').getBoundingClientRect();
