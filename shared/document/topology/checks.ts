@@ -1,6 +1,7 @@
 import { edgeOn } from '../defaults';
 import type { NodeKind, PipelineEdge, PipelineNode } from '../schema';
 import { ILLEGAL_PAIRS, kindsWith, legalEdgesInWords } from './edge-kinds';
+import { flowChildren, flowCycles, flowJoins, flowsInBullmq } from './flows';
 import type { PipelineGraph } from './graph';
 
 /**
@@ -15,7 +16,11 @@ export type TopologyRule =
   | 'worker-input'
   | 'producer-target'
   | 'queue-name'
-  | 'duplicate-name';
+  | 'duplicate-name'
+  | 'flow-join'
+  | 'flow-children'
+  | 'flow-cycle'
+  | 'flow-engine';
 
 export interface TopologyProblem {
   rule: TopologyRule;
@@ -59,7 +64,8 @@ export function illegalEdges(graph: PipelineGraph): TopologyProblem[] {
         },
       ];
     }
-    if (edgeOn(edge) === 'failed' || graph.kindOf(edge)) return [];
+    // failed edges: failedEdges; children and parent edges: flowJoins (flows.ts).
+    if (edgeOn(edge) !== 'completed' || graph.kindOf(edge)) return [];
     if (from === to) {
       return [
         {
@@ -219,12 +225,14 @@ export function engineProblems(
   engine: 'bullmq' | 'simulator',
 ): TopologyProblem[] {
   const edges = [...illegalEdges(graph), ...failedEdges(graph)];
-  if (engine === 'simulator') return [...edges, ...workerInputs(graph, 'allowed')];
+  const flows = [...flowJoins(graph), ...flowChildren(graph), ...flowCycles(graph)];
+  if (engine === 'simulator') return [...edges, ...workerInputs(graph, 'allowed'), ...flows];
   return [
     ...queueNames(graph),
     ...duplicateNames(graph, ['queue']),
     ...edges,
     ...workerInputs(graph),
+    ...flowsInBullmq(graph),
   ];
 }
 
