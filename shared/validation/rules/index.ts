@@ -8,6 +8,7 @@ import { failedEdge } from './failed-edge';
 import { flowChildrenRule } from './flow-children';
 import { flowCycle } from './flow-cycle';
 import { flowJoin } from './flow-join';
+import { flowStuckParent } from './flow-stuck-parent';
 import { illegalEdge } from './illegal-edge';
 import { nameWhitespace } from './name-whitespace';
 import { orphanQueue } from './orphan-queue';
@@ -25,6 +26,7 @@ export const RULES: readonly ValidationRule[] = [
   flowJoin,
   flowChildrenRule,
   flowCycle,
+  flowStuckParent,
   producerTarget,
   orphanQueue,
   unconsumedQueue,
