@@ -1,7 +1,7 @@
 import { edgeChildren, edgeOn, edgeProbability } from '../defaults';
 import type { PipelineEdge } from '../schema';
 import type { TopologyProblem } from './checks';
-import { edgeLabel, nodeLabel } from './checks';
+import { edgeLabel, nodeLabel } from './labels';
 import type { PipelineGraph } from './graph';
 
 /**
