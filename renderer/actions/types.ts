@@ -1,4 +1,4 @@
-import type { NodeKind, PipelineDocument } from '../../shared/document';
+import type { EdgeOn, NodeKind, PipelineDocument } from '../../shared/document';
 import type { XY } from '../editing/new-node';
 import type { SimulateSettings } from '../simulation/settings';
 import type { DocumentState } from '../state/history';
@@ -81,5 +81,5 @@ export interface AddNodeInput {
   kind: NodeKind;
   position?: XY;
   /** Also connect the new node to an existing one (a connection dropped on empty canvas). */
-  link?: { nodeId: string; direction: 'from' | 'to'; on?: 'completed' | 'failed' };
+  link?: { nodeId: string; direction: 'from' | 'to'; on?: EdgeOn };
 }

@@ -73,6 +73,14 @@ function Overload({
 }
 
 function WaitRows({ station }: { station: QueueStation }) {
+  if (station.notModelled) {
+    // A flow feeds the queue (fork-join): say so rather than show a wrong wait.
+    return (
+      <Row label="Wait" help={station.notModelled}>
+        <span data-testid="theory-not-modelled">not modelled: {station.notModelled}</span>
+      </Row>
+    );
+  }
   if (!station.wait) return null;
   const a = approx(station);
   return (

@@ -7,7 +7,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import type { NodeKind, PipelineDocument, PipelineEdge, PipelineNode } from '../../shared/document';
-import { edgeOn, edgeProbability } from '../../shared/document';
+import { edgeChildren, edgeOn, edgeProbability } from '../../shared/document';
 import type { EdgeOn } from '../../shared/document';
 import type { XY } from '../editing/new-node';
 import type { Selection } from '../state/selection-store';
@@ -147,10 +147,16 @@ export function toFlowEdges(
   return cache.lastEdges;
 }
 
-/** The label an edge shows: `on failed`, a routing probability, or nothing. */
+/** The label an edge shows: `on failed`, a flow's `children × N` or `parent`, a routing probability, or nothing. */
 export function edgeLabel(edge: PipelineEdge): string | null {
   const parts: string[] = [];
-  if (edgeOn(edge) === 'failed') parts.push('on failed');
+  const on = edgeOn(edge);
+  if (on === 'failed') parts.push('on failed');
+  if (on === 'parent') parts.push('parent');
+  if (on === 'children') {
+    const n = edgeChildren(edge);
+    parts.push(`children × ${typeof n === 'number' ? n : `${n.min}–${n.max}`}`);
+  }
   const p = edgeProbability(edge);
   if (edge.probability !== undefined && p !== 1) parts.push(`p = ${Number(p.toFixed(3))}`);
   return parts.length > 0 ? parts.join(' · ') : null;

@@ -1,5 +1,6 @@
 import type {
   Arrival,
+  ChildCount,
   PipelineEdge,
   QueueConfig,
   ServiceDistribution,
@@ -25,7 +26,20 @@ export const workerFailureRate = (config: WorkerConfig): number => config.failur
 export const workerWork = (config: WorkerConfig): 'io' | 'cpu' => config.work ?? 'io';
 export const workerCapacity = (config: WorkerConfig): number =>
   config.concurrency * config.replicas;
-export const edgeOn = (edge: PipelineEdge): 'completed' | 'failed' => edge.on ?? 'completed';
+export const edgeOn = (edge: PipelineEdge): NonNullable<PipelineEdge['on']> =>
+  edge.on ?? 'completed';
+/** A `children` edge's count of children per parent: 1 when absent. */
+export const edgeChildren = (edge: PipelineEdge): ChildCount => edge.children ?? 1;
+/** The mean number of children a `children` edge adds per parent. */
+export const meanChildren = (edge: PipelineEdge): number => {
+  const c = edgeChildren(edge);
+  return typeof c === 'number' ? c : (c.min + c.max) / 2;
+};
+/** The most children a `children` edge can add per parent. */
+export const maxChildren = (edge: PipelineEdge): number => {
+  const c = edgeChildren(edge);
+  return typeof c === 'number' ? c : c.max;
+};
 export const edgeProbability = (edge: PipelineEdge): number => edge.probability ?? 1;
 
 /** Mean of a service-time distribution in ms (a normal truncated at 0 is treated as untruncated). */

@@ -162,12 +162,37 @@ export const nodeSchema = tagged('kind', NODE_KINDS, [
   workerNodeSchema,
 ]);
 
+/**
+ * How many children a `children` edge adds per parent (docs/architecture.md "Flows"): a fixed
+ * count, or uniform over the whole numbers min..max. 0 is well-formed; validation explains it.
+ */
+export const childCountSchema = z.union(
+  [
+    intAtLeast(0),
+    z
+      .strictObject({ type: z.literal('uniform'), min: intAtLeast(0), max: intAtLeast(0) })
+      .refine((c) => c.max >= c.min, { error: 'max must be >= min', path: ['max'] }),
+  ],
+  { error: 'must be a whole number of children or { type: "uniform", min, max }' },
+);
+
+/** BullMQ's child options for a child that fails for good (absent: the parent keeps waiting). */
+export const CHILD_FAILURE_POLICIES = [
+  'failParentOnFailure',
+  'ignoreDependencyOnFailure',
+  'removeDependencyOnFailure',
+] as const;
+
+export const EDGE_ON = ['completed', 'failed', 'children', 'parent'] as const;
+
 export const edgeSchema = z.strictObject({
   id: nonEmptyString('id', 100),
   from: nonEmptyString('node id', 100),
   to: nonEmptyString('node id', 100),
-  on: oneOf(['completed', 'failed']).optional(),
+  on: oneOf(EDGE_ON).optional(),
   probability: fraction().optional(),
+  children: childCountSchema.optional(),
+  childFailure: oneOf(CHILD_FAILURE_POLICIES).optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -244,6 +269,8 @@ export type PipelineEdge = z.infer<typeof edgeSchema>;
 export type Arrival = z.infer<typeof arrivalSchema>;
 export type ServiceDistribution = z.infer<typeof serviceSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type ChildCount = z.infer<typeof childCountSchema>;
+export type ChildFailurePolicy = (typeof CHILD_FAILURE_POLICIES)[number];
 export type Calibration = z.infer<typeof calibrationSchema>;
 export type MeasuredField = Calibration['fields'][number];
 export type ProducerConfig = ProducerNode['config'];

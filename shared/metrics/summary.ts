@@ -37,6 +37,7 @@ export interface QueueStatsInput {
   wait: LogHistogram;
   waiting: LevelStat;
   delayed: LevelStat;
+  waitingChildren?: LevelStat;
   /** Jobs added during the measured span. */
   enqueued: number;
   backlog: BacklogVerdict;
@@ -106,6 +107,9 @@ function nodeSummary(node: NodeStatsInput, perSec: (n: number) => number): NodeS
         waitMs: summaryStat(node.wait),
         waiting: { mean: node.waiting.mean, max: node.waiting.max },
         delayed: { mean: node.delayed.mean, max: node.delayed.max },
+        ...(node.waitingChildren && {
+          waitingChildren: { mean: node.waitingChildren.mean, max: node.waitingChildren.max },
+        }),
         enqueued: node.enqueued,
         verdict: node.backlog.verdict,
       };

@@ -40,6 +40,8 @@ export interface QueueFigures {
    * or starved queue), where `waitMs` has nothing to say. Simulations fill it in.
    */
   oldestWaitingMs?: number;
+  /** A flow's parent queue only: parents waiting for their children (BullMQ's waiting-children). */
+  waitingChildren?: number;
 }
 
 export interface WorkerFigures {
@@ -93,6 +95,8 @@ export interface QueueSummary {
   waitMs: SummaryStat;
   waiting: { mean: number; max: number };
   delayed: { mean: number; max: number };
+  /** A flow's parent queue only: parents in waiting-children, time-weighted. */
+  waitingChildren?: { mean: number; max: number };
   enqueued: number;
   verdict: 'stable' | 'growing';
   /** When the backlog first crossed the growth threshold (ms), for a growing queue. */

@@ -2,6 +2,7 @@ import {
   edgeOn,
   edgeProbability,
   meanArrivalRatePerSec,
+  meanChildren,
   meanServiceMs,
   queueAttempts,
   workerCapacity,
@@ -53,8 +54,14 @@ export interface QueueStation {
   poissonArrivals: boolean;
   /** The wait figures are an approximation (not M/M/c, or a rate limit, retries, a loop). */
   approximate: boolean;
-  /** Wait figures of a stable station. */
+  /** Wait figures of a stable station (none where `notModelled` says why). */
   wait?: StationWait;
+  /**
+   * Why the theory gives no wait here: the queue is fed by a flow (docs/architecture.md
+   * "Flows") — children arrive in batches, parents when their last child is done (a fork-join
+   * synchronisation) — which Erlang C and QNA do not model. Load and ρ still hold; simulate it.
+   */
+  notModelled?: string;
 }
 
 export interface WorkerStation {
@@ -80,6 +87,8 @@ interface Stream {
   /** Exactly Poisson (a Poisson producer, or Burke's output of an exact M/M/c station). */
   poisson: boolean;
 }
+
+const FLOW_EDGES: ReadonlySet<string> = new Set(['children', 'parent']);
 
 const PASSES = 30; // enough for arrival variability to settle through any realistic depth
 
@@ -147,7 +156,14 @@ export function analyseQueueing(
     };
     if (s.rateLimitPerSec !== undefined) station.rateLimitPerSec = s.rateLimitPerSec;
     if (s.bottleneck) station.bottleneck = s.bottleneck;
-    if (!s.unstable && s.servers > 0) {
+    const flowFed = graph.feeds(q.id).find((e) => FLOW_EDGES.has(edgeOn(e)));
+    if (flowFed) {
+      station.approximate = true;
+      station.notModelled =
+        edgeOn(flowFed) === 'children'
+          ? 'children of a flow arrive in batches (a fork): queueing theory gives the load, not the wait; simulate it'
+          : 'parents of a flow arrive when their last child is done (a fork-join): queueing theory gives the load, not the wait; simulate it';
+    } else if (!s.unstable && s.servers > 0) {
       const wait = ggcWait(
         s.attemptRatePerSec,
         s.meanServiceMs,
@@ -279,6 +295,14 @@ function inflowsOf(
         workerFailureRate(from.config),
         queueAttempts(upstream.config),
       );
+      const on = edgeOn(edge);
+      if (on === 'children' || on === 'parent') {
+        // A batch of children, or parents released by their last child: not a renewal stream.
+        const n = on === 'children' ? meanChildren(edge) : 1;
+        const rate = (workerRates.get(from.id) ?? 0) * (1 - failed) * n;
+        inflows.push({ rate, stream: { rate, scv: 1, poisson: false } });
+        continue;
+      }
       const p = edgeOn(edge) === 'failed' ? failed : (1 - failed) * edgeProbability(edge);
       inflows.push({
         rate: (workerRates.get(from.id) ?? 0) * p,

@@ -10,10 +10,10 @@ import {
   EV_READY,
   EV_TICK,
   EV_WARMUP,
-  JobFlow,
   KIND_BITS,
   KIND_MASK,
 } from './job-flow';
+import { FlowJobs } from './fan-out';
 import { JobTraceRecorder } from './job-trace';
 import { bothTracers, eventTracer } from './job-tracer';
 import { resolveOptions, type SimulationOptions } from './options';
@@ -37,7 +37,7 @@ const STALL_SAMPLE_EVENTS = 10_000;
  * A discrete-event simulation of one document (docs/architecture.md "Semantics"). Drive it with `step()` in
  * slices (so a Web Worker can stay responsive and be cancelled between slices) or `run()`.
  */
-export class Simulation extends JobFlow {
+export class Simulation extends FlowJobs {
   readonly seed: number;
   readonly warmupMs: number;
   /** Simulated time now. */
@@ -73,6 +73,7 @@ export class Simulation extends JobFlow {
       run.maxJobsInSystem,
       run.warmupMs === 0,
     );
+    this.init();
     // Tracers read the job pool, so they are made once super() made it.
     const recorder =
       run.jobTrace > 0 ? new JobTraceRecorder(model, this.jobs, run.jobTrace) : undefined;

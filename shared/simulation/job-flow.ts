@@ -99,7 +99,7 @@ export abstract class JobFlow {
   }
 
   /** Adds a job to `q`, made by `producer`, or (producer -1) by the end of job `parent`. */
-  private addJob(
+  protected addJob(
     q: QueueState,
     chain: number,
     t: number,
@@ -108,7 +108,20 @@ export abstract class JobFlow {
     lifo: boolean,
     producer: number,
     parent: number,
-  ): void {
+  ): number {
+    const job = this.allocJob(q, chain, priority, lifo);
+    if (this.tracer) this.tracer.added(job, t, delayMs, producer, parent);
+    if (delayMs > 0) {
+      q.delayedLevel.set(t, ++q.delayed);
+      this.heap.push(t + delayMs, (job << KIND_BITS) | EV_READY);
+    } else {
+      this.makeWaiting(job, q, t, lifo);
+    }
+    return job;
+  }
+
+  /** A new job of `q` in `chain`, in no list yet (a flow's parent stays out of them). */
+  protected allocJob(q: QueueState, chain: number, priority: number, lifo: boolean): number {
     const jobs = this.jobs;
     const job = jobs.alloc();
     jobs.queue[job] = q.index;
@@ -119,13 +132,7 @@ export abstract class JobFlow {
     jobs.serial[job] = this.nextSerial++;
     this.chains.outstanding[chain]!++;
     q.enqueued++;
-    if (this.tracer) this.tracer.added(job, t, delayMs, producer, parent);
-    if (delayMs > 0) {
-      q.delayedLevel.set(t, ++q.delayed);
-      this.heap.push(t + delayMs, (job << KIND_BITS) | EV_READY);
-    } else {
-      this.makeWaiting(job, q, t, lifo);
-    }
+    return job;
   }
 
   /** A delayed job (delay or backoff over) moves to the back of the waiting list, as BullMQ does. */
@@ -136,7 +143,7 @@ export abstract class JobFlow {
     this.makeWaiting(job, q, t, false);
   }
 
-  private makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
+  protected makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
     this.jobs.readyAt[job] = t;
     if (q.idle > 0 && q.waiting.size === 0 && !q.paused && this.acquire(q, t)) {
       this.start(job, q, q.takeSlot(), t);
@@ -208,6 +215,7 @@ export abstract class JobFlow {
         q.failed++;
         if (this.tracer) this.tracer.ended(job, t, false, w.failureRate);
         this.route(w.failedRoutes, job, t);
+        if (this.flowing) this.flowEnded(job, w, t, false);
         this.endJob(job, t, false);
       }
     } else {
@@ -215,6 +223,7 @@ export abstract class JobFlow {
       q.completed++;
       if (this.tracer) this.tracer.ended(job, t, true, w.failureRate);
       this.route(w.completedRoutes, job, t);
+      if (this.flowing) this.flowEnded(job, w, t, true);
       this.endJob(job, t, true);
     }
     // The freed slot fetches the next job itself, as a BullMQ worker does when it finishes one.
@@ -241,7 +250,14 @@ export abstract class JobFlow {
     }
   }
 
-  private endJob(job: number, t: number, completed: boolean): void {
+  /**
+   * A job of `w` completed, or failed for good, in a document with flows (fan-out.ts): before it
+   * leaves the pool, it may fan out or settle its parent. `flowing` is false without flows.
+   */
+  protected flowing = false;
+  protected flowEnded(_job: number, _w: WorkerState, _t: number, _completed: boolean): void {}
+
+  protected endJob(job: number, t: number, completed: boolean): void {
     const chains = this.chains;
     const chain = this.jobs.chain[job]!;
     this.jobs.release(job);

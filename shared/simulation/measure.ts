@@ -28,6 +28,7 @@ export function startMeasuring(sim: SimulationState, t: number): void {
     const delayedPart = q.delayedLevel.area(t) - q.delayedAreaAtTick;
     q.waitingLevel.restart(t);
     q.delayedLevel.restart(t);
+    q.waitingChildrenLevel.restart(t);
     q.waitingAreaAtTick = -waitingPart;
     q.delayedAreaAtTick = -delayedPart;
     q.enqueuedAtWarmup = q.enqueued;

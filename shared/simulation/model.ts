@@ -15,6 +15,7 @@ import type {
 } from '../document/schema';
 import { buildGraph, engineProblems, nodeLabel, problemLine } from '../document/topology';
 import { parseCron, type CronSchedule } from '../schedule/cron';
+import { compileFanOuts, type FanOutModel } from './flow-model';
 
 /**
  * A document compiled to integer-indexed stations, the form the engine runs. Every rule here is
@@ -69,6 +70,8 @@ export interface SimulationModel {
   queues: QueueModel[];
   workers: WorkerModel[];
   edgeIds: string[];
+  /** Each worker's flow fan-out (flow-model.ts), or undefined. */
+  fanOuts: Array<FanOutModel | undefined>;
   /** Document node ids in document order, with the station they map to. */
   order: Array<{ id: string; kind: 'producer' | 'queue' | 'worker'; index: number }>;
 }
@@ -179,5 +182,7 @@ export function compileModel(doc: PipelineDocument): SimulationModel {
   });
 
   if (problems.length > 0) throw new SimulationModelError(problems);
-  return { doc, producers, queues, workers, edgeIds, order };
+  const edgeIndex = new Map(doc.edges.map((edge, e) => [edge, e] as const));
+  const fanOuts = compileFanOuts(graph, (id) => index.get(id)!.index, edgeIndex);
+  return { doc, producers, queues, workers, edgeIds, fanOuts, order };
 }

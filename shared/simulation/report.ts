@@ -28,6 +28,7 @@ export function buildSnapshot(sim: SimulationState, t: number): RunSnapshot {
         enqueuedPerSec: perSec(q.enqueued - q.enqueuedAtTick),
         paused: q.paused,
         waitMs,
+        ...(q.join && { waitingChildren: q.waitingChildren }),
         // Nothing started, so no wait was measured: how long the head of the line has waited.
         ...(waitMs.count === 0 && q.waiting.size > 0
           ? { oldestWaitingMs: t - q.waiting.oldestReadyAt(sim.jobs.readyAt) }
@@ -100,6 +101,7 @@ export function buildSimulationSummary(
         wait: q.wait,
         waiting: levelStat(q.waitingLevel, endMs),
         delayed: levelStat(q.delayedLevel, endMs),
+        ...(q.join && { waitingChildren: levelStat(q.waitingChildrenLevel, endMs) }),
         enqueued: q.enqueued - q.enqueuedAtWarmup,
         backlog: grew.has(id)
           ? { ...q.trend.verdict(endMs), verdict: 'growing' }

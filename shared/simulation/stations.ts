@@ -45,6 +45,10 @@ export class QueueState {
   /** Paused by a change: jobs wait, no slot takes one. */
   paused = false;
 
+  /** A flow's parent queue (fan-out.ts): its parents waiting for their children, over time. */
+  join = false;
+  waitingChildren = 0;
+  readonly waitingChildrenLevel = new TimeWeightedAverage();
   enqueued = 0;
   completed = 0;
   failed = 0;

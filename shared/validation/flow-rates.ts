@@ -1,5 +1,6 @@
 import {
   edgeProbability,
+  meanChildren,
   meanArrivalRatePerSec,
   queueAttempts,
   workerCapacity,
@@ -108,12 +109,20 @@ function transfersOf(
       workerFailureRate(worker.config),
       queueAttempts(queue.config),
     );
+    // A flow (docs/architecture.md "Flows"): E[N] children per completed job on each children
+    // edge and one parent on the parent edge. Counting every parent assumes each is released,
+    // exact unless children fail for good under the default or failParentOnFailure policy.
     const routes = [
       ...graph.routes(worker.id, 'completed').map((edge) => ({ edge, side: 1 - failed })),
       ...graph.routes(worker.id, 'failed').map((edge) => ({ edge, side: failed })),
+      ...graph
+        .routes(worker.id, 'children')
+        .map((edge) => ({ edge, side: (1 - failed) * meanChildren(edge) })),
+      ...graph.routes(worker.id, 'parent').map((edge) => ({ edge, side: 1 - failed })),
     ];
     for (const { edge, side } of routes) {
-      const coefficient = share * side * edgeProbability(edge);
+      const coefficient =
+        share * side * (graph.kindOf(edge)?.probability ? edgeProbability(edge) : 1);
       if (coefficient > 0) out.push({ to: indexOf.get(edge.to)!, coefficient });
     }
   }

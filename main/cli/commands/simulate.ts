@@ -175,7 +175,11 @@ function theory(station: QueueStation | undefined): string {
   if (!station) return '';
   if (station.unstable)
     return `ρ ${formatNumber(station.utilisation)} UNSTABLE (${station.bottleneck})`;
-  const wait = station.wait ? `, wait ${formatMs(station.wait.meanWaitMs)}` : '';
+  const wait = station.wait
+    ? `, wait ${formatMs(station.wait.meanWaitMs)}`
+    : station.notModelled
+      ? ', wait — (flow)'
+      : '';
   return `ρ ${formatNumber(station.utilisation)}${wait}${station.approximate ? ' ≈' : ''}`;
 }
 
@@ -265,6 +269,13 @@ export function formatSimulation(
         ]),
       ),
     );
+    // A flow's parent queues: parents in BullMQ's waiting-children state (docs: "Flows").
+    for (const [q] of queues) {
+      if (!q.waitingChildren) continue;
+      out.push(
+        `${q.name}: parents waiting for their children mean ${formatNumber(q.waitingChildren.mean)} / max ${formatCount(q.waitingChildren.max)}`,
+      );
+    }
   }
   const workers = nodes.filter((n) => n.kind === 'worker');
   if (workers.length > 0) {
@@ -301,5 +312,10 @@ export function formatSimulation(
       `p95 ${withCi(formatMs, e2e.p95, summary.endToEndCi95?.p95)}, p99 ${formatMs(e2e.p99)}, max ${formatMs(e2e.max)}`,
     'theory: ρ = utilisation of the workers; wait = mean wait (Erlang C, ≈ approximate).',
   );
+  if ([...stations.values()].some((s) => s.notModelled)) {
+    out.push(
+      'wait — (flow): a flow feeds the queue (fork-join); theory gives its load, not its wait.',
+    );
+  }
   return out.join('\n');
 }

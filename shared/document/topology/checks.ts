@@ -1,7 +1,9 @@
 import { edgeOn } from '../defaults';
-import type { NodeKind, PipelineEdge, PipelineNode } from '../schema';
+import type { NodeKind, PipelineNode } from '../schema';
 import { ILLEGAL_PAIRS, kindsWith, legalEdgesInWords } from './edge-kinds';
+import { flowChildren, flowCycles, flowJoins, flowsInBullmq } from './flows';
 import type { PipelineGraph } from './graph';
+import { edgeLabel, nodeLabel } from './labels';
 
 /**
  * Whether a document's shape is legal, one check per rule, each problem worded once: the
@@ -15,7 +17,11 @@ export type TopologyRule =
   | 'worker-input'
   | 'producer-target'
   | 'queue-name'
-  | 'duplicate-name';
+  | 'duplicate-name'
+  | 'flow-join'
+  | 'flow-children'
+  | 'flow-cycle'
+  | 'flow-engine';
 
 export interface TopologyProblem {
   rule: TopologyRule;
@@ -27,15 +33,7 @@ export interface TopologyProblem {
   hint: string;
 }
 
-/** How messages name things: by the names the user gave them. */
-export const nodeLabel = (node: PipelineNode): string =>
-  `${node.kind} ${JSON.stringify(node.name)}`;
-
-/** `"signup" → "emails"` (names of the ends, or their ids when a node is missing). */
-export function edgeLabel(edge: PipelineEdge, graph: PipelineGraph): string {
-  const end = (id: string) => JSON.stringify(graph.nodes.get(id)?.name ?? id);
-  return `${end(edge.from)} → ${end(edge.to)}`;
-}
+export { edgeLabel, nodeLabel } from './labels';
 
 const article = (kind: NodeKind) => `a ${kind}`;
 const either = (kinds: readonly NodeKind[]) => kinds.map(article).join(' or ');
@@ -59,7 +57,8 @@ export function illegalEdges(graph: PipelineGraph): TopologyProblem[] {
         },
       ];
     }
-    if (edgeOn(edge) === 'failed' || graph.kindOf(edge)) return [];
+    // failed edges: failedEdges; children and parent edges: flowJoins (flows.ts).
+    if (edgeOn(edge) !== 'completed' || graph.kindOf(edge)) return [];
     if (from === to) {
       return [
         {
@@ -219,12 +218,14 @@ export function engineProblems(
   engine: 'bullmq' | 'simulator',
 ): TopologyProblem[] {
   const edges = [...illegalEdges(graph), ...failedEdges(graph)];
-  if (engine === 'simulator') return [...edges, ...workerInputs(graph, 'allowed')];
+  const flows = [...flowJoins(graph), ...flowChildren(graph), ...flowCycles(graph)];
+  if (engine === 'simulator') return [...edges, ...workerInputs(graph, 'allowed'), ...flows];
   return [
     ...queueNames(graph),
     ...duplicateNames(graph, ['queue']),
     ...edges,
     ...workerInputs(graph),
+    ...flowsInBullmq(graph),
   ];
 }
 

@@ -7,9 +7,9 @@ import type { NodeKind } from '../schema';
  * meaning in the engines).
  */
 
-export type EdgeOn = 'completed' | 'failed';
+export type EdgeOn = 'completed' | 'failed' | 'children' | 'parent';
 
-export type EdgeKindId = 'enqueue' | 'consume' | 'completed' | 'failed';
+export type EdgeKindId = 'enqueue' | 'consume' | 'completed' | 'failed' | 'children' | 'parent';
 
 export interface EdgeKind {
   readonly id: EdgeKindId;
@@ -30,6 +30,11 @@ export const EDGE_KINDS: readonly EdgeKind[] = [
   { id: 'completed', from: 'worker', to: 'queue', on: 'completed', probability: true },
   // A job that failed its last attempt moves to each target (a dead-letter queue).
   { id: 'failed', from: 'worker', to: 'queue', on: 'failed', probability: true },
+  // A BullMQ flow (docs/architecture.md "Flows"): a completed job adds `children` jobs to each
+  // children target and one parent job to its parent target, which waits (waiting-children)
+  // until every child is done. A worker with children edges has exactly one parent edge.
+  { id: 'children', from: 'worker', to: 'queue', on: 'children', probability: false },
+  { id: 'parent', from: 'worker', to: 'queue', on: 'parent', probability: false },
 ];
 
 const byEnds = new Map(EDGE_KINDS.map((k) => [`${k.from}→${k.to}→${k.on}`, k] as const));

@@ -2,3 +2,4 @@ export * from './edge-kinds';
 export * from './graph';
 export * from './checks';
 export * from './connect';
+export * from './flows';

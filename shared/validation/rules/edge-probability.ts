@@ -15,14 +15,17 @@ export const edgeProbabilityRule: ValidationRule = {
       const kind = graph.kindOf(edge);
       // An illegal edge is reported by its own rule.
       if (!from || !to || !kind || kind.probability) return [];
-      const where = `a ${from.kind} → ${to.kind} edge always carries every job`;
+      const where =
+        kind.id === 'children' || kind.id === 'parent'
+          ? `a flow's ${kind.id} edge is taken by every fan-out`
+          : `a ${from.kind} → ${to.kind} edge always carries every job`;
       return [
         {
           rule: 'edge-probability',
           severity: 'warning' as const,
           edgeId: edge.id,
           message: `edge ${edgeLabel(edge, graph)} has probability ${edge.probability}, which is ignored: ${where}`,
-          hint: 'remove the probability; only worker → queue edges use one',
+          hint: 'remove the probability; only completed and failed worker → queue edges use one',
         },
       ];
     });

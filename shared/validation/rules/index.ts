@@ -5,6 +5,10 @@ import { duplicateName } from './duplicate-name';
 import { edgeProbabilityRule } from './edge-probability';
 import { endlessLoop } from './endless-loop';
 import { failedEdge } from './failed-edge';
+import { flowChildrenRule } from './flow-children';
+import { flowCycle } from './flow-cycle';
+import { flowJoin } from './flow-join';
+import { flowStuckParent } from './flow-stuck-parent';
 import { illegalEdge } from './illegal-edge';
 import { nameWhitespace } from './name-whitespace';
 import { orphanQueue } from './orphan-queue';
@@ -19,6 +23,10 @@ export const RULES: readonly ValidationRule[] = [
   illegalEdge,
   failedEdge,
   workerInput,
+  flowJoin,
+  flowChildrenRule,
+  flowCycle,
+  flowStuckParent,
   producerTarget,
   orphanQueue,
   unconsumedQueue,

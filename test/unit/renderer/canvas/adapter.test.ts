@@ -94,6 +94,19 @@ describe('canvas adapter: document → React Flow', () => {
     expect(edgeLabel({ id: 'a', from: 'w', to: 'q', on: 'failed', probability: 1 / 3 })).toBe(
       'on failed · p = 0.333',
     );
+    expect(edgeLabel({ id: 'a', from: 'w', to: 'q', on: 'children', children: 50 })).toBe(
+      'children × 50',
+    );
+    expect(
+      edgeLabel({
+        id: 'a',
+        from: 'w',
+        to: 'q',
+        on: 'children',
+        children: { type: 'uniform', min: 2, max: 8 },
+      }),
+    ).toBe('children × 2–8');
+    expect(edgeLabel({ id: 'a', from: 'w', to: 'q', on: 'parent' })).toBe('parent');
   });
 });
 

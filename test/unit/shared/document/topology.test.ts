@@ -70,6 +70,8 @@ describe('topology: the indexed view', () => {
       'queue→worker:completed',
       'worker→queue:completed',
       'worker→queue:failed',
+      'worker→queue:children',
+      'worker→queue:parent',
     ]);
     expect([nextKind('producer'), nextKind('queue'), nextKind('worker')]).toEqual([
       'queue',

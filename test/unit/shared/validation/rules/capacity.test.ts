@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capacity } from '../../../../../shared/validation/rules/capacity';
 import { chain, edge, pipeline, producer, queue, run, worker } from '../build';
+import { reportFlow } from '../flow-fixtures';
 
 const poisson = (ratePerSec: number) => ({ arrival: { type: 'poisson' as const, ratePerSec } });
 
@@ -91,5 +92,18 @@ describe('capacity', () => {
     expect(run(capacity, chain(poisson(1e6), {}, { service: { type: 'fixed', ms: 0 } }))).toEqual(
       [],
     );
+  });
+
+  it('counts a fan-out: E[N] children per job reach the children queue', () => {
+    // reportFlow: 10 jobs/s; 4 children per job → 40 jobs/s × 10 ms on 10 slots: fine.
+    expect(run(capacity, reportFlow())).toEqual([]);
+    // 40 to 120 children (mean 80) per job → 800 jobs/s × 10 ms = 8 slots of 10: fine.
+    expect(run(capacity, reportFlow({ children: { type: 'uniform', min: 40, max: 120 } }))).toEqual(
+      [],
+    );
+    // 100 children per job → 1000 jobs/s × 10 ms = 10 slots of 10: grows.
+    const found = run(capacity, reportFlow({ children: 100 }));
+    expect(found).toEqual([expect.objectContaining({ rule: 'capacity', nodeId: 'parts' })]);
+    expect(found[0]!.message).toContain('1,000 jobs/s × 10 ms mean service keeps 10 slots busy');
   });
 });

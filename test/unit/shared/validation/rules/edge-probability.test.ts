@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edgeProbabilityRule } from '../../../../../shared/validation/rules/edge-probability';
 import { chain, edge, pipeline, producer, queue, run, worker } from '../build';
+import { reportFlow } from '../flow-fixtures';
 
 describe('edge-probability', () => {
   it('accepts probabilities on a worker’s completed edges, which need not sum to 1', () => {
@@ -47,7 +48,18 @@ describe('edge-probability', () => {
         edgeId: 'q->w',
         message:
           'edge "emails" → "sender" has probability 0.5, which is ignored: a queue → worker edge always carries every job',
-        hint: 'remove the probability; only worker → queue edges use one',
+        hint: 'remove the probability; only completed and failed worker → queue edges use one',
+      }),
+    ]);
+  });
+
+  it('warns about a probability on a flow edge: every fan-out takes it', () => {
+    const doc = reportFlow({ probability: 0.5 });
+    expect(run(edgeProbabilityRule, doc)).toEqual([
+      expect.objectContaining({
+        edgeId: 'fan',
+        message:
+          'edge "split" → "parts" has probability 0.5, which is ignored: a flow\'s children edge is taken by every fan-out',
       }),
     ]);
   });

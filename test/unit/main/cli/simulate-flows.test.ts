@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../main/cli';
+import { reportFlow } from '../../shared/validation/flow-fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'pipewright-simulate-flows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(command: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([command, ...args], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('pipewright with a flow', () => {
+  writeFileSync(join(dir, 'flow.pipewright.json'), JSON.stringify(reportFlow()));
+
+  it('simulates it: parents waiting for children, and no theory wait for flow-fed queues', async () => {
+    const { code, out } = await cli('simulate', 'flow.pipewright.json', '--duration', '2m');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^parts\s.*ρ [\d.]+, wait — \(flow\) ≈$/m);
+    expect(out).toMatch(/^assemble: parents waiting for their children mean [\d.]+ \/ max \d+$/m);
+    expect(out).toContain('wait — (flow): a flow feeds the queue (fork-join)');
+  });
+
+  it('refuses to generate code for it, saying why', async () => {
+    const { code, err } = await cli('generate', 'flow.pipewright.json', '--out', 'out');
+    expect(code).not.toBe(0);
+    expect(err).toContain(
+      'children edge "split" → "parts" is part of a BullMQ flow, which code generation and real runs do not support yet',
+    );
+  });
+});
