@@ -1,6 +1,6 @@
 import type { PipelineDocument } from '../document/schema';
 import type { EarlyStop, RunSnapshot, RunSummary } from '../metrics/types';
-import { applyChange, compileChanges, type ChangeContext, type CompiledChange } from './changes';
+import { applyChange, ChangeList, compileChanges, type ChangeContext } from './changes';
 import { describeStop } from './early-stop';
 import {
   EV_ARRIVAL,
@@ -22,6 +22,7 @@ import { compileModel, type SimulationModel } from './model';
 import { Random } from './random';
 import { buildSnapshot, buildSimulationSummary, markTick } from './report';
 import { sampleBacklogs, startMeasuring } from './measure';
+import { scenarioChanges } from './scenario';
 import { buildStations } from './stations';
 
 interface Budget {
@@ -51,7 +52,7 @@ export class Simulation extends JobFlow {
   private finished = false;
   private readonly tickMs: number;
   private readonly onSnapshot: ((snapshot: RunSnapshot) => void) | undefined;
-  private readonly changes: CompiledChange[];
+  private readonly changes: ChangeList;
   private readonly changeContext: ChangeContext;
   private readonly budget: Budget;
   private readonly recorder: JobTraceRecorder | undefined;
@@ -94,8 +95,11 @@ export class Simulation extends JobFlow {
     this.producers.forEach((p, i) => {
       if (p.model.limit > 0) this.scheduleArrival(p, i, p.arrivals.next());
     });
-    this.changes = compileChanges(this.model, options.changes ?? []);
-    this.changes.forEach((c, i) => this.heap.push(c.atMs, (i << KIND_BITS) | EV_CHANGE));
+    // The document's scenario first, then the caller's changes (a live run's, replayed).
+    this.changes = new ChangeList(
+      compileChanges(this.model, [...scenarioChanges(this.model.doc), ...(options.changes ?? [])]),
+      (atMs, slot) => this.heap.push(atMs, (slot << KIND_BITS) | EV_CHANGE),
+    );
     this.changeContext = {
       producers: this.producers,
       queues: this.queues,
@@ -104,7 +108,9 @@ export class Simulation extends JobFlow {
       epochMs: run.epochMs,
       dispatch: (q, t) => this.dispatch(q, t),
       scheduleArrival: (p, i, t) => this.scheduleArrival(p, i, t),
+      schedule: (change) => this.changes.schedule(change),
     };
+    this.changes.startAutoscalers(this.workers);
     if (run.warmupMs > 0) this.heap.push(run.warmupMs, EV_WARMUP);
     this.heap.push(Math.min(this.tickMs, this.endMs), EV_TICK);
   }
@@ -194,7 +200,7 @@ export class Simulation extends JobFlow {
         startMeasuring(this, t);
         break;
       case EV_CHANGE:
-        applyChange(this.changes[id]!, t, this.changeContext);
+        applyChange(this.changes.entries[id]!, t, this.changeContext);
         break;
     }
   }

@@ -3,6 +3,7 @@ import { LogHistogram } from '../metrics/histogram';
 import { TimeWeightedAverage } from '../metrics/time-weighted';
 import type { Arrival } from '../document/schema';
 import { arrivalProcess, type ArrivalProcess } from './arrivals';
+import { Autoscaler } from './autoscaler';
 import { IdleSlots, WaitingJobs } from './job-lists';
 import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
 import { serviceSampler, type Random } from './random';
@@ -163,11 +164,20 @@ export class WorkerState {
   /** Its position among its queue's consumers. */
   consumerIndex = 0;
 
+  /** Its autoscaler, when the document gives the worker an autoscale policy. */
+  readonly autoscaler: Autoscaler | undefined;
+  /** Draws a service time (ms): the designed sampler, or it scaled by a slowdown. */
+  sample: () => number;
+
   constructor(
     readonly index: number,
     readonly model: WorkerModel,
-    readonly sample: () => number,
+    private readonly designSample: () => number,
   ) {
+    this.sample = designSample;
+    const policy = model.node.config.autoscale;
+    this.autoscaler = policy ? new Autoscaler(policy) : undefined;
+    this.autoscaler?.seed(model.node.config.replicas);
     this.capacity = model.capacity;
     this.concurrency = model.node.config.concurrency;
     this.replicas = model.node.config.replicas;
@@ -175,6 +185,12 @@ export class WorkerState {
     this.failureRate = model.failureRate;
     this.completedRoutes = model.completed;
     this.failedRoutes = model.failed;
+  }
+
+  /** Service times × `factor` from now on (1: as designed). */
+  slowdown(factor: number): void {
+    const design = this.designSample;
+    this.sample = factor === 1 ? design : () => design() * factor;
   }
 
   setCapacity(capacity: number, t: number): void {
