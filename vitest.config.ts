@@ -21,8 +21,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/helpers/redis-global-setup.ts'],
-          // Redis tests share one server: run files one at a time.
+          globalSetup: [
+            'test/helpers/redis-global-setup.ts',
+            'test/helpers/redis-cluster-global-setup.ts',
+          ],
+          // Redis tests share one server (and one cluster): run files one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

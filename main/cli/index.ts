@@ -19,6 +19,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'run <file> [--redis URL] [--duration 30s] [--json]   run it for real on BullMQ',
     load: async () => (await import('./commands/run')).runCommand,
   },
+  import: {
+    summary:
+      'import --redis URL [--prefix bull] [--listen 10s] [--out FILE] [--json]   model a live BullMQ deployment',
+    load: async () => (await import('./commands/import')).importCommand,
+  },
   clean: {
     summary: 'clean --redis URL --prefix P [--dry-run]   remove the keys a killed run left',
     load: async () => (await import('./commands/clean')).cleanCommand,

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { isCluster, openRedis, type RedisClient } from './client';
+import { parseInfo } from './info';
 import { redactUrl } from './probe';
 
 export type ConnectionState = 'connecting' | 'connected' | 'lost' | 'reconnected' | 'closed';
@@ -19,6 +20,12 @@ export interface ConnectionMonitorOptions {
    * that dies before the watch's own connection is up is still reported lost.
    */
   assumeConnected?: boolean;
+  /**
+   * Watch a Redis Cluster (the server said `redis_mode:cluster`): a cluster client, and the
+   * cluster's own verdict — `cluster_state` from CLUSTER INFO — instead of one node's PING, since
+   * a cluster with a dead master refuses the keys of its slots while every other node answers.
+   */
+  cluster?: boolean;
 }
 
 /**
@@ -27,7 +34,7 @@ export interface ConnectionMonitorOptions {
  * heartbeat + timeout, so the status bar is right within 2 s either way.
  */
 export class ConnectionMonitor {
-  private readonly client: Redis;
+  private readonly client: RedisClient;
   private state: ConnectionState = 'connecting';
   private everConnected = false;
   private readonly listeners = new Set<(event: ConnectionEvent) => void>();
@@ -43,7 +50,8 @@ export class ConnectionMonitor {
       this.state = 'connected';
       this.everConnected = true;
     }
-    this.client = new Redis(url, {
+    this.client = openRedis(url, {
+      cluster: options.cluster ?? false,
       connectTimeout: timeoutMs,
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
@@ -83,10 +91,17 @@ export class ConnectionMonitor {
     this.pinging = true;
     const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs));
     try {
-      const answer = await Promise.race([this.client.ping().catch(() => 'error'), timer]);
-      if (answer !== 'PONG') {
+      const answer = await Promise.race([this.answer().catch(() => 'error'), timer]);
+      if (answer === 'PONG' && this.state === 'lost' && isCluster(this.client)) {
+        // A cluster client stays ready while one master is away: its return shows only here.
+        this.set('reconnected', `Reconnected to Redis at ${redactUrl(this.url)}`);
+      } else if (answer !== 'PONG') {
         this.lost(
-          answer === 'timeout' ? `no answer to PING within ${timeoutMs} ms` : 'PING failed',
+          answer === 'timeout'
+            ? `no answer to PING within ${timeoutMs} ms`
+            : answer === 'error'
+              ? 'PING failed'
+              : answer,
         );
         // A hung server keeps the socket open: drop it so ioredis reconnects when it answers.
         if (answer === 'timeout') this.client.disconnect(true);
@@ -94,6 +109,19 @@ export class ConnectionMonitor {
     } finally {
       this.pinging = false;
     }
+  }
+
+  /** PONG when the server (or the whole cluster) serves, else what is wrong. */
+  private async answer(): Promise<string> {
+    if (!isCluster(this.client)) return this.client.ping();
+    const state = parseInfo((await this.client.cluster('INFO')) as string).cluster_state;
+    if (state === 'ok') {
+      // The node that answered may not yet know a master died: nodes that hold no slot of it
+      // say so first. Every master must answer too.
+      await Promise.all(this.client.nodes('master').map((node) => node.ping()));
+      return 'PONG';
+    }
+    return `the cluster is down (cluster_state:${state ?? 'unknown'}): a master is unreachable`;
   }
 
   private lost(why: string): void {

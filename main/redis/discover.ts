@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { escapeGlob } from './keys';
+import { mastersOf, type RedisClient } from './client';
+import { escapeGlob, scanMatching } from './keys';
 
 /**
  * Read-only views of BullMQ queues in a Redis the app does not own: what queues exist under a
@@ -8,25 +8,17 @@ import { escapeGlob } from './keys';
  */
 
 /** Names of the BullMQ queues under `prefix` (those with a `meta` or `id` key), sorted. */
-export async function discoverQueues(client: Redis, prefix: string): Promise<string[]> {
+export async function discoverQueues(client: RedisClient, prefix: string): Promise<string[]> {
   const names = new Set<string>();
   for (const suffix of ['meta', 'id']) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(
-        cursor,
-        'MATCH',
-        `${escapeGlob(prefix)}:*:${suffix}`,
-        'COUNT',
-        1000,
-      );
-      cursor = next;
+    // On a cluster the queues are spread over the masters: scanMatching asks every one.
+    for await (const keys of scanMatching(client, `${escapeGlob(prefix)}:*:${suffix}`)) {
       for (const key of keys) {
         const name = key.slice(prefix.length + 1, key.length - suffix.length - 1);
         // A BullMQ queue name has no ":"; longer matches are other keys (e.g. a job's hash).
         if (name && !name.includes(':')) names.add(name);
       }
-    } while (cursor !== '0');
+    }
   }
   return [...names].sort();
 }
@@ -44,7 +36,7 @@ export const streamIdNow = () => `${Date.now()}-0`;
 
 /** Counts completed / failed / added events in a queue's event stream after `afterId`. */
 export async function readQueueEvents(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   queue: string,
   afterId: string,
@@ -70,7 +62,7 @@ export async function readQueueEvents(
 
 /** Connected BullMQ workers per queue name, from CLIENT LIST (BullMQ names its connections). */
 export async function countWorkers(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   queues: readonly string[],
 ): Promise<Record<string, number>> {
@@ -79,13 +71,19 @@ export async function countWorkers(
     byClientName.set(`${prefix}:${Buffer.from(queue).toString('base64')}`, queue);
   }
   const out: Record<string, number> = Object.fromEntries(queues.map((q) => [q, 0]));
-  const list = (await client.client('LIST')) as string;
-  for (const line of list.split('\n')) {
-    const name = /(?:^| )name=(\S*)/.exec(line)?.[1];
-    if (!name) continue;
-    const base = name.includes(':w:') ? name.slice(0, name.indexOf(':w:')) : name;
-    const queue = byClientName.get(base);
-    if (queue !== undefined) out[queue] = (out[queue] ?? 0) + 1;
+  // A cluster client names the connection it sets the name on, which may be any master's: the
+  // count per queue is the largest any master sees.
+  for (const node of mastersOf(client)) {
+    const seen: Record<string, number> = {};
+    const list = (await node.client('LIST')) as string;
+    for (const line of list.split('\n')) {
+      const name = /(?:^| )name=(\S*)/.exec(line)?.[1];
+      if (!name) continue;
+      const base = name.includes(':w:') ? name.slice(0, name.indexOf(':w:')) : name;
+      const queue = byClientName.get(base);
+      if (queue !== undefined) seen[queue] = (seen[queue] ?? 0) + 1;
+    }
+    for (const [queue, n] of Object.entries(seen)) out[queue] = Math.max(out[queue] ?? 0, n);
   }
   return out;
 }

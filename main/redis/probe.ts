@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { evictionWarning, parseInfo } from './info';
 
 /** What a Redis server told us when we asked whether it answers. */
@@ -25,6 +25,18 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** Options of a connection that answers within `timeoutMs` or fails: no retries, no queueing. */
+export function oneLookOptions(timeoutMs: number): RedisOptions {
+  return {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  };
+}
+
 /**
  * Connects once, PINGs and reads INFO, all within `timeoutMs`; never throws and never retries,
  * so a missing server costs at most the timeout.
@@ -32,14 +44,7 @@ export function redactUrl(url: string): string {
 export async function probeRedis(url: string, timeoutMs = 1500): Promise<ProbeResult> {
   let client: Redis;
   try {
-    client = new Redis(url, {
-      lazyConnect: true,
-      connectTimeout: timeoutMs,
-      commandTimeout: timeoutMs,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    });
+    client = new Redis(url, oneLookOptions(timeoutMs));
   } catch (error) {
     return { ok: false, error: `invalid Redis URL ${redactUrl(url)}: ${(error as Error).message}` };
   }

@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
-import { escapeGlob, scanKeys } from './keys';
+import type { RedisClient } from './client';
+import { escapeGlob, scanKeys, scanMatching } from './keys';
+import { formatCount } from '../../shared/metrics/format';
 
 /**
  * Every run marks its keys: `<prefix>:pipewright-run` says a Pipewright run lives under that
@@ -19,14 +20,18 @@ export interface RunMarker {
 }
 
 export async function writeRunMarker(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   marker: RunMarker,
 ): Promise<void> {
   await client.set(`${prefix}:${RUN_MARKER}`, JSON.stringify(marker));
 }
 
-export async function beatRunner(client: Redis, prefix: string, ttlMs: number): Promise<void> {
+export async function beatRunner(
+  client: RedisClient,
+  prefix: string,
+  ttlMs: number,
+): Promise<void> {
   await client.set(`${prefix}:${RUNNER_HEARTBEAT}`, String(process.pid), 'PX', ttlMs);
 }
 
@@ -40,24 +45,14 @@ export interface FoundRun extends RunMarker {
  * The runs whose keys are in this Redis (or the one under `prefix`), from their markers: SCAN
  * and reads only, nothing written.
  */
-export async function findRuns(client: Redis, prefix?: string): Promise<FoundRun[]> {
+export async function findRuns(client: RedisClient, prefix?: string): Promise<FoundRun[]> {
   const suffix = `:${RUN_MARKER}`;
   const markers: string[] = [];
   if (prefix !== undefined) {
     if (await client.exists(`${prefix}${suffix}`)) markers.push(`${prefix}${suffix}`);
   } else {
-    let cursor = '0';
-    do {
-      const [next, batch] = await client.scan(
-        cursor,
-        'MATCH',
-        `*${escapeGlob(suffix)}`,
-        'COUNT',
-        1000,
-      );
-      cursor = next;
+    for await (const batch of scanMatching(client, `*${escapeGlob(suffix)}`))
       markers.push(...batch);
-    } while (cursor !== '0');
   }
   const found: FoundRun[] = [];
   for (const key of markers) {
@@ -99,14 +94,14 @@ export interface CleanPlan {
  * without `force`. Any other prefix — `bull`, BullMQ's default, above all — may hold someone's
  * real queues, and a live run's keys are in use.
  */
-export async function planClean(client: Redis, prefix: string): Promise<CleanPlan> {
+export async function planClean(client: RedisClient, prefix: string): Promise<CleanPlan> {
   const keys = (await scanKeys(client, prefix)).length;
   const run = (await findRuns(client, prefix))[0] ?? null;
   let refusal: string | null = null;
   if (!run) {
     refusal =
       `no Pipewright run marker under "${prefix}" (no ${prefix}:${RUN_MARKER} key), so these ` +
-      `${keys.toLocaleString('en-US')} keys may be someone's real queues` +
+      `${formatCount(keys)} keys may be someone's real queues` +
       (prefix === 'bull' ? ' ("bull" is BullMQ\'s default prefix)' : '') +
       '; check with --dry-run, and pass --force to remove them anyway';
   } else if (run.live) {

@@ -1,4 +1,4 @@
-import type { Arrival } from '../../shared/document';
+import { arrivalRatePerSecAt, type Arrival } from '../../shared/document';
 import {
   arrivalAtRate,
   arrivalProcess,
@@ -20,6 +20,8 @@ export class ArrivalClock {
   nextAt: number;
   size: number;
   private model: TimedArrival;
+  /** When the current process started: the producer's start, or the last rate change. */
+  private origin: number;
 
   constructor(
     arrival: TimedArrival,
@@ -27,9 +29,16 @@ export class ArrivalClock {
     private readonly random: Random,
   ) {
     this.model = arrival;
+    this.origin = startMs;
     this.process = arrivalProcess(arrival, startMs, random, Date.now(), undefined);
     this.size = this.process.batch;
     this.nextAt = this.process.next();
+  }
+
+  /** The rate asked for at `atMs` since the run's start: the theory's rule, after any change. */
+  ratePerSecAt(atMs: number): number {
+    if (this.nextAt === Infinity) return 0;
+    return arrivalRatePerSecAt(this.model, atMs - this.origin);
   }
 
   advance(): void {
@@ -44,6 +53,7 @@ export class ArrivalClock {
       return;
     }
     this.model = model;
+    this.origin = atMs;
     this.process = arrivalProcess(this.model, atMs, this.random, Date.now(), undefined);
     this.size = this.process.batch;
     this.nextAt = this.process.next();

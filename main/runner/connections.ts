@@ -1,7 +1,8 @@
-import type { Redis } from 'ioredis';
+import { mastersOf, type RedisClient } from '../redis/client';
 import { parseInfo } from '../redis/info';
 import { redactUrl } from '../redis/probe';
 import type { RunPlan } from './plan';
+import { formatCount } from '../../shared/metrics/format';
 
 /**
  * How many Redis connections a run opens, and whether the Redis and this machine can take them.
@@ -32,28 +33,26 @@ export const MAX_RUN_CONNECTIONS = 2000;
  */
 export const RESERVED_CLIENTS = 32;
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 export function connectionsNeeded(plan: RunPlan): ConnectionNeed {
   const workers = [...plan.workers.values()]
     .map((w) => ({ name: w.node.name, replicas: w.node.config.replicas }))
     .sort((a, b) => b.replicas - a.replicas);
   const replicas = workers.reduce((sum, w) => sum + w.replicas, 0);
   const parts = [
-    `${fmt(replicas)} blocking connections, one per worker replica (${workers
+    `${formatCount(replicas)} blocking connections, one per worker replica (${workers
       .slice(0, 3)
-      .map((w) => `"${w.name}" ${fmt(w.replicas)}`)
+      .map((w) => `"${w.name}" ${formatCount(w.replicas)}`)
       .join(', ')}${workers.length > 3 ? ', …' : ''})`,
-    `${fmt(workers.length)} shared by each worker's replicas for their commands`,
+    `${formatCount(workers.length)} shared by each worker's replicas for their commands`,
     '1 shared by the queues and producers',
   ];
   if (workers.length === 0) parts.splice(0, 2);
   return { total: 1 + workers.length + replicas, parts, workers };
 }
 
-/** `maxclients` and `connected_clients` of a Redis; null where it does not say. */
-export async function readClientLimits(
-  client: Redis,
+/** `maxclients` and `connected_clients` of one server; null where it does not say. */
+async function readServerLimits(
+  client: RedisClient,
 ): Promise<{ maxClients: number | null; connected: number | null }> {
   const info = parseInfo(await client.info('clients'));
   const number = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
@@ -71,21 +70,36 @@ export async function readClientLimits(
   return { maxClients, connected: number(info.connected_clients) };
 }
 
+/**
+ * The client limits of the Redis a run uses. On a cluster each master is its own server with its
+ * own `maxclients`, and an ioredis Cluster client may open a connection to every master (it sends
+ * each command to the slot's owner and refreshes slots from any node): the run's need is checked
+ * against the master with the least room.
+ */
+export async function readClientLimits(
+  client: RedisClient,
+): Promise<{ maxClients: number | null; connected: number | null }> {
+  const all = await Promise.all(mastersOf(client).map(readServerLimits));
+  const room = (l: (typeof all)[number]) =>
+    l.maxClients === null ? Infinity : l.maxClients - (l.connected ?? 0);
+  return all.reduce((tightest, l) => (room(l) < room(tightest) ? l : tightest));
+}
+
 /** Why the run cannot open its connections, or null when it can. */
 export function connectionProblem(
   need: ConnectionNeed,
   limits: { maxClients: number | null; connected: number | null },
   redisUrl: string,
 ): string | null {
-  const what = `this run needs ${fmt(need.total)} Redis connections: ${need.parts.join('; ')}`;
+  const what = `this run needs ${formatCount(need.total)} Redis connections: ${need.parts.join('; ')}`;
   const top = need.workers[0];
   const fewer = top
     ? ` Model the same capacity with fewer replicas and a higher concurrency (worker "${top.name}" ` +
-      `has ${fmt(top.replicas)} replicas; replicas × concurrency is what counts).`
+      `has ${formatCount(top.replicas)} replicas; replicas × concurrency is what counts).`
     : '';
   if (need.total > MAX_RUN_CONNECTIONS) {
     return (
-      `${what}. Pipewright runs at most ${fmt(MAX_RUN_CONNECTIONS)} connections in one runner ` +
+      `${what}. Pipewright runs at most ${formatCount(MAX_RUN_CONNECTIONS)} connections in one runner ` +
       `process (a deployment would spread that many workers over many processes).${fewer}`
     );
   }
@@ -94,9 +108,9 @@ export function connectionProblem(
   const free = Math.max(0, limits.maxClients - connected - RESERVED_CLIENTS);
   if (need.total <= free) return null;
   return (
-    `${what}. Redis at ${redactUrl(redisUrl)} accepts ${fmt(limits.maxClients)} clients (maxclients) and ` +
-    `${fmt(connected)} are connected; keeping ${RESERVED_CLIENTS} for other clients leaves ` +
-    `${fmt(free)}.${fewer} Or raise the limit: CONFIG SET maxclients ${fmt(
+    `${what}. Redis at ${redactUrl(redisUrl)} accepts ${formatCount(limits.maxClients)} clients (maxclients) and ` +
+    `${formatCount(connected)} are connected; keeping ${RESERVED_CLIENTS} for other clients leaves ` +
+    `${formatCount(free)}.${fewer} Or raise the limit: CONFIG SET maxclients ${formatCount(
       connected + need.total + RESERVED_CLIENTS,
     ).replace(/,/g, '')} (or "maxclients" in redis.conf; the OS open-files limit caps it too).`
   );

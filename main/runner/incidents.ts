@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { RunIncident } from '../../shared/metrics';
+import { formatCount, formatMs } from '../../shared/metrics/format';
 
 /** An incident is re-sent at most this often while it keeps changing (counts growing). */
 const RESEND_MS = 5000;
@@ -54,19 +55,20 @@ export class IncidentLog {
   }
 
   /** Reports the errors of a Redis client as refused commands, instead of ignoring them. */
-  watch(client: Redis, source: string, nodeId?: string): void {
+  watch(client: RedisClient, source: string, nodeId?: string): void {
     client.on('error', (error: Error) => this.refused(source, error, nodeId));
   }
 
   private outages = 0;
 
-  outageBegan(): void {
+  /** `cause` names what was lost when it is not simply the connection (a cluster's master). */
+  outageBegan(cause?: string): void {
     const t = this.clock();
     this.record(`outage:${++this.outages}`, () => ({
       kind: 'outage',
       level: 'error',
       t,
-      message: `lost the connection to Redis at ${seconds(t)}; reconnecting`,
+      message: `lost the connection to Redis at ${formatMs(t)}${cause ? ` (${cause})` : ''}; reconnecting`,
     }));
   }
 
@@ -79,7 +81,7 @@ export class IncidentLog {
         level: 'error',
         t: since,
         endT: t,
-        message: `Redis was unreachable from ${seconds(since)} to ${seconds(t)} (${seconds(t - since)})`,
+        message: `Redis was unreachable from ${formatMs(since)} to ${formatMs(t)} (${formatMs(t - since)})`,
       };
     });
   }
@@ -94,7 +96,7 @@ export class IncidentLog {
       t: this.clock(),
       nodeId: id,
       count: failed,
-      message: `producer "${name}" created no job: all ${failed.toLocaleString('en-US')} adds failed`,
+      message: `producer "${name}" created no job: all ${formatCount(failed)} adds failed`,
     }));
   }
 
@@ -123,10 +125,11 @@ export function isRedisRefusal(error: Error): boolean {
 
 /** What to do about the refusals we can recognise ('' for others). */
 export function refusalHint(message: string): string {
-  if (/^MOVED|^ASK /.test(message)) {
+  if (/^MOVED|^ASK |^CROSSSLOT/.test(message)) {
     return (
-      " — this Redis is a cluster node that does not own the run's keys; the runner talks to " +
-      'one node: point --redis at the node that owns the hash slot, or at a standalone Redis'
+      ' — this Redis is a cluster node and the run does not use a cluster client: set "cluster": ' +
+      "true in the document's settings (a cluster client and a {hash-tagged} prefix), or point " +
+      '--redis at a standalone Redis'
     );
   }
   if (/^NOPERM|^NOAUTH|^WRONGPASS/.test(message)) {
@@ -138,5 +141,3 @@ export function refusalHint(message: string): string {
   }
   return '';
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -12,7 +12,7 @@ import {
   type RunSummary,
 } from '../../shared/metrics';
 import { defaultBacklogThreshold } from '../../shared/simulation/options';
-import type { QueueCounts } from '../redis/bullmq-counts';
+import { oldestWaiting, type QueueCounts } from '../redis/bullmq-counts';
 import type { RunPlan } from './plan';
 
 /** A latency measured two ways: since the last snapshot, and over the whole run. */
@@ -87,7 +87,15 @@ export class RunMetrics {
         delayed: new TimeWeightedAverage(0),
         // The simulator's threshold, so both call the same queue "growing".
         backlog: new BacklogTrend(defaultBacklogThreshold(id, capacity), 0),
-        counts: { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0, paused: false },
+        counts: {
+          waiting: 0,
+          active: 0,
+          delayed: 0,
+          completed: 0,
+          failed: 0,
+          paused: false,
+          oldestWaitingSince: null,
+        },
       });
     }
     for (const id of plan.workers.keys()) {
@@ -198,6 +206,7 @@ export class RunMetrics {
       finished.set(queueId, f);
     }
     for (const [id, q] of this.queues) {
+      const waitMs = q.wait.take();
       nodes[id] = {
         kind: 'queue',
         waiting: q.counts.waiting,
@@ -208,7 +217,8 @@ export class RunMetrics {
         enqueued: q.enqueued,
         enqueuedPerSec: (q.enqueued - q.enqueuedAtTick) / seconds,
         paused: pausedQueues.has(id) || q.counts.paused,
-        waitMs: q.wait.take(),
+        waitMs,
+        ...oldestWaiting(q.counts, waitMs.count),
       };
       q.enqueuedAtTick = q.enqueued;
     }

@@ -1,7 +1,8 @@
 import {
   buildGraph,
-  edgeOn,
   edgeProbability,
+  engineProblems,
+  problemLine,
   workerFailureRate,
   workerWork,
   type PipelineDocument,
@@ -61,38 +62,24 @@ export interface RunPlan {
 
 export type PlanResult = { ok: true; plan: RunPlan } | { ok: false; errors: string[] };
 
-const hopsOf = (edges: readonly PipelineEdge[], queues: Map<string, QueueNode>, on: string) =>
-  edges
-    .filter((e) => queues.has(e.to) && edgeOn(e) === on)
-    .map((e) => ({ edgeId: e.id, queueId: e.to, probability: edgeProbability(e) }));
+const hop = (edge: PipelineEdge): Hop => ({
+  edgeId: edge.id,
+  queueId: edge.to,
+  probability: edgeProbability(edge),
+});
 
 /**
  * What the runner builds from a document, using the shared BullMQ mapping. Refuses, with one
- * message per problem, what cannot run: a worker without exactly one input queue, duplicate or
- * invalid BullMQ queue names.
+ * message per problem, what BullMQ cannot run: the topology's checks (docs/architecture.md
+ * "Topology"), worded as the editor's diagnostics are.
  */
 export function planRun(doc: PipelineDocument): PlanResult {
   const graph = buildGraph(doc);
-  const errors: string[] = [];
-  const queueNodes = new Map(
-    doc.nodes.filter((n): n is QueueNode => n.kind === 'queue').map((n) => [n.id, n] as const),
-  );
+  const errors = engineProblems(graph, 'bullmq').map(problemLine);
+  if (errors.length > 0) return { ok: false, errors };
+
   const queues = new Map<string, QueuePlan>();
-  const byName = new Map<string, string>();
-  for (const node of queueNodes.values()) {
-    if (node.name.includes(':')) {
-      errors.push(
-        `queue "${node.name}" (${node.id}): BullMQ queue names cannot contain ":"; rename the queue`,
-      );
-    }
-    const other = byName.get(node.name);
-    if (other !== undefined) {
-      errors.push(
-        `queues ${other} and ${node.id} are both named "${node.name}"; BullMQ would treat them ` +
-          'as one queue: give each queue its own name',
-      );
-    }
-    byName.set(node.name, node.id);
+  for (const node of graph.queues) {
     const defaultJobOptions = queueDefaultJobOptions(node);
     queues.set(node.id, {
       node,
@@ -104,43 +91,29 @@ export function planRun(doc: PipelineDocument): PlanResult {
   }
 
   const workers = new Map<string, WorkerPlan>();
-  for (const node of doc.nodes) {
-    if (node.kind !== 'worker') continue;
-    const inputs = graph.incoming(node.id).filter((e) => queueNodes.has(e.from));
-    if (inputs.length !== 1) {
-      errors.push(
-        `worker "${node.name}" (${node.id}) has ${inputs.length} input queues; connect exactly ` +
-          'one queue to it',
-      );
-      continue;
-    }
-    const input = inputs[0]!;
+  for (const node of graph.workers) {
+    const input = graph.inputEdge(node.id)!;
     const queue = queues.get(input.from)!;
     queue.consumerEdges.set(node.id, input.id);
-    const outgoing = graph.outgoing(node.id);
     workers.set(node.id, {
       node,
       queueId: input.from,
       options: workerOptions(node, queue.node),
       work: workerWork(node.config),
       failureRate: workerFailureRate(node.config),
-      onCompleted: hopsOf(outgoing, queueNodes, 'completed'),
-      onFailed: hopsOf(outgoing, queueNodes, 'failed'),
+      onCompleted: graph.routes(node.id, 'completed').map(hop),
+      onFailed: graph.routes(node.id, 'failed').map(hop),
     });
   }
 
   const producers = new Map<string, ProducerPlan>();
-  for (const node of doc.nodes) {
-    if (node.kind !== 'producer') continue;
+  for (const node of graph.producers) {
     producers.set(node.id, {
       node,
       jobOptions: producerJobOptions(node),
-      targets: graph
-        .outgoing(node.id)
-        .filter((e) => queueNodes.has(e.to))
-        .map((e) => ({ edgeId: e.id, queueId: e.to, probability: edgeProbability(e) })),
+      // Every arrival adds one job to each target: no probability (docs/architecture.md).
+      targets: graph.targets(node.id).map((edge) => ({ ...hop(edge), probability: 1 })),
     });
   }
-  if (errors.length > 0) return { ok: false, errors };
   return { ok: true, plan: { doc, queues, workers, producers } };
 }

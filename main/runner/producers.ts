@@ -6,6 +6,7 @@ import type { IncidentLog } from './incidents';
 import { producerJobIdPrefix } from './job-ids';
 import type { RunMetrics } from './metrics';
 import type { RunJobData } from './workers';
+import { formatCount, formatPercent, formatRate } from '../../shared/metrics/format';
 
 export interface ProducerContext {
   queues: Map<string, { plan: QueuePlan; queue: Queue }>;
@@ -153,8 +154,9 @@ export class LoadGenerator {
     }
     this.pending += due;
     this.due += due;
-    // Redis not keeping up (or away): keep at most ~10 s of arrivals, drop the rest.
-    const cap = Math.max(1000, 10 * this.ratePerSecEstimate());
+    // Redis not keeping up (or away): keep at most ~10 s of arrivals at the rate asked for now
+    // (a ramp's current rate, or a live override), drop the rest.
+    const cap = Math.max(1000, 10 * clock.ratePerSecAt(now));
     if (this.pending > cap) {
       this.dropped += this.pending - cap;
       this.pending = cap;
@@ -166,7 +168,7 @@ export class LoadGenerator {
         nodeId: this.id,
         count: dropped,
         message:
-          `producer "${this.plan.node.name}": ${dropped.toLocaleString('en-US')} arrivals dropped ` +
+          `producer "${this.plan.node.name}": ${formatCount(dropped)} arrivals dropped ` +
           '(more than 10 s of arrivals were waiting to be added: Redis or the load generator is ' +
           'not keeping up)',
       }));
@@ -192,15 +194,14 @@ export class LoadGenerator {
     // A burst still being added is not lagging: only a backlog that outlives the window is.
     const behind = dropping || this.pending > BATCH;
     if (asked < 10 || delivered >= PACE_SHARE * asked || !behind) return;
-    const rate = (v: number) => Math.round(v).toLocaleString('en-US');
     this.ctx.incidents.record(`lagging:${this.id}`, (previous) => ({
       kind: 'lagging',
       level: 'warn',
       t: previous?.t ?? this.elapsed(),
       nodeId: this.id,
       message:
-        `producer "${this.plan.node.name}" cannot keep up: ${rate(asked)} jobs/s asked, ` +
-        `${rate(delivered)} jobs/s delivered (${Math.round((100 * delivered) / asked)} %); the ` +
+        `producer "${this.plan.node.name}" cannot keep up: ${formatRate(asked, 'jobs')} asked, ` +
+        `${formatRate(delivered, 'jobs')} delivered (${formatPercent(delivered / asked)}); the ` +
         'figures describe the pipeline at the delivered rate',
     }));
   }
@@ -208,21 +209,6 @@ export class LoadGenerator {
   /** Adds attempted and adds Redis refused or lost: a run that created nothing is an error. */
   get attempts(): { added: number; failed: number } {
     return { added: this.added, failed: this.failedAdds };
-  }
-
-  private ratePerSecEstimate(): number {
-    const { arrival } = this.plan.node.config;
-    switch (arrival.type) {
-      case 'constant':
-      case 'poisson':
-        return arrival.ratePerSec;
-      case 'burst':
-        return (arrival.size * 1000) / arrival.everyMs;
-      case 'ramp':
-        return Math.max(arrival.fromPerSec, arrival.toPerSec);
-      default:
-        return 0;
-    }
   }
 
   private flush(): Promise<void> {

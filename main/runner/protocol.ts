@@ -75,6 +75,7 @@ const nodeFigures = z.discriminatedUnion('kind', [
     enqueuedPerSec: z.number(),
     paused: z.boolean(),
     waitMs: latency,
+    oldestWaitingMs: z.number().min(0).optional(),
   }),
   z.strictObject({
     kind: z.literal('worker'),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/client';
 import type { RunSummary } from '../../shared/metrics';
 import { queueKeyBase } from '../redis/bullmq-counts';
 import { producerJobIdPrefix } from './job-ids';
@@ -15,7 +15,7 @@ const LISTS = ['wait', 'paused', 'active'] as const;
 const SETS = ['prioritized', 'delayed', 'completed', 'failed', 'waiting-children'] as const;
 
 export async function readQueueJobs(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   queue: string,
 ): Promise<QueueJobs> {
@@ -43,7 +43,7 @@ export async function readQueueJobs(
  * scheduler feeds cannot be counted this way: its event counts stay, and `reconciled` says so.
  */
 export async function reconcileSummary(
-  client: Redis,
+  client: RedisClient,
   prefix: string,
   plan: RunPlan,
   summary: RunSummary,

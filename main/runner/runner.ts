@@ -1,12 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { RunControl } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics';
 import { readQueueCounts } from '../redis/bullmq-counts';
-import { parseInfo, redisLoad, type RedisLoad } from '../redis/info';
+import { isCluster, openRedis, type RedisClient } from '../redis/client';
+import type { RedisLoad } from '../redis/info';
+import { readLoad } from '../redis/load';
+import { resolveSettings } from '../../shared/document/defaults';
 import { deleteKeysByPrefix } from '../redis/keys';
-import { beatRunner, writeRunMarker } from '../redis/run-markers';
+import { beatRunner, RUNNER_HEARTBEAT, writeRunMarker } from '../redis/run-markers';
+import { clusterMismatch } from './cluster-check';
 import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
 import { IncidentLog, refusalHint } from './incidents';
@@ -15,6 +18,7 @@ import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
 import { reconcileSummary } from './reconcile';
 import type { RunOptions, RunnerMessage } from './protocol';
+import { SlotWatch } from './slot-watch';
 import { WorkerGroup, type WorkerContext } from './workers';
 import { plural } from '../../shared/plural';
 
@@ -45,7 +49,7 @@ const connectionOptions = {
  * key prefix, a metrics tick, controls, and a clean stop. Lives in the runner process.
  */
 export class Runner {
-  private readonly client: Redis;
+  private readonly client: RedisClient;
   private readonly queues = new Map<string, { plan: QueuePlan; queue: Queue }>();
   private readonly workers = new Map<string, WorkerGroup>();
   private readonly producers = new Map<string, LoadGenerator>();
@@ -60,10 +64,18 @@ export class Runner {
   private stopping = false;
   private readonly incidents: IncidentLog;
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly cluster: boolean;
+  private slotWatch: SlotWatch | null = null;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
-    this.client = new Redis(init.redisUrl, { ...connectionOptions, maxRetriesPerRequest: null });
+    // A cluster document runs through an ioredis Cluster (docs/architecture.md, "Redis Cluster").
+    this.cluster = resolveSettings(init.plan.doc.settings).cluster;
+    this.client = openRedis(init.redisUrl, {
+      cluster: this.cluster,
+      ...connectionOptions,
+      maxRetriesPerRequest: null,
+    });
     this.incidents = new IncidentLog(
       (incident) => init.send({ type: 'incident', incident }),
       () => Date.now() - this.startedAt,
@@ -85,6 +97,8 @@ export class Runner {
 
   async start(): Promise<void> {
     const { plan, prefix, options } = this.init;
+    const mismatch = await clusterMismatch(this.init.redisUrl, this.cluster);
+    if (mismatch) throw new Error(mismatch);
     await this.client.ping();
     // Refuse before opening anything: a plan that needs more connections than Redis has left
     // would lock every other client of that Redis out.
@@ -95,11 +109,7 @@ export class Runner {
     );
     if (problem) throw new Error(problem);
     try {
-      await writeRunMarker(this.client, prefix, {
-        runId: this.init.runId,
-        document: plan.doc.name,
-        startedAt: this.startedAt,
-      });
+      await this.markRun();
       await this.beat();
     } catch (error) {
       const message = (error as Error).message;
@@ -108,6 +118,14 @@ export class Runner {
       });
     }
     this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
+    if (isCluster(this.client)) {
+      this.slotWatch = new SlotWatch(this.client, `${prefix}:${RUNNER_HEARTBEAT}`, (ok, why) =>
+        this.connectionChanged(
+          ok ? 'ready' : 'close',
+          ok ? undefined : `the cluster master that holds the run's keys: ${why}`,
+        ),
+      );
+    }
     this.startedAt = options.startedAt ?? Date.now();
     const capacity = (id: string) => {
       const w = plan.workers.get(id)!.node.config;
@@ -129,6 +147,7 @@ export class Runner {
     const ctx: WorkerContext = {
       prefix,
       redisUrl: this.init.redisUrl,
+      cluster: this.cluster,
       connectionOptions,
       stalledIntervalMs: options.stalledIntervalMs,
       lockDurationMs: options.lockDurationMs,
@@ -281,6 +300,7 @@ export class Runner {
     }
     clearInterval(this.ticker);
     clearInterval(this.heartbeat);
+    this.slotWatch?.stop();
     if (this.metrics) await this.tick();
     this.incidents.flush();
     let summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
@@ -302,6 +322,7 @@ export class Runner {
   abandon(): void {
     clearInterval(this.ticker);
     clearInterval(this.heartbeat);
+    this.slotWatch?.stop();
     this.client.disconnect();
   }
 
@@ -319,6 +340,14 @@ export class Runner {
       this.log('warn', `the counts could not be read back from Redis: ${(error as Error).message}`);
       return { ...summary, reconciled: false };
     }
+  }
+
+  private markRun(): Promise<void> {
+    return writeRunMarker(this.client, this.init.prefix, {
+      runId: this.init.runId,
+      document: this.init.plan.doc.name,
+      startedAt: this.startedAt,
+    });
   }
 
   private beat(): Promise<void> {
@@ -339,7 +368,8 @@ export class Runner {
     return false;
   }
 
-  private connectionChanged(event: 'ready' | 'close'): void {
+  /** `cause` says what was lost when it is not the one connection (a cluster's master). */
+  private connectionChanged(event: 'ready' | 'close', cause?: string): void {
     if (event === 'ready') {
       const state = this.connection === 'connecting' ? 'connected' : 'reconnected';
       if (this.connection === 'connected' || this.connection === 'reconnected') return;
@@ -352,17 +382,17 @@ export class Runner {
       if (state === 'reconnected') {
         this.log('info', 'reconnected to Redis; the run carries on');
         this.incidents.outageOver();
+        // A Redis (or cluster master) that restarted without persistence lost the marker that
+        // tells clean-up whose keys these are: write it again.
+        void this.markRun().catch(() => undefined);
       }
     } else if (this.connection === 'connected' || this.connection === 'reconnected') {
       if (this.stopping) return;
       this.connection = 'lost';
-      this.init.send({
-        type: 'redis',
-        state: 'lost',
-        message: 'lost the connection to Redis; reconnecting',
-      });
-      this.log('error', 'lost the connection to Redis; reconnecting');
-      this.incidents.outageBegan();
+      const message = `lost the connection to Redis${cause ? ` (${cause})` : ''}; reconnecting`;
+      this.init.send({ type: 'redis', state: 'lost', message });
+      this.log('error', message);
+      this.incidents.outageBegan(cause);
     }
   }
 
@@ -372,15 +402,15 @@ export class Runner {
     try {
       // While Redis is away, keep reporting what is known locally; counts resume on reconnect.
       let redis = null;
-      if (this.client.status === 'ready') {
+      if (this.client.status === 'ready' && this.connection !== 'lost') {
         const ids = [...this.queues.keys()];
         const names = ids.map((id) => this.queues.get(id)!.plan.bullName);
-        const [counts, info] = await Promise.all([
+        const [counts, load] = await Promise.all([
           readQueueCounts(this.client, this.init.prefix, names),
-          this.client.info(),
+          readLoad(this.client),
         ]);
         ids.forEach((id, i) => this.metrics!.counts(id, counts[i]!));
-        redis = this.redisFigures(redisLoad(parseInfo(info)));
+        redis = this.redisFigures(load);
       }
       const snapshot = this.metrics.snapshot(this.paused);
       const { rss, heapUsed } = process.memoryUsage();

@@ -1,5 +1,5 @@
 import { Worker, type Job, type Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { openRedis, type RedisClient } from '../redis/client';
 import { backoffDelayMs } from '../../shared/bullmq-options';
 import type { CpuPool } from './cpu-pool';
 import type { IncidentLog } from './incidents';
@@ -21,6 +21,8 @@ export interface RunJobData {
 export interface WorkerContext {
   prefix: string;
   redisUrl: string;
+  /** Open cluster clients (the document's `settings.cluster`). */
+  cluster: boolean;
   connectionOptions: Record<string, unknown>;
   stalledIntervalMs: number;
   lockDurationMs: number;
@@ -73,7 +75,7 @@ export class WorkerGroup {
   /** The queue → worker edge, for edge throughput. */
   private readonly inputEdge: string | undefined;
   private failureLog = { windowStart: 0, shown: 0, suppressed: 0 };
-  private connection: Redis | null = null;
+  private connection: RedisClient | null = null;
 
   constructor(
     readonly plan: WorkerPlan,
@@ -97,7 +99,8 @@ export class WorkerGroup {
   }
 
   start(): void {
-    this.connection = new Redis(this.ctx.redisUrl, {
+    this.connection = openRedis(this.ctx.redisUrl, {
+      cluster: this.ctx.cluster,
       ...this.ctx.connectionOptions,
       maxRetriesPerRequest: null,
     });

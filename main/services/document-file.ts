@@ -1,3 +1,4 @@
+import { formatMegabytes } from '../../shared/metrics/format';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -19,7 +20,7 @@ export type ReadDocumentResult =
   | { ok: false; unreadable: boolean; json: boolean; errors: DocumentError[] };
 
 const tooLarge = (bytes: number) =>
-  `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
+  `file is ${formatMegabytes(bytes)}; a pipeline document is at most ${formatMegabytes(MAX_DOCUMENT_BYTES)}`;
 
 /** What a path that is not a regular file is, for the message. */
 function notRegular(stat: Stats): string | undefined {

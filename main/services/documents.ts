@@ -9,6 +9,7 @@ import {
   type PipelineDocument,
 } from '../../shared/document';
 import { apiError, fsApiError, invalidDocument } from './api-errors';
+import { formatMegabytes } from '../../shared/metrics/format';
 import { realFs, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { readDocumentFile } from './document-file';
 import { listExamples } from './examples';
@@ -101,7 +102,7 @@ export function createDocumentService(options: DocumentServiceOptions): Document
       if (bytes > MAX_DOCUMENT_BYTES) {
         throw apiError(
           'too-large',
-          `the document would be ${(bytes / 1024 / 1024).toFixed(1)} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+          `the document would be ${formatMegabytes(bytes)}; a pipeline document is at most ${formatMegabytes(MAX_DOCUMENT_BYTES)}`,
         );
       }
       const existing = await fs.stat(path).catch(() => null);

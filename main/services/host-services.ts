@@ -13,7 +13,8 @@ import { createDocumentService, type DocumentService } from './documents';
 import { confineToChoices, confineToFolders, type PathConfinement } from './path-confinement';
 import { APP_NAME, defaultHostDir } from './paths';
 import { createRecoveryStore, type RecoveryStore } from './recovery';
-import { createRunServices, type RunServices } from './runs-api';
+import { createRunServices, type RunServices } from './runs/api';
+import { createImportHandlers } from './import-api';
 import type { SpawnRunner } from '../runner/spawn';
 import { createSettingsStore, type SettingsStore } from './settings';
 
@@ -176,6 +177,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       return { ok: true };
     },
     ...runs.handlers,
+    ...createImportHandlers(),
     ...createCodegenHandlers({
       confine: (folder) => confinement.confine(folder, 'export'),
       ...(dialogs?.pickFolder

@@ -1,8 +1,8 @@
 import { ApiError } from '../../shared/api/contract';
 import { planRun } from '../runner/plan';
 import type { QueueLocation } from './jobs';
-import type { RunService } from './runs';
-import type { MonitorService } from './runs-monitor';
+import type { RunService } from './runs/service';
+import type { MonitorService } from './runs/monitor';
 
 const notFound = (message: string) => new ApiError({ code: 'not-found', message });
 

@@ -1,5 +1,5 @@
 import { Queue, type Job, type JobType } from 'bullmq';
-import { Redis } from 'ioredis';
+import { detectCluster, openRedis } from '../redis/client';
 import {
   ApiError,
   JOB_STATES,
@@ -68,7 +68,9 @@ function view(job: Job, state: JobListState): JobView {
 
 /** Opens the queue on a short-lived connection for one request. */
 async function withQueue<T>(at: QueueLocation, use: (queue: Queue) => Promise<T>): Promise<T> {
-  const connection = new Redis(at.url, { maxRetriesPerRequest: 1 });
+  // A queue on a cluster is read through a cluster client, which finds the master of its slot.
+  const cluster = await detectCluster(at.url).catch(() => false);
+  const connection = openRedis(at.url, { cluster, maxRetriesPerRequest: 1 });
   connection.on('error', () => {});
   // Reading must not write: no meta update (a monitored Redis is someone else's).
   const queue = new Queue(at.name, {

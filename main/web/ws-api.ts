@@ -1,3 +1,4 @@
+import { formatMegabytes } from '../../shared/metrics/format';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -64,10 +65,9 @@ export function createWsApi(services: HostServices): WsApi {
     const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     const id = peekId(buffer);
     if (buffer.length > MAX_WIRE_REQUEST_BYTES) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       fail(id, {
         code: 'too-large',
-        message: `the request is ${mb(buffer.length)} MB; the largest accepted is ${mb(MAX_WIRE_REQUEST_BYTES)} MB (a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB)`,
+        message: `the request is ${formatMegabytes(buffer.length)}; the largest accepted is ${formatMegabytes(MAX_WIRE_REQUEST_BYTES)} (a pipeline document is at most ${formatMegabytes(MAX_DOCUMENT_BYTES)})`,
       });
       return;
     }

@@ -1,5 +1,5 @@
 import type { NodeKind, PipelineDocument } from '../../shared/document';
-import { LEGAL_TARGET, checkConnection } from '../editing/connection-rules';
+import { checkConnection, nextKind } from '../../shared/document';
 import { idFromName, numbered, uniqueName } from '../editing/names';
 import { createNode } from '../editing/new-node';
 import { NODE_SIZE } from '../editing/node-size';
@@ -41,8 +41,7 @@ export const addAfterSelectionAction: Action<AddAfterInput> = {
     const node = namedNode(doc, kind, name);
     const size = NODE_SIZE[kind];
     // A producer only ever feeds: with a queue selected, it goes before it.
-    const before =
-      anchor !== undefined && LEGAL_TARGET[kind] === anchor.kind && kind === 'producer';
+    const before = anchor !== undefined && nextKind(kind) === anchor.kind && kind === 'producer';
     node.position = anchor
       ? placeAfter(doc, anchor, kind, before ? 'before' : 'after')
       : freeSpot(doc, kind, {

@@ -1,4 +1,4 @@
-import { checkConnection } from '../editing/connection-rules';
+import { checkConnection } from '../../shared/document';
 import { mergeFragment } from '../editing/fragment';
 import { numbered } from '../editing/names';
 import { createNode } from '../editing/new-node';

@@ -1,4 +1,4 @@
-import { checkConnection, type EdgeOn } from '../editing/connection-rules';
+import { checkConnection, type EdgeOn } from '../../shared/document';
 import { numbered } from '../editing/names';
 import { changed } from './helpers';
 import type { Action } from './types';

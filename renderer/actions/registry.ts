@@ -27,6 +27,7 @@ import { pasteAction } from './paste';
 import { redoAction } from './redo';
 import { renameAction } from './rename';
 import { runMonitorAction } from './run-monitor';
+import { importRedisAction } from './import-redis';
 import { runStartAction } from './run-start';
 import { runStopAction } from './run-stop';
 import { selectAllAction } from './select-all';
@@ -75,6 +76,7 @@ export const ACTIONS = [
   runStartAction,
   runStopAction,
   runMonitorAction,
+  importRedisAction,
   keepLiveChangesAction,
 ] as const;
 

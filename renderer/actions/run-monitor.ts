@@ -1,4 +1,3 @@
-import { setMonitorDialog } from '../state/run-store';
 import type { Action } from './types';
 
 /** Opens the monitor: watch the BullMQ queues of an existing Redis, read-only. */
@@ -7,8 +6,5 @@ export const runMonitorAction: Action = {
   label: 'Monitor a Redis…',
   group: 'view',
   inQuickAdd: true,
-  perform() {
-    setMonitorDialog(true);
-    return {};
-  },
+  perform: () => ({ effects: [{ type: 'run', command: 'monitor' }] }),
 };

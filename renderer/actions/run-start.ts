@@ -1,10 +1,8 @@
-import { isRunActive, runStore } from '../state/run-store';
-import { startRun } from '../runs/run-controller';
 import type { Action } from './types';
 
 /**
- * Starts a real run of the open document on BullMQ and Redis. The run lives on the host; like
- * the file actions, the action only hands the request on (to the run controller).
+ * Starts a real run of the open document on BullMQ and Redis. The run lives on the host; the
+ * action only asks for it (a `run` effect the shell's dispatcher hands to the run controller).
  */
 export const runStartAction: Action = {
   id: 'run-start',
@@ -13,11 +11,8 @@ export const runStartAction: Action = {
   shortcuts: ['Mod+F5'],
   inQuickAdd: true,
   enabled: (state) =>
-    state.doc.document.nodes.length > 0 &&
-    runStore.getState().busy === null &&
-    !isRunActive(runStore.getState()),
-  perform(state) {
-    void startRun(state.doc.document);
-    return {};
-  },
+    state.doc.document.nodes.length > 0 && state.run.busy === null && !state.run.active,
+  perform: (state) => ({
+    effects: [{ type: 'run', command: 'start', document: state.doc.document }],
+  }),
 };

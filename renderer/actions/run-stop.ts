@@ -1,5 +1,3 @@
-import { isRunActive, runStore } from '../state/run-store';
-import { stopRun } from '../runs/run-controller';
 import type { Action } from './types';
 
 /** Stops the real run (draining first when the run options say so). */
@@ -9,9 +7,6 @@ export const runStopAction: Action = {
   group: 'view',
   shortcuts: ['Mod+Shift+F5'],
   inQuickAdd: true,
-  enabled: () => isRunActive(runStore.getState()) && runStore.getState().busy !== 'stopping',
-  perform() {
-    void stopRun();
-    return {};
-  },
+  enabled: (state) => state.run.active && state.run.busy !== 'stopping',
+  perform: () => ({ effects: [{ type: 'run', command: 'stop' }] }),
 };

@@ -1,6 +1,8 @@
 import type { XY } from '../editing/new-node';
 import { documentStore } from '../state/document-store';
 import { selectionStore, setSelection } from '../state/selection-store';
+import { analysisStore } from '../state/analysis-store';
+import { isRunActive, runStore } from '../state/run-store';
 import { uiStore } from '../state/ui-store';
 import type { Action, ActionResult, ActionState, Effect } from './types';
 
@@ -25,6 +27,8 @@ export function setViewCenterProvider(provider: () => XY): void {
  */
 export function currentActionState(now = Date.now(), { withView = true } = {}): ActionState {
   const ui = uiStore.getState();
+  const runs = runStore.getState();
+  const analysis = analysisStore.getState();
   return {
     doc: documentStore.getState(),
     selection: selectionStore.getState(),
@@ -32,6 +36,8 @@ export function currentActionState(now = Date.now(), { withView = true } = {}): 
     viewCenter: withView ? viewCenter() : { x: 0, y: 0 },
     themePreference: ui.themePreference,
     systemTheme: ui.systemTheme,
+    run: { active: isRunActive(runs), busy: runs.busy },
+    simulating: analysis.source === 'simulation' && analysis.status === 'running',
   };
 }
 

@@ -1,8 +1,11 @@
-import { analysisStore } from '../state/analysis-store';
-import { cancelSimulation, startSimulation } from '../simulation/session';
+import { simulateSettings } from '../simulation/session';
+import { resolveSettings, SettingsError } from '../simulation/settings';
 import type { Action } from './types';
 
-/** Runs the pipeline in the simulator (off the UI thread) with the settings last chosen. */
+/**
+ * Runs the pipeline in the simulator (off the UI thread) with the settings last chosen. Settings
+ * that cannot run are said at once; otherwise the `simulation` effect starts it.
+ */
 export const simulateAction: Action = {
   id: 'simulate',
   label: 'Simulate',
@@ -13,8 +16,15 @@ export const simulateAction: Action = {
   inQuickAdd: true,
   enabled: (state) => state.doc.document.nodes.some((n) => n.kind === 'producer'),
   perform(state) {
-    const problem = startSimulation(state.doc.document);
-    return problem ? { effects: [{ type: 'toast', tone: 'warning', message: problem }] } : {};
+    const settings = simulateSettings();
+    const document = state.doc.document;
+    try {
+      resolveSettings(settings, document);
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      return { effects: [{ type: 'toast', tone: 'warning', message: error.message }] };
+    }
+    return { effects: [{ type: 'simulation', command: 'start', document, settings }] };
   },
 };
 
@@ -25,11 +35,6 @@ export const cancelSimulationAction: Action = {
   shortcuts: ['Shift+F5'],
   shortcutInFields: true,
   inQuickAdd: true,
-  enabled: () =>
-    analysisStore.getState().source === 'simulation' &&
-    analysisStore.getState().status === 'running',
-  perform() {
-    cancelSimulation();
-    return {};
-  },
+  enabled: (state) => state.simulating,
+  perform: () => ({ effects: [{ type: 'simulation', command: 'cancel' }] }),
 };

@@ -1,6 +1,8 @@
-import type { NodeKind } from '../../shared/document';
+import type { NodeKind, PipelineDocument } from '../../shared/document';
 import type { XY } from '../editing/new-node';
+import type { SimulateSettings } from '../simulation/settings';
 import type { DocumentState } from '../state/history';
+import type { RunStoreState } from '../state/run-store';
 import type { Selection } from '../state/selection-store';
 import type { DialogName, ThemePreference } from '../state/ui-store';
 
@@ -14,6 +16,10 @@ export interface ActionState {
   viewCenter: XY;
   themePreference: ThemePreference;
   systemTheme: 'light' | 'dark';
+  /** The real run: whether one is on, and what the host is busy with. */
+  run: { active: boolean; busy: RunStoreState['busy'] };
+  /** A simulation is running (in its worker). */
+  simulating: boolean;
 }
 
 /** Things an action asks the editor shell to do besides changing state. */
@@ -27,7 +33,18 @@ export type Effect =
   | { type: 'theme'; preference: ThemePreference }
   /** Shows or hides a side panel. */
   | { type: 'panel'; panel: 'code' }
-  | { type: 'toast'; message: string; tone: 'info' | 'warning' | 'error' };
+  | { type: 'toast'; message: string; tone: 'info' | 'warning' | 'error' }
+  /** Starts or stops work (a real run, a simulation): the shell's dispatcher carries it out. */
+  | RunEffect
+  | SimulationEffect;
+
+export type RunEffect =
+  | { type: 'run'; command: 'start'; document: PipelineDocument }
+  | { type: 'run'; command: 'stop' | 'monitor' };
+
+export type SimulationEffect =
+  | { type: 'simulation'; command: 'start'; document: PipelineDocument; settings: SimulateSettings }
+  | { type: 'simulation'; command: 'cancel' };
 
 export interface ActionResult {
   /** The next document-store state (history included), if the action changed the document. */

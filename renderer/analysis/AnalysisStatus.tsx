@@ -1,6 +1,6 @@
 import { cancelSimulation } from '../simulation/session';
 import { useAnalysis } from '../state/analysis-store';
-import { formatProgress } from './format';
+import { formatProgress } from '../../shared/metrics/format';
 import { useStale } from './useAnalysisView';
 import './bottom-panel.css';
 

@@ -1,4 +1,5 @@
 import { useEffect, type ComponentType } from 'react';
+import { CalibrationPanel } from '../calibration/CalibrationPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { LogPanel } from '../runs/LogPanel';
 import { RunPanel } from '../runs/RunPanel';
@@ -39,6 +40,7 @@ export const BOTTOM_TABS: readonly BottomTab[] = [
   { id: 'what-if', label: 'What-if', panel: WhatIfPanel },
   { id: 'run', label: RunTabLabel, panel: RunPanel },
   { id: 'log', label: LogTabLabel, panel: LogPanel },
+  { id: 'calibration', label: 'Calibration', panel: CalibrationPanel },
 ];
 
 /**

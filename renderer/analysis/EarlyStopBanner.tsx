@@ -1,7 +1,7 @@
 import { canvasView } from '../canvas/view';
 import { useAnalysis } from '../state/analysis-store';
 import { selectionOf, setSelection } from '../state/selection-store';
-import { formatCount, formatMs, formatRate } from './format';
+import { formatCompactCount, formatMs, formatRate } from '../../shared/metrics/format';
 import './bottom-panel.css';
 
 /** The message without its "Stopped early at … of …:" opening, which the heading says. */
@@ -41,9 +41,9 @@ export function EarlyStopBanner({ compact = false }: { compact?: boolean }) {
               <button type="button" className="link-btn" onClick={() => reveal(q.id)}>
                 {q.name}
               </button>
-              : {formatCount(q.depth)} jobs queued, growing by{' '}
+              : {formatCompactCount(q.depth)} jobs queued, growing by{' '}
               {q.growthPerSec >= 10_000
-                ? `${formatCount(q.growthPerSec)}/s`
+                ? `${formatCompactCount(q.growthPerSec)}/s`
                 : formatRate(q.growthPerSec)}
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { useAnalysis } from '../state/analysis-store';
 import { selectionOf, setSelection } from '../state/selection-store';
 import { canvasView } from '../canvas/view';
-import { formatClock } from './format';
+import { formatClock } from '../../shared/metrics/format';
 import { useNodeOrder } from './useAnalysisView';
 import { growingQueues } from './verdicts';
 import './bottom-panel.css';

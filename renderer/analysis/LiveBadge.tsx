@@ -1,6 +1,6 @@
 import { useAnalysis, useAnalysisShallow } from '../state/analysis-store';
 import { badgeFigures, type BadgeFigures } from './badge-view';
-import { formatClock } from './format';
+import { formatClock } from '../../shared/metrics/format';
 import './badges.css';
 
 function UtilisationBar({ fraction }: { fraction: number }) {

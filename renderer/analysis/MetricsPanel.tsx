@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { seekTime, useAnalysis } from '../state/analysis-store';
 import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
-import { formatClock, formatCount, formatLatency } from './format';
+import { formatClock, formatCompactCount, formatMs } from '../../shared/metrics/format';
 import { buildMetricSeries, focusNodes, type SeriesSpec } from './metrics-series';
 import { SERIES_COLORS, UPlotChart, type ChartSeries } from './UPlotChart';
 import './charts.css';
@@ -15,7 +15,8 @@ const toChart = (specs: SeriesSpec[]): ChartSeries[] =>
   }));
 
 const xFormat = (seconds: number) => formatClock(seconds * 1000);
-const rateFormat = (v: number) => (v >= 100 ? formatCount(v) : String(Number(v.toPrecision(2))));
+const rateFormat = (v: number) =>
+  v >= 100 ? formatCompactCount(v) : String(Number(v.toPrecision(2)));
 
 /**
  * Depth, throughput and latency percentiles over time for the selected nodes (and their
@@ -65,7 +66,7 @@ export function MetricsPanel() {
             series={toChart(series.backlog)}
             xFormat={xFormat}
             xTicks="seconds"
-            y={{ format: formatCount, ticks: 'integer' }}
+            y={{ format: formatCompactCount, ticks: 'integer' }}
             marker={marker}
             onPick={pick}
           />
@@ -93,7 +94,7 @@ export function MetricsPanel() {
             series={toChart(series.latency)}
             xFormat={xFormat}
             xTicks="seconds"
-            y={{ format: formatLatency, ticks: 'duration' }}
+            y={{ format: formatMs, ticks: 'duration' }}
             marker={marker}
             onPick={pick}
           />

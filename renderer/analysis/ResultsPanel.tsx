@@ -3,7 +3,13 @@ import type { RunSummary } from '../../shared/metrics/types';
 import { useAnalysis } from '../state/analysis-store';
 import { showToast } from '../state/ui-store';
 import { downloadText } from './download';
-import { formatClock, formatCount, formatLatency, formatPercent, formatRate } from './format';
+import {
+  formatClock,
+  formatCompactCount,
+  formatMs,
+  formatPercent,
+  formatRate,
+} from '../../shared/metrics/format';
 import {
   resultFileName,
   resultRows,
@@ -29,8 +35,8 @@ interface DisplayColumn {
 
 const perSec: Format = (v) => `${Number(v.toPrecision(2))}/s`;
 
-const ms: Format = formatLatency;
-const count: Format = formatCount;
+const ms: Format = formatMs;
+const count: Format = formatCompactCount;
 
 const DISPLAY: Record<'producer' | 'queue' | 'worker' | 'pipeline', DisplayColumn[]> = {
   producer: [

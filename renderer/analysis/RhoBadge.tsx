@@ -1,4 +1,4 @@
-import { formatPercent, formatRho } from './format';
+import { formatPercent, formatRho } from '../../shared/metrics/format';
 import { useWorkerRho } from './theory';
 import './badges.css';
 

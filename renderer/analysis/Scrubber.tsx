@@ -7,7 +7,7 @@ import {
   useAnalysis,
   type PlaybackSpeed,
 } from '../state/analysis-store';
-import { formatClock } from './format';
+import { formatClock } from '../../shared/metrics/format';
 import './bottom-panel.css';
 
 const speedLabel = (s: PlaybackSpeed) => (s === 'max' ? 'max' : `${s}×`);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { SweepResult } from '../../shared/simulation/sweep';
 import { editNodesAction } from '../actions/edit-nodes';
 import { runAction } from '../actions/run';
-import { formatLatency, formatPercent } from './format';
+import { formatMs, formatPercent } from '../../shared/metrics/format';
 import { sweepAnswer } from './sweep-form';
 import { SERIES_COLORS, UPlotChart } from './UPlotChart';
 import './results.css';
@@ -31,8 +31,8 @@ function Answer({ result, target }: { result: SweepResult; target: number }) {
     <p className="sweep__answer" data-testid="sweep-answer">
       ✓ {answer.question}: <strong data-testid="sweep-answer-value">{point.value}</strong>{' '}
       <span className="muted">
-        (p95 wait {formatLatency(point.p95WaitMs.mean)} ± {formatLatency(point.p95WaitMs.halfWidth)}
-        , utilisation {formatPercent(point.utilisation.mean)})
+        (p95 wait {formatMs(point.p95WaitMs.mean)} ± {formatMs(point.p95WaitMs.halfWidth)},
+        utilisation {formatPercent(point.utilisation.mean)})
         {answer.atEdge ? ' — the edge of the range tried; widen it to be sure' : ''}
       </span>
       {p.kind !== 'rate' ? (
@@ -74,7 +74,7 @@ function SweepChart({ result, target }: { result: SweepResult; target: number })
       ]}
       xFormat={(v) => String(Number(v.toPrecision(4)))}
       {...(result.parameter.kind === 'rate' ? {} : { xTicks: 'integer' as const })}
-      y={{ format: formatLatency, range: yRange, ticks: 'duration' }}
+      y={{ format: formatMs, range: yRange, ticks: 'duration' }}
       y2={{ format: (v) => `${Math.round(v)}%`, range: (_a, max) => [0, Math.max(100, max)] }}
       guide={{ value: target, color: SERIES_COLORS[3]! }}
     />
@@ -100,9 +100,9 @@ function PointsTable({ result, target }: { result: SweepResult; target: number }
             <tr key={p.value}>
               <td className="num">{p.value}</td>
               <td className="num">
-                {formatLatency(p.p95WaitMs.mean)}
+                {formatMs(p.p95WaitMs.mean)}
                 {p.p95WaitMs.halfWidth > 0 ? (
-                  <span className="ci"> ±{formatLatency(p.p95WaitMs.halfWidth)}</span>
+                  <span className="ci"> ±{formatMs(p.p95WaitMs.halfWidth)}</span>
                 ) : null}
               </td>
               <td className="num">{formatPercent(p.utilisation.mean)}</td>

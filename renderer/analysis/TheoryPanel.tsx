@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { PipelineNode, WorkerNode } from '../../shared/document';
 import type { QueueStation, WorkerStation } from '../../shared/queueing';
 import { useDocumentNode } from '../state/document-store';
-import { formatLatency, formatPercent, formatRate, formatRho } from './format';
+import { formatMs, formatPercent, formatRate, formatRho } from '../../shared/metrics/format';
 import { slotsNeeded, useQueueStation, useWorkerStation } from './theory';
 import './theory.css';
 import { plural } from '../../shared/plural';
@@ -83,12 +83,12 @@ function WaitRows({ station }: { station: QueueStation }) {
       </Row>
       <Row label="Mean wait">
         {a}
-        {formatLatency(station.wait.meanWaitMs)}
+        {formatMs(station.wait.meanWaitMs)}
       </Row>
       <Row label="p95 wait">
         <span data-testid="theory-p95">
           {a}
-          {formatLatency(station.wait.p95WaitMs)}
+          {formatMs(station.wait.p95WaitMs)}
         </span>
       </Row>
     </>

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { parseDuration, type SimulateSettings } from '../simulation/settings';
 import { simulateSettings, simulationController } from '../simulation/session';
-import { setSweepTarget, useAnalysis } from '../state/analysis-store';
+import { setSweepTarget, useSweep } from '../state/sweep-store';
 import { useDocument } from '../state/document-store';
-import { formatProgress } from './format';
+import { formatProgress } from '../../shared/metrics/format';
 import { makeRoomBelow } from './panel-room';
 import {
   defaultRange,
@@ -52,7 +52,7 @@ function formFor(
  */
 export function WhatIfPanel() {
   const doc = useDocument();
-  const sweep = useAnalysis((s) => s.sweep);
+  const sweep = useSweep((s) => s);
   const options = useMemo(() => parameterOptions(doc), [doc]);
   const [form, setForm] = useState<Form>(() =>
     remembered && options.some((o) => o.key === remembered!.key)

@@ -1,6 +1,12 @@
 import type { NodeFigures, NodeSummary, RunSnapshot } from '../../shared/metrics/types';
 import type { AnalysisState } from '../state/analysis-store';
-import { formatClock, formatCount, formatLatency, formatPercent, formatRate } from './format';
+import {
+  formatClock,
+  formatCompactCount,
+  formatMs,
+  formatPercent,
+  formatRate,
+} from '../../shared/metrics/format';
 
 /**
  * What a node's badge says, and over which span. Results and the badges must agree: once a
@@ -69,13 +75,13 @@ function queueMetric(
   p95: number,
   measured: boolean,
 ): { metricLabel: string; metric: string } {
-  if (measured) return { metricLabel: 'p95', metric: formatLatency(p95) };
+  if (measured) return { metricLabel: 'p95', metric: formatMs(p95) };
   if (frame.waiting === 0) return { metricLabel: 'p95', metric: '–' };
   if (frame.oldestWaitingMs !== undefined) {
-    return { metricLabel: 'oldest', metric: formatLatency(frame.oldestWaitingMs) };
+    return { metricLabel: 'oldest', metric: formatMs(frame.oldestWaitingMs) };
   }
   const stalled = sinceLastStartMs(state.snapshots, state.position, nodeId);
-  return { metricLabel: 'none started for', metric: formatLatency(stalled) };
+  return { metricLabel: 'none started for', metric: formatMs(stalled) };
 }
 
 type Figures = Omit<BadgeFigures, 'mode' | 't' | 'about'>;
@@ -95,7 +101,7 @@ const producerBadge = (ratePerSec: number, created: number): Figures => ({
   ...BLANK,
   kind: 'producer',
   main: formatRate(ratePerSec),
-  mainLabel: `${formatCount(created)} made`,
+  mainLabel: `${formatCompactCount(created)} made`,
 });
 
 const workerBadge = (throughputPerSec: number, utilisation: number, failed: number): Figures => ({
@@ -104,7 +110,7 @@ const workerBadge = (throughputPerSec: number, utilisation: number, failed: numb
   main: formatRate(throughputPerSec),
   utilisation,
   utilisationText: formatPercent(utilisation),
-  failed: failed > 0 ? `${formatCount(failed)} failed` : null,
+  failed: failed > 0 ? `${formatCompactCount(failed)} failed` : null,
   hot: utilisation >= 0.95,
 });
 
@@ -117,9 +123,9 @@ const queueBadge = (
 ): Figures => ({
   ...BLANK,
   kind: 'queue',
-  main: formatCount(waiting),
+  main: formatCompactCount(waiting),
   mainLabel: waitingLabel,
-  delayed: delayed >= 0.5 ? `+${formatCount(delayed)} delayed` : null,
+  delayed: delayed >= 0.5 ? `+${formatCompactCount(delayed)} delayed` : null,
   ...metric,
   hot: waiting >= 1000,
 });
@@ -143,7 +149,7 @@ function fromSummary(
         summary.delayed.mean,
         q
           ? queueMetric(state, nodeId, q, summary.waitMs.p95, measured)
-          : { metricLabel: 'p95', metric: formatLatency(summary.waitMs.p95) },
+          : { metricLabel: 'p95', metric: formatMs(summary.waitMs.p95) },
       );
     }
     case 'worker':
@@ -185,7 +191,7 @@ export function badgeFigures(state: AnalysisState, nodeId: string): BadgeFigures
   }
   const shown = mode === 'final' ? 'frame' : mode;
   const previous = state.snapshots[state.position - 1];
-  const span = previous ? ` ${formatLatency(snapshot.t - previous.t)}` : '';
+  const span = previous ? ` ${formatMs(snapshot.t - previous.t)}` : '';
   return {
     mode: shown,
     t: shown === 'frame' ? snapshot.t : null,

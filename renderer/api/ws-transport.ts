@@ -1,3 +1,4 @@
+import { formatMegabytes } from '../../shared/metrics/format';
 import {
   ApiError,
   MAX_WIRE_REQUEST_BYTES,
@@ -155,7 +156,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       if (frame.length > MAX_WIRE_REQUEST_BYTES) {
         const error: ApiErrorData = {
           code: 'too-large',
-          message: `the request is ${(frame.length / 1024 / 1024).toFixed(1)} MB; the host accepts at most ${MAX_WIRE_REQUEST_BYTES / 1024 / 1024} MB`,
+          message: `the request is ${formatMegabytes(frame.length)}; the host accepts at most ${formatMegabytes(MAX_WIRE_REQUEST_BYTES)}`,
         };
         throw new ApiError(error);
       }

@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { CodeColumn } from '../code/CodeColumn';
 import { Dialogs } from '../dialogs/Dialogs';
+import { ImportDialogHost } from '../calibration/ImportDialog';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../panels/Palette';
 import { BottomPanel } from '../analysis/BottomPanel';
@@ -51,6 +52,7 @@ export function App() {
         </div>
         <StatusBar />
         <Dialogs />
+        <ImportDialogHost />
         <Toast />
       </div>
     </ReactFlowProvider>

@@ -8,7 +8,7 @@ import {
 } from '@xyflow/react';
 import type { NodeKind, PipelineDocument, PipelineEdge, PipelineNode } from '../../shared/document';
 import { edgeOn, edgeProbability } from '../../shared/document';
-import type { EdgeOn } from '../editing/connection-rules';
+import type { EdgeOn } from '../../shared/document';
 import type { XY } from '../editing/new-node';
 import type { Selection } from '../state/selection-store';
 

@@ -1,6 +1,11 @@
 import type { FinalConnectionState, InternalNode } from '@xyflow/react';
-import type { NodeKind } from '../../shared/document';
-import { checkConnection, LEGAL_TARGET, type EdgeOn } from '../editing/connection-rules';
+import {
+  checkConnection,
+  nextKind,
+  previousKind,
+  type EdgeOn,
+  type NodeKind,
+} from '../../shared/document';
 import { HANDLE, type FlowNode } from './adapter';
 
 /** What to do when a connection drag ends somewhere other than a legal handle. */
@@ -15,11 +20,8 @@ export type DropOutcome =
     };
 
 /** The kind that may sit on the other end of a handle. */
-function partnerKind(kind: NodeKind, handleType: 'source' | 'target'): NodeKind {
-  if (handleType === 'source') return LEGAL_TARGET[kind];
-  // Dragging backwards from an input: producers and workers feed queues, queues feed workers.
-  return kind === 'worker' ? 'queue' : 'producer';
-}
+const partnerKind = (kind: NodeKind, handleType: 'source' | 'target'): NodeKind | undefined =>
+  handleType === 'source' ? nextKind(kind) : previousKind(kind);
 
 /**
  * Decides the outcome of a connection drag that React Flow did not complete itself: dropped on a
@@ -45,6 +47,7 @@ export function connectionDropOutcome(
     return check.ok ? { kind: 'connect', from, to, on } : { kind: 'refuse', reason: check.reason };
   }
   const newKind = partnerKind(startKind, state.fromHandle.type);
+  if (!newKind) return { kind: 'none' };
   return {
     kind: 'create',
     newKind,

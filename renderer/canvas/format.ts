@@ -5,27 +5,8 @@ import type {
   ServiceDistribution,
   WorkerConfig,
 } from '../../shared/document';
+import { formatMs, formatNumber, formatPercent, formatRate } from '../../shared/metrics/format';
 import { plural } from '../../shared/plural';
-
-/** Human-sized durations: `850 ms`, `1.5 s`, `2 min`, `3 h`. */
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${round(ms)} ms`;
-  if (ms < 60_000) return `${round(ms / 1000)} s`;
-  if (ms < 3_600_000) return `${round(ms / 60_000)} min`;
-  return `${round(ms / 3_600_000)} h`;
-}
-
-/** Rates per second, or per minute/hour when slow: `20/s`, `6/min`. */
-export function formatRate(perSec: number): string {
-  if (perSec >= 1 || perSec === 0) return `${round(perSec)}/s`;
-  if (perSec * 60 >= 1) return `${round(perSec * 60)}/min`;
-  return `${round(perSec * 3600)}/h`;
-}
-
-function round(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(Number(n.toPrecision(n >= 10 ? 3 : 2)));
-}
 
 export function arrivalSummary(arrival: Arrival): string {
   switch (arrival.type) {
@@ -36,7 +17,7 @@ export function arrivalSummary(arrival: Arrival): string {
     case 'burst':
       return `${arrival.size} every ${formatMs(arrival.everyMs)}`;
     case 'ramp':
-      return `ramp ${round(arrival.fromPerSec)}→${formatRate(arrival.toPerSec)} in ${formatMs(arrival.overMs)}`;
+      return `ramp ${formatNumber(arrival.fromPerSec)}→${formatRate(arrival.toPerSec)} in ${formatMs(arrival.overMs)}`;
     case 'schedule':
       return arrival.cron !== undefined
         ? `cron ${arrival.cron}`
@@ -78,7 +59,7 @@ export function workerSummary(config: WorkerConfig): string[] {
   const slots = `${config.concurrency} × ${plural(config.replicas, 'replica')}`;
   const failures =
     config.failureRate !== undefined && config.failureRate > 0
-      ? ` · ${round(config.failureRate * 100)}% fail`
+      ? ` · ${formatPercent(config.failureRate)} fail`
       : '';
   return [slots, `${serviceSummary(config.service)}/job${failures}`];
 }

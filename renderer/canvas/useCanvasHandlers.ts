@@ -15,7 +15,7 @@ import { connectAction } from '../actions/connect';
 import { moveNodesAction } from '../actions/move-nodes';
 import { runAction, runActionSync } from '../actions/run';
 import type { AddNodeInput } from '../actions/types';
-import { checkConnection } from '../editing/connection-rules';
+import { checkConnection } from '../../shared/document';
 import { NODE_SIZE } from '../editing/node-size';
 import { documentStore } from '../state/document-store';
 import { selectionStore, setSelection } from '../state/selection-store';

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { canvasView } from '../canvas/view';
 import { selectionStore } from '../state/selection-store';
 import { CodePanel } from './CodePanel';
-import { CODE_WIDTH, setCodeWidth, useCode } from './code-store';
+import { CODE_WIDTH, setCodeWidth, useCode } from '../state/code-store';
 
 /** The splitter on the panel's left edge: drag, or focus it and use the arrow keys. */
 function CodeResizeHandle({ width }: { width: number }) {

@@ -6,7 +6,7 @@ import { useDocumentState } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import { CodeProblems } from './CodeProblems';
 import { CodeViewer } from './CodeViewer';
-import { openFile, setCodeOpen, useCode } from './code-store';
+import { openFile, setCodeOpen, useCode } from '../state/code-store';
 import { FileTree } from './FileTree';
 import { filesOfNodes, linesNaming } from './node-files';
 import { useCodeFollowing } from './useCodeFollowing';

@@ -2,7 +2,7 @@ import { showCodeAction } from '../actions/show-code';
 import { formatShortcut } from '../actions/keyboard';
 import { runFromUi } from '../panels/ActionButton';
 import { useIsMac } from '../panels/usePlatform';
-import { useCode } from './code-store';
+import { useCode } from '../state/code-store';
 
 /** The toolbar's Code button: shows or hides the Code panel, and shows which. */
 export function CodeToggle() {

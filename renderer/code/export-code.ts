@@ -1,7 +1,8 @@
 import type { CodegenExportReport } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/contract';
 import { joinPath, suggestedFolder as suggestedFolderFor } from '../documents/host-folder';
-import { errorsOf, host } from '../documents/host';
+import { host } from '../api/host';
+import { errorsOf } from '../documents/host-errors';
 import { documentStore } from '../state/document-store';
 import { sharedGenerator } from './useCodeFollowing';
 import { zipProject } from '../../shared/codegen/zip';

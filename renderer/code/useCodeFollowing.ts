@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { documentStore } from '../state/document-store';
-import { applyOutcome, codeStore } from './code-store';
+import { applyOutcome, codeStore } from '../state/code-store';
 import { followDocument } from './follow';
 import { createGenerator, type Generator } from './generator';
 

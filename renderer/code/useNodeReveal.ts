@@ -3,7 +3,7 @@ import type { GeneratedFile } from '../../shared/codegen';
 import { documentStore } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import type { Reveal } from './CodeViewer';
-import { codeStore, openFile } from './code-store';
+import { codeStore, openFile } from '../state/code-store';
 import { linesNaming, primaryFile } from './node-files';
 
 let revealKey = 0;

@@ -7,11 +7,14 @@ export function Dialog({
   children,
   wide = false,
   testId,
+  onClose = closeDialog,
 }: {
   title: string;
   children: ReactNode;
   wide?: boolean;
   testId?: string;
+  /** For a dialog not in the ui store's one-at-a-time slot (default: that slot's close). */
+  onClose?: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,7 +27,7 @@ export function Dialog({
     <div
       className="dialog-backdrop"
       onMouseDown={(e) => {
-        if (e.target === e.currentTarget) closeDialog();
+        if (e.target === e.currentTarget) onClose();
       }}
     >
       <div
@@ -37,13 +40,13 @@ export function Dialog({
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
-            closeDialog();
+            onClose();
           }
         }}
       >
         <header className="dialog__head">
           <h2>{title}</h2>
-          <button type="button" className="icon-btn" aria-label="Close" onClick={closeDialog}>
+          <button type="button" className="icon-btn" aria-label="Close" onClick={onClose}>
             ×
           </button>
         </header>

@@ -1,7 +1,7 @@
 import type { PipelineDocument } from '../../shared/document';
 import { documentStore } from '../state/document-store';
 import { isDirty } from '../state/history';
-import { host } from './host';
+import { host } from '../api/host';
 
 /** How often unsaved work is copied to the recovery folder. */
 export const AUTOSAVE_MS = 3000;

@@ -4,7 +4,8 @@ import { blankDocument } from '../editing/blank';
 import { documentStore } from '../state/document-store';
 import { isDirty, markSaved } from '../state/history';
 import { openDialog, setUi, showErrors, showToast, uiStore } from '../state/ui-store';
-import { errorsOf, host, messageOf } from './host';
+import { host } from '../api/host';
+import { errorsOf, messageOf } from './host-errors';
 import { fileName, loadIntoEditor, suggestedFileName } from './load';
 
 /** Asks before throwing away unsaved work. */

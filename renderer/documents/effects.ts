@@ -1,10 +1,11 @@
 import type { Effect } from '../actions/types';
 import { canvasView } from '../canvas/view';
-import { toggleCodePanel } from '../code/code-store';
+import { toggleCodePanel } from '../state/code-store';
 import { openDialog, setUi, showToast } from '../state/ui-store';
 import { writeClipboard } from './clipboard';
+import { performWork } from './work-effects';
 import { exportCommand, importCommand, openCommand, saveAsCommand, saveCommand } from './commands';
-import { hasHost, host } from './host';
+import { hasHost, host } from '../api/host';
 
 /** Carries out what actions ask for besides state changes. */
 export async function handleEffect(effect: Effect): Promise<void> {
@@ -29,6 +30,10 @@ export async function handleEffect(effect: Effect): Promise<void> {
       return;
     case 'toast':
       showToast(effect.message, effect.tone);
+      return;
+    case 'run':
+    case 'simulation':
+      performWork(effect);
       return;
     case 'theme':
       setUi({ themePreference: effect.preference });

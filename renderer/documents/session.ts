@@ -6,7 +6,7 @@ import { connectDiagnostics } from '../state/diagnostics-store';
 import { setUi, showToast } from '../state/ui-store';
 import { connectAutosave, sessionKey } from './autosave';
 import { handleEffect } from './effects';
-import { setHost } from './host';
+import { setHost } from '../api/host';
 import { loadIntoEditor } from './load';
 import { runMenuCommand } from './menu';
 import { connectTitle } from './title';
@@ -56,5 +56,6 @@ export async function startSession(api: HostApi): Promise<() => void> {
   return () => {
     for (const stop of stops) stop();
     setEffectHandler(null);
+    setHost(null);
   };
 }

@@ -1,6 +1,6 @@
 import { documentStore } from '../state/document-store';
 import { isDirty, type DocumentState } from '../state/history';
-import { host } from './host';
+import { host } from '../api/host';
 import { fileName } from './load';
 
 /** `● Welcome emails — Pipewright`: the name, with a dot while there are unsaved changes. */

@@ -6,12 +6,10 @@ import type {
   QueueNode,
   WorkerNode,
 } from '../../shared/document';
+import type { XY } from '../../shared/layout/layered';
 import { numbered } from './names';
 
-export interface XY {
-  x: number;
-  y: number;
-}
+export type { XY };
 
 /**
  * Settings a new node starts with: a modest, stable pipeline (1 job/s into a queue with BullMQ's

@@ -1,8 +1,2 @@
-import type { NodeKind } from '../../shared/document';
-
-/** Nominal node sizes on the canvas (the CSS uses the same widths); used for layout and fit. */
-export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
-  producer: { width: 184, height: 76 },
-  queue: { width: 184, height: 84 },
-  worker: { width: 196, height: 92 },
-};
+// Shared with the layout an import uses (shared/layout/).
+export { NODE_SIZE } from '../../shared/layout/node-size';

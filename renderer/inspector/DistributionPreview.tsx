@@ -1,5 +1,5 @@
 import type { ServiceDistribution } from '../../shared/document';
-import { formatMs } from '../canvas/format';
+import { formatMs } from '../../shared/metrics/format';
 import { distributionCurve } from './distribution-shape';
 
 const W = 260;

@@ -1,5 +1,6 @@
 import type { PipelineDocument, PipelineEdge } from '../../shared/document';
 import { edgeOn } from '../../shared/document';
+import { MeasuredMark } from '../calibration/MeasuredMark';
 import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
@@ -12,7 +13,7 @@ export function EdgeForm({ edge, doc }: { edge: PipelineEdge; doc: PipelineDocum
   const to = doc.nodes.find((n) => n.id === edge.to);
   const routes = from?.kind === 'worker' && edgeOn(edge) === 'completed';
   return (
-    <Group title="Edge">
+    <Group title="Edge" aside={<MeasuredMark ids={[edge.id]} fields={['probability']} />}>
       <p className="edge-route">
         <b>{from?.name ?? edge.from}</b> → <b>{to?.name ?? edge.to}</b>
       </p>

@@ -1,6 +1,7 @@
 import type { ProducerNode } from '../../shared/document';
 import type { PathKey } from '../editing/edit';
 import { ArrivalFields } from './ArrivalFields';
+import { MeasuredMark } from '../calibration/MeasuredMark';
 import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { CheckField } from './fields/SelectField';
@@ -27,7 +28,10 @@ export function ProducerForm({
   );
   return (
     <>
-      <Group title="Arrival">
+      <Group
+        title="Arrival"
+        aside={<MeasuredMark ids={nodes.map((n) => n.id)} fields={['arrival']} />}
+      >
         <ArrivalFields nodes={nodes} edit={edit} />
         {num(['limit'], 'Total jobs', 'jobs', 'Stop after this many; empty for no limit')}
         <div className="field-row">

@@ -1,8 +1,10 @@
 import type { QueueNode } from '../../shared/document';
 import type { PathKey } from '../editing/edit';
+import { MeasuredMark } from '../calibration/MeasuredMark';
 import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { CheckField, SelectField } from './fields/SelectField';
+import { FinalFailurePreview } from './FinalFailurePreview';
 import { KeepJobsField } from './KeepJobsField';
 import { commonValue, MIXED, type Commit } from './values';
 
@@ -15,10 +17,14 @@ export function QueueForm({
 }) {
   const backoff = commonValue<{ type: string }>(nodes, ['config', 'backoff']);
   const backoffType = backoff === MIXED ? MIXED : (backoff?.type ?? 'none');
+  const ids = nodes.map((n) => n.id);
   const rateLimit = commonValue<object>(nodes, ['config', 'rateLimit']);
   return (
     <>
-      <Group title="Retries and backoff">
+      <Group
+        title="Retries and backoff"
+        aside={<MeasuredMark ids={ids} fields={['attempts', 'backoff']} />}
+      >
         <NumberField
           label="Attempts"
           unit="tries"
@@ -61,8 +67,9 @@ export function QueueForm({
             />
           </div>
         ) : null}
+        {nodes.length === 1 ? <FinalFailurePreview queue={nodes[0]!} /> : null}
       </Group>
-      <Group title="Rate limit">
+      <Group title="Rate limit" aside={<MeasuredMark ids={ids} fields={['rateLimit']} />}>
         <CheckField
           label="Limit how fast jobs start"
           help="across all workers of this queue"
@@ -88,7 +95,10 @@ export function QueueForm({
           </div>
         ) : null}
       </Group>
-      <Group title="Removal">
+      <Group
+        title="Removal"
+        aside={<MeasuredMark ids={ids} fields={['removeOnComplete', 'removeOnFail']} />}
+      >
         <KeepJobsField label="Completed jobs" field="removeOnComplete" nodes={nodes} edit={edit} />
         <KeepJobsField label="Failed jobs" field="removeOnFail" nodes={nodes} edit={edit} />
       </Group>

@@ -1,5 +1,6 @@
 import type { WorkerNode } from '../../shared/document';
 import type { PathKey } from '../editing/edit';
+import { MeasuredMark } from '../calibration/MeasuredMark';
 import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
@@ -22,10 +23,14 @@ export function WorkerForm({
     replicas !== undefined
       ? concurrency * replicas
       : null;
+  const ids = nodes.map((n) => n.id);
   const work = commonValue<'io' | 'cpu'>(nodes, ['config', 'work']);
   return (
     <>
-      <Group title="Concurrency and replicas">
+      <Group
+        title="Concurrency and replicas"
+        aside={<MeasuredMark ids={ids} fields={['concurrency', 'replicas']} />}
+      >
         <div className="field-row">
           <NumberField
             label="Concurrency"
@@ -55,10 +60,10 @@ export function WorkerForm({
           onChoose={(w) => edit(['config', 'work'])(w === 'io' ? undefined : w)}
         />
       </Group>
-      <Group title="Service time">
+      <Group title="Service time" aside={<MeasuredMark ids={ids} fields={['service']} />}>
         <ServiceFields nodes={nodes} edit={edit} />
       </Group>
-      <Group title="Failure rate">
+      <Group title="Failure rate" aside={<MeasuredMark ids={ids} fields={['failureRate']} />}>
         <NumberField
           label="Failing attempts"
           unit="% of attempts"

@@ -1,4 +1,4 @@
-import { host } from '../documents/host';
+import { host } from '../api/host';
 import { loadIntoEditor } from '../documents/load';
 import { confirmDiscard } from '../documents/commands';
 import { setUi, uiStore, useUi, type RecoveryEntry } from '../state/ui-store';

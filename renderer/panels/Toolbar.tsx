@@ -19,6 +19,7 @@ import { zoomToSelectionAction } from '../actions/zoom-to-selection';
 import { SimulateControls } from '../simulation/SimulateControls';
 import { ActionButton } from './ActionButton';
 import { RunToolbar } from '../runs/RunToolbar';
+import { importRedisAction } from '../actions/import-redis';
 import { DocumentTitle } from './DocumentTitle';
 import type { IconName } from './icons';
 import { useEnabled } from './useEnabled';
@@ -43,6 +44,7 @@ export function Toolbar() {
         <Tool action={saveAction} icon="save" />
         <Tool action={saveAsAction} icon="saveAs" />
         <Tool action={importAction} icon="import" />
+        <Tool action={importRedisAction} icon="importRedis" />
         <Tool action={exportAction} icon="export" />
       </div>
       <div className="toolbar__group">

@@ -6,6 +6,8 @@ const PATHS = {
   saveAs: 'M3 2h8l2 2v5M3 2v12h6M5 2v4h5V2M11 11v4M9 13h4',
   import: 'M8 2v8M5 7l3 3 3-3M3 12v2h10v-2',
   export: 'M8 10V2M5 5l3-3 3 3M3 12v2h10v-2',
+  importRedis:
+    'M2 4c0-1.1 2.2-2 5-2s5 .9 5 2-2.2 2-5 2-5-.9-5-2zM2 4v8c0 1.1 2.2 2 5 2M12 4v3M13 9v5M11 12l2 2 2-2',
   undo: 'M5 4 2 7l3 3M2 7h8a4 4 0 0 1 0 8H7',
   redo: 'M11 4l3 3-3 3M14 7H6a4 4 0 0 0 0 8h3',
   duplicate: 'M5 5h8v8H5zM3 11V3h8',

@@ -1,4 +1,10 @@
-import { formatDifference, formatFigure, type RunChange, type RunComparison } from './comparison';
+import {
+  formatDifference,
+  formatFigure,
+  type NodeComparison,
+  type RunChange,
+  type RunComparison,
+} from './comparison';
 import { formatRunTime } from './run-log';
 import { plural } from '../../shared/plural';
 
@@ -41,37 +47,44 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
       </p>
       <LiveChanges changes={comparison.changes} />
       {comparison.missing ? <p className="status-warning">{comparison.missing}</p> : null}
-      <table className="run-table" data-testid="comparison-table">
-        <thead>
-          <tr>
-            <th>Node</th>
-            <th>Figure</th>
-            <th className="num">Predicted</th>
-            <th className="num">Measured</th>
-            <th className="num">Difference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.nodes.flatMap((node) =>
-            node.rows.map((row, i) => {
-              const diff = formatDifference(row.differencePercent);
-              return (
-                <tr key={`${node.nodeId}-${row.figure}`} data-testid={`comparison-${node.nodeId}`}>
-                  {i === 0 ? (
-                    <th scope="rowgroup" rowSpan={node.rows.length}>
-                      {node.name}
-                    </th>
-                  ) : null}
-                  <td>{row.figure}</td>
-                  <td className="num">{formatFigure(row.figure, row.predicted)}</td>
-                  <td className="num">{formatFigure(row.figure, row.measured)}</td>
-                  <td className={`num status-${diff.tone}`}>{diff.text}</td>
-                </tr>
-              );
-            }),
-          )}
-        </tbody>
-      </table>
+      <ComparisonRows nodes={comparison.nodes} />
     </div>
+  );
+}
+
+/** Predicted and measured figures per node, with the difference (runs and imports alike). */
+export function ComparisonRows({ nodes }: { nodes: readonly NodeComparison[] }) {
+  return (
+    <table className="run-table" data-testid="comparison-table">
+      <thead>
+        <tr>
+          <th>Node</th>
+          <th>Figure</th>
+          <th className="num">Predicted</th>
+          <th className="num">Measured</th>
+          <th className="num">Difference</th>
+        </tr>
+      </thead>
+      <tbody>
+        {nodes.flatMap((node) =>
+          node.rows.map((row, i) => {
+            const diff = formatDifference(row.differencePercent);
+            return (
+              <tr key={`${node.nodeId}-${row.figure}`} data-testid={`comparison-${node.nodeId}`}>
+                {i === 0 ? (
+                  <th scope="rowgroup" rowSpan={node.rows.length}>
+                    {node.name}
+                  </th>
+                ) : null}
+                <td>{row.figure}</td>
+                <td className="num">{formatFigure(row.figure, row.predicted)}</td>
+                <td className="num">{formatFigure(row.figure, row.measured)}</td>
+                <td className={`num status-${diff.tone}`}>{diff.text}</td>
+              </tr>
+            );
+          }),
+        )}
+      </tbody>
+    </table>
   );
 }

@@ -1,12 +1,10 @@
-import { useState, type ReactNode } from 'react';
-import { JOB_STATES, type JobListState, type JobView } from '../../shared/api/contract';
-import { runErrorView } from './run-errors';
-import { runHost } from './run-host';
+import { useState } from 'react';
+import { formatCount } from '../../shared/metrics/format';
+import { JOB_STATES, type JobListState } from '../../shared/api/contract';
+import type { BrowsedJob, JobBrowserSource } from './job-browser-source';
+import { clockTime, JobBrowserDetails } from './JobBrowserDetails';
 import { useJobList, useJobSource } from './useJobList';
 import './job-browser.css';
-
-const time = (epochMs: number | null) =>
-  epochMs === null ? '–' : new Date(epochMs).toLocaleTimeString('en-GB', { hour12: false });
 
 function ago(epochMs: number, now: number): string {
   const s = Math.max(0, Math.round((now - epochMs) / 1000));
@@ -17,116 +15,33 @@ function ago(epochMs: number, now: number): string {
       : `${Math.floor(s / 3600)} h ago`;
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
+/** When the row's job last moved: "12 s ago" live, its simulated time in a simulation. */
+function when(job: BrowsedJob, source: JobBrowserSource, readAt: number | null): string {
+  const last = job.finishedOn ?? job.processedOn ?? job.timestamp;
+  return source.clock === 'simulated'
+    ? clockTime(last, 'simulated')
+    : ago(last, readAt ?? Date.now());
 }
 
-function JobDetails({
-  job,
-  queueId,
-  canModify,
-  onDone,
-}: {
-  job: JobView;
-  queueId: string;
-  canModify: boolean;
-  onDone: () => void;
-}) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const act = async (action: 'retry' | 'remove') => {
-    setBusy(true);
-    try {
-      await runHost()['jobs:act']({ queueId, jobId: job.id, action });
-      setError(null);
-      onDone();
-    } catch (e) {
-      setError(runErrorView(`Could not ${action} the job`, e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const finished = job.state === 'failed' || job.state === 'completed';
-  return (
-    <div className="job-details" data-testid={`job-details-${job.id}`}>
-      <dl className="job-details__facts">
-        <Fact label="Attempts">
-          {job.attemptsMade} made, {job.attemptsStarted} started
-        </Fact>
-        <Fact label="Added">{time(job.timestamp)}</Fact>
-        {job.delayMs > 0 ? <Fact label="Delay">{job.delayMs} ms</Fact> : null}
-        <Fact label="Started">{time(job.processedOn)}</Fact>
-        <Fact label="Finished">{time(job.finishedOn)}</Fact>
-      </dl>
-      <div className="job-details__label">Data</div>
-      <pre className="job-details__pre" data-testid="job-data">
-        {job.data}
-      </pre>
-      {job.returnValue !== null ? (
-        <>
-          <div className="job-details__label">Return value</div>
-          <pre className="job-details__pre">{job.returnValue}</pre>
-        </>
-      ) : null}
-      {job.failedReason ? (
-        <>
-          <div className="job-details__label">Failed reason</div>
-          <p className="status-error job-details__reason" data-testid="job-failed-reason">
-            {job.failedReason}
-          </p>
-        </>
-      ) : null}
-      {job.stacktrace.length > 0 ? (
-        <details className="job-details__stack">
-          <summary>Stack traces ({job.stacktrace.length})</summary>
-          <pre className="job-details__pre" data-testid="job-stacktrace">
-            {job.stacktrace.join('\n\n')}
-          </pre>
-        </details>
-      ) : null}
-      {canModify ? (
-        <div className="job-details__actions">
-          {finished ? (
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              data-testid="job-retry"
-              onClick={() => void act('retry')}
-            >
-              Retry
-            </button>
-          ) : null}
-          {job.state !== 'active' ? (
-            <button
-              type="button"
-              className="btn btn--danger"
-              disabled={busy}
-              data-testid="job-remove"
-              onClick={() => void act('remove')}
-            >
-              Remove
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+/** "all 3 failed jobs", "the newest 100 of 5,210 completed jobs". */
+function shownOf(shown: number, count: number, state: JobListState): string {
+  const total = formatCount(count);
+  if (shown >= count) return count === 1 ? `the one ${state} job` : `all ${total} ${state} jobs`;
+  return `the newest ${shown} of ${total} ${state} jobs`;
+}
+
+/** Where the list is from and when. */
+function readLine(source: JobBrowserSource, readAt: number | null, atMs: number | undefined) {
+  if (source.clock === 'simulated') {
+    return `As at the end of the simulation, ${clockTime(atMs ?? null, 'simulated')}`;
+  }
+  return readAt !== null ? `As of ${clockTime(readAt, 'wall')}` : 'Reading…';
 }
 
 /**
- * A queue's recent jobs by state, in a live run or a watched Redis (bull-board style): data,
- * attempts, times, failed reason and stack traces; retry and remove for the run's own jobs only.
+ * A queue's recent jobs by state, bull-board style: data, attempts, times, failed reason and
+ * stack traces, from a live run, a watched Redis or the last simulation (job-browser-source.ts);
+ * retry and remove for a run's own jobs only.
  */
 export function JobBrowser({ nodeId }: { nodeId: string }) {
   const source = useJobSource(nodeId);
@@ -139,17 +54,19 @@ export function JobBrowser({ nodeId }: { nodeId: string }) {
   return (
     <section className="job-browser" aria-label="Jobs" data-testid="job-browser">
       <h3 className="job-browser__title">
-        Jobs
+        {source.kind === 'simulation' ? 'Simulated jobs' : 'Jobs'}
         <span className="job-browser__spacer" />
-        <button
-          type="button"
-          className="btn"
-          data-testid="jobs-refresh"
-          disabled={loading}
-          onClick={refresh}
-        >
-          Refresh
-        </button>
+        {source.live ? (
+          <button
+            type="button"
+            className="btn"
+            data-testid="jobs-refresh"
+            disabled={loading}
+            onClick={refresh}
+          >
+            Refresh
+          </button>
+        ) : null}
       </h3>
       <div className="job-browser__states" role="tablist">
         {JOB_STATES.map((s) => (
@@ -165,16 +82,22 @@ export function JobBrowser({ nodeId }: { nodeId: string }) {
               setOpen(null);
             }}
           >
-            {s} <b>{list ? list.counts[s].toLocaleString('en-US') : '…'}</b>
+            {s} <b>{list ? formatCount(list.counts[s]) : '…'}</b>
           </button>
         ))}
       </div>
       <p className="job-browser__read-at" data-testid="jobs-read-at">
-        {readAt !== null ? `As of ${time(readAt)}` : 'Reading…'}
-        {open !== null ? ' · updates paused while a job is open' : ''}
+        {readLine(source, readAt, list?.atMs)}
+        {open !== null && source.live ? ' · updates paused while a job is open' : ''}
       </p>
-      {source.source === 'monitor' ? (
+      {source.kind === 'monitor' ? (
         <p className="run-muted">Read-only: Pipewright never changes a Redis it monitors.</p>
+      ) : null}
+      {source.kind === 'simulation' && list ? (
+        <p className="job-browser__read-at" data-testid="jobs-simulated-note">
+          Read-only: {shownOf(list.jobs.length, list.counts[list.state], list.state)}; times on the
+          simulated clock.
+        </p>
       ) : null}
       {error ? <p className="status-warning">{error}</p> : null}
       {list && list.state === state ? (
@@ -196,8 +119,7 @@ export function JobBrowser({ nodeId }: { nodeId: string }) {
                   <span className="job-browser__id">#{job.id}</span> {job.name}
                   <span className="run-muted">
                     {' '}
-                    ·{' '}
-                    {ago(job.finishedOn ?? job.processedOn ?? job.timestamp, readAt ?? Date.now())}
+                    · {when(job, source, readAt)}
                     {job.attemptsMade > 1 ? ` · ${job.attemptsMade} attempts` : ''}
                   </span>
                   {job.failedReason ? (
@@ -205,7 +127,12 @@ export function JobBrowser({ nodeId }: { nodeId: string }) {
                   ) : null}
                 </button>
                 {open === job.id ? (
-                  <JobDetails job={job} queueId={nodeId} canModify={canModify} onDone={refresh} />
+                  <JobBrowserDetails
+                    job={job}
+                    source={source}
+                    canModify={canModify}
+                    onDone={refresh}
+                  />
                 ) : null}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { MonitorSnapshot } from '../../shared/api/contract';
-import { formatRate } from '../canvas/format';
+import { formatCount, formatRate } from '../../shared/metrics/format';
 
-const count = (n: number | undefined) => (n === undefined ? '–' : n.toLocaleString());
+const count = (n: number | undefined) => (n === undefined ? '–' : formatCount(n));
 
 /** The monitored queues with their live counts and throughput. */
 export function MonitorTable({

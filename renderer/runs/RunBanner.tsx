@@ -1,3 +1,4 @@
+import { formatCount, formatMegabytes } from '../../shared/metrics/format';
 import { useEffect, useState } from 'react';
 import type { RunStatus } from '../../shared/api/contract';
 import { runStore, useRun } from '../state/run-store';
@@ -23,17 +24,13 @@ function Elapsed({ since }: { since: number }) {
   );
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function RedisLoad() {
   const figures = useRun((s) => s.redisFigures);
   if (!figures) return null;
   return (
     <span className="run-banner__muted" data-testid="run-redis-load">
-      Redis {megabytes(figures.usedMemoryBytes)} · {Math.round(figures.opsPerSec).toLocaleString()}{' '}
-      ops/s
+      Redis {formatMegabytes(figures.usedMemoryBytes)} ·{' '}
+      {formatCount(Math.round(figures.opsPerSec))} ops/s
     </span>
   );
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OrphanRun } from '../../shared/api/contract';
 import type { RunIncident } from '../../shared/metrics';
 import { useRun } from '../state/run-store';
-import { runHost } from './run-host';
+import { host } from '../api/host';
 import { formatRunTime } from './run-log';
 
 /**
@@ -45,7 +45,7 @@ export function OrphanRunsLine() {
   const [message, setMessage] = useState<string | null>(null);
   const look = useCallback(async () => {
     try {
-      const found = await runHost()['run:orphans']({});
+      const found = await host()['run:orphans']({});
       setOrphans({ url: found.redisUrl, runs: found.runs });
     } catch {
       setOrphans(null); // No Redis to look in: nothing to offer.
@@ -57,7 +57,7 @@ export function OrphanRunsLine() {
   if (!idle || !orphans || (orphans.runs.length === 0 && !message)) return null;
   const clean = async (prefix: string) => {
     try {
-      const { removed } = await runHost()['run:clean']({ prefix });
+      const { removed } = await host()['run:clean']({ prefix });
       // The row goes with the message, not a refresh later.
       setOrphans((now) => now && { ...now, runs: now.runs.filter((r) => r.prefix !== prefix) });
       setMessage(`Removed ${plural(removed, 'key')} under “${prefix}”.`);

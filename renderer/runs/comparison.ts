@@ -1,16 +1,14 @@
-import { z } from 'zod';
+import type { ComparisonRow, LiveChange, RunReport } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics/types';
+import {
+  formatMs,
+  formatNumber,
+  formatPercent,
+  formatRate,
+  formatSignedPercent,
+} from '../../shared/metrics/format';
 
-/** One figure measured by a run beside the simulator's prediction for the same document. */
-export interface ComparisonRow {
-  nodeId: string;
-  name: string;
-  figure: string;
-  predicted: number;
-  measured: number;
-  /** (measured − predicted) / predicted in %, null when the prediction is 0. */
-  differencePercent: number | null;
-}
+export type { ComparisonRow };
 
 export interface NodeComparison {
   nodeId: string;
@@ -19,12 +17,7 @@ export interface NodeComparison {
 }
 
 /** A control applied during the run, which the prediction replays at the same time. */
-export interface RunChange {
-  atMs: number;
-  nodeId: string;
-  nodeName: string;
-  description: string;
-}
+export type RunChange = Pick<LiveChange, 'atMs' | 'nodeId' | 'nodeName' | 'description'>;
 
 export interface RunComparison {
   /** The measured span the prediction covers. */
@@ -32,7 +25,7 @@ export interface RunComparison {
   /** The run's measured summary (`pipewright-summary/v1`). */
   summary: RunSummary;
   runId: string;
-  outcome: { drained: boolean; keysRemoved: number; keysKept: boolean };
+  outcome: RunReport['outcome'];
   nodes: NodeComparison[];
   /** Live changes in time order (empty when the run was not steered). */
   changes: RunChange[];
@@ -40,61 +33,23 @@ export interface RunComparison {
   missing: string | null;
 }
 
-const row = z.object({
-  nodeId: z.string(),
-  name: z.string(),
-  figure: z.string(),
-  predicted: z.number(),
-  measured: z.number(),
-  differencePercent: z.number().nullable(),
-});
-
-/** The parts of a `pipewright-run-report/v1` this view reads (the host computes the rest). */
-const reportShape = z.object({
-  format: z.literal('pipewright-run-report/v1'),
-  runId: z.string(),
-  outcome: z.object({ drained: z.boolean(), keysRemoved: z.number(), keysKept: z.boolean() }),
-  summary: z.looseObject({
-    format: z.literal('pipewright-summary/v1'),
-    durationMs: z.number(),
-    nodes: z.record(z.string(), z.unknown()),
-  }),
-  prediction: z.unknown().nullable(),
-  comparison: z.array(row),
-  // Reports written before live changes were recorded have none.
-  changes: z
-    .array(
-      z.object({
-        atMs: z.number(),
-        nodeId: z.string(),
-        nodeName: z.string(),
-        description: z.string(),
-      }),
-    )
-    .default([]),
-});
-
-/** Reads predicted-versus-measured from a run report's JSON text. */
-export function comparisonFromReport(json: string): RunComparison {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new Error('the run report is not valid JSON');
-  }
-  const parsed = reportShape.safeParse(value);
-  if (!parsed.success) throw new Error('the run report has an unexpected shape');
-  const report = parsed.data;
+/** Rows per node, in the order the nodes first appear. */
+export function groupByNode(rows: readonly ComparisonRow[]): NodeComparison[] {
   const nodes: NodeComparison[] = [];
-  for (const r of report.comparison) {
+  for (const r of rows) {
     let node = nodes.find((n) => n.nodeId === r.nodeId);
     if (!node) nodes.push((node = { nodeId: r.nodeId, name: r.name, rows: [] }));
     node.rows.push(r);
   }
+  return nodes;
+}
+
+/** Predicted versus measured from the host's run report, grouped per node. */
+export function comparisonFromReport(report: RunReport): RunComparison {
+  const nodes = groupByNode(report.comparison);
   return {
     durationMs: report.summary.durationMs,
-    // Checked above where this view reads it; the rest is the host's own summary.
-    summary: report.summary as unknown as RunSummary,
+    summary: report.summary,
     runId: report.runId,
     outcome: report.outcome,
     nodes,
@@ -113,12 +68,10 @@ export function comparisonFromReport(json: string): RunComparison {
 
 /** A figure in the unit its name says (`… ms`, `… jobs/s`, utilisation as a percentage). */
 export function formatFigure(figure: string, value: number): string {
-  if (figure === 'utilisation') return `${(value * 100).toFixed(1)} %`;
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = value.toFixed(digits);
-  if (figure.endsWith(' ms')) return `${text} ms`;
-  if (figure.includes('jobs/s')) return `${text}/s`;
-  return text;
+  if (figure === 'utilisation') return formatPercent(value, 1);
+  if (figure.endsWith(' ms')) return formatMs(value);
+  if (figure.includes('jobs/s')) return formatRate(value);
+  return formatNumber(value);
 }
 
 /** Within this difference (in %) measured and predicted agree. */
@@ -129,9 +82,8 @@ export function formatDifference(percent: number | null): {
   tone: 'ok' | 'warning' | 'muted';
 } {
   if (percent === null) return { text: '—', tone: 'muted' };
-  const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
   return {
-    text: `${sign}${Math.abs(percent).toFixed(1)} %`,
+    text: formatSignedPercent(percent),
     tone: Math.abs(percent) <= AGREEMENT_PERCENT ? 'ok' : 'warning',
   };
 }

@@ -1,3 +1,4 @@
+import { formatPercent } from '../../shared/metrics/format';
 import type { PipelineDocument, PipelineNode } from '../../shared/document';
 import { arrivalAtRate } from '../../shared/simulation/arrivals';
 import { arrivalSummary, producerSummary, queueSummary, workerSummary } from '../canvas/format';
@@ -82,7 +83,7 @@ export function describeOverrides(
         `${node.name}: ${o.replicas === 0 ? '0 replicas (not kept: a worker needs one)' : plural(o.replicas, 'replica')}`,
       );
     if (o.failureRate !== undefined)
-      lines.push(`${node.name}: ${Math.round(o.failureRate * 1000) / 10} % of attempts fail`);
+      lines.push(`${node.name}: ${formatPercent(o.failureRate, 1)} of attempts fail`);
   }
   return lines;
 }

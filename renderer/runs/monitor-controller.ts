@@ -2,25 +2,27 @@ import type { HostApi } from '../api';
 import type { MonitorInfo, MonitorSnapshot, MonitorTarget } from '../../shared/api/contract';
 import type { PipelineDocument } from '../../shared/document';
 import { documentStore } from '../state/document-store';
+import { setCalibration } from '../state/calibration-store';
 import { resetMonitor, runStore, setMonitor } from '../state/run-store';
 import { analysisFeed } from './analysis-feed';
 import { frameBatch } from './frame-batch';
 import { monitorToRunSnapshot } from './monitor-map';
 import { runErrorView } from './run-errors';
-import { runHost } from './run-host';
+import { host } from '../api/host';
 
 const snapshots = frameBatch<MonitorSnapshot>((items) => {
   const { monitor } = runStore.getState();
   const last = items.at(-1);
   if (monitor.phase !== 'watching' || !last) return;
   setMonitor({ snapshot: last });
+  setCalibration({ drift: last.drift ?? [] });
   // Mapped on arrival against the document shown now, so "Show as pipeline" takes effect at once.
   const doc = documentStore.getState().document;
   analysisFeed.append(items.map((s) => monitorToRunSnapshot(doc, s)));
 });
 
-export function connectMonitor(host: HostApi): () => void {
-  const stop = host.on('monitor:snapshot', (snapshot) => snapshots.push(snapshot));
+export function connectMonitor(api: HostApi): () => void {
+  const stop = api.on('monitor:snapshot', (snapshot) => snapshots.push(snapshot));
   return () => {
     stop();
     snapshots.clear();
@@ -31,7 +33,7 @@ export function connectMonitor(host: HostApi): () => void {
 export async function discoverMonitor(target: MonitorTarget): Promise<MonitorInfo | null> {
   setMonitor({ error: null, phase: runStore.getState().monitor.phase });
   try {
-    const info = await runHost()['monitor:discover'](target);
+    const info = await host()['monitor:discover'](target);
     setMonitor({ info });
     return info;
   } catch (error) {
@@ -44,7 +46,7 @@ export async function discoverMonitor(target: MonitorTarget): Promise<MonitorInf
 export async function startMonitor(target: MonitorTarget): Promise<boolean> {
   setMonitor({ phase: 'connecting', error: null, snapshot: null });
   try {
-    const info = await runHost()['monitor:start'](target);
+    const info = await host()['monitor:start'](target);
     setMonitor({ phase: 'watching', info });
     analysisFeed.begin('monitor', {
       label: `Monitor · ${info.prefix} at ${info.url}`,
@@ -62,7 +64,7 @@ export async function stopMonitor(): Promise<void> {
   if (runStore.getState().monitor.phase === 'idle') return;
   snapshots.clear();
   try {
-    await runHost()['monitor:stop']({});
+    await host()['monitor:stop']({});
   } catch {
     // The host forgets the watch when it goes; nothing to undo here.
   }

@@ -28,7 +28,7 @@ import { comparisonFromReport } from './comparison';
 import { frameBatch } from './frame-batch';
 import { connectMonitor, stopMonitor } from './monitor-controller';
 import { runErrorView } from './run-errors';
-import { runHost, setRunHost } from './run-host';
+import { host } from '../api/host';
 
 const runLabel = (name: string) => `Real run · ${name}`;
 
@@ -59,16 +59,15 @@ function onStatus(status: RunStatus): void {
 }
 
 /** Subscribes to the host's run events and learns the current state. */
-export function connectRuns(host: HostApi): () => void {
-  setRunHost(host);
+export function connectRuns(api: HostApi): () => void {
   const stops = [
-    host.on('run:status', onStatus),
-    host.on('run:snapshot', (event) => snapshots.push(event)),
-    host.on('run:log', (entry) => logEntries.push(entry)),
-    host.on('redis:status', setRedisStatus),
-    connectMonitor(host),
+    api.on('run:status', onStatus),
+    api.on('run:snapshot', (event) => snapshots.push(event)),
+    api.on('run:log', (entry) => logEntries.push(entry)),
+    api.on('redis:status', setRedisStatus),
+    connectMonitor(api),
   ];
-  void host['run:current']({}).then(
+  void api['run:current']({}).then(
     (status) => {
       // A run that was on before this page loaded (web mode reload): show it on this document.
       if (isRunActive({ status }) && runStore.getState().document === null) {
@@ -88,14 +87,13 @@ export function connectRuns(host: HostApi): () => void {
     for (const stop of stops) stop();
     snapshots.clear();
     logEntries.clear();
-    setRunHost(null);
   };
 }
 
 /** Asks the host to find (or start) Redis; the answer also arrives as a `redis:status` event. */
 export async function refreshRedisStatus(): Promise<void> {
   try {
-    setRedisStatus(await runHost()['redis:status']({}));
+    setRedisStatus(await host()['redis:status']({}));
   } catch {
     // The status bar keeps its last state; a run attempt will say what is wrong.
   }
@@ -113,7 +111,7 @@ export async function startRun(
   beginRunState(document, null);
   analysisFeed.begin('run', { label: runLabel(document.name), document, durationMs });
   try {
-    const info = await runHost()['run:start']({
+    const info = await host()['run:start']({
       document,
       ...(durationMs === null ? {} : { durationMs }),
       keepKeys,
@@ -135,7 +133,7 @@ export async function stopRun(options: { drain?: boolean } = {}): Promise<boolea
   if (state.busy === 'stopping' || !isRunActive(state)) return false;
   setRunBusy('stopping');
   try {
-    const result = await runHost()['run:stop']({
+    const result = await host()['run:stop']({
       drain: options.drain ?? state.settings.drain,
       keepKeys: state.settings.keepKeys,
     });
@@ -158,7 +156,7 @@ export async function stopRun(options: { drain?: boolean } = {}): Promise<boolea
 export async function restartRun(): Promise<void> {
   setRunBusy('restarting');
   try {
-    setRunInfo(await runHost()['run:restart']({}));
+    setRunInfo(await host()['run:restart']({}));
     setRunError(null);
   } catch (error) {
     setRunError(runErrorView('The runner could not be restarted', error));
@@ -178,7 +176,7 @@ const controlTarget = (control: RunControl): string =>
 export async function sendControl(control: RunControl): Promise<boolean> {
   const nodeId = controlTarget(control);
   try {
-    await runHost()['run:control'](control);
+    await host()['run:control'](control);
     setControlError(nodeId, null);
     switch (control.type) {
       case 'rate':
@@ -214,9 +212,7 @@ export async function sendControl(control: RunControl): Promise<boolean> {
 /** The finished run's report, for its summary and the predicted-versus-measured table. */
 export async function loadReport(): Promise<void> {
   try {
-    const file = await runHost()['run:report']({ format: 'json' });
-    if (file.content === null) throw new Error('the host sent no report content');
-    const comparison = comparisonFromReport(file.content);
+    const comparison = comparisonFromReport(await host()['run:lastReport']());
     setComparison(comparison);
     // A run that ended by itself (its duration) has no stop answer: the report tells the outcome.
     if (runStore.getState().result === null) {

@@ -1,7 +1,7 @@
 import { runStore } from '../state/run-store';
 import { showToast, uiStore } from '../state/ui-store';
 import { runErrorView } from './run-errors';
-import { runHost } from './run-host';
+import { host } from '../api/host';
 
 export type ReportFormat = 'html' | 'json';
 
@@ -20,7 +20,7 @@ export function downloadText(fileName: string, mimeType: string, content: string
  * the file), as a download in web mode. Returns where it went, or null.
  */
 export async function saveReport(format: ReportFormat): Promise<string | null> {
-  const api = runHost();
+  const api = host();
   const runId = runStore.getState().info?.runId ?? runStore.getState().status.runId ?? 'run';
   try {
     if (uiStore.getState().appInfo?.nativeDialogs === true) {

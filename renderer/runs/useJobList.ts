@@ -1,16 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { JobList, JobListRequest, JobListState } from '../../shared/api/contract';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { JobListRequest, JobListState } from '../../shared/api/contract';
 import { useDocumentState } from '../state/document-store';
 import { useRun } from '../state/run-store';
+import { useSimulatedQueueJobs } from '../state/simulated-jobs-store';
+import {
+  hostJobSource,
+  simulatedJobSource,
+  type BrowsedJobList,
+  type JobBrowserSource,
+} from './job-browser-source';
 import { matchMonitoredQueues } from './monitor-map';
 import { runErrorView } from './run-errors';
-import { runHost } from './run-host';
 
 /**
- * Whose jobs a queue node has: the run's (while it is on, or stopped with its keys kept), or a
- * watched Redis's queue of the same name; null when neither.
+ * Whose jobs a queue node has: the run's (while it is on, or stopped with its keys kept), a
+ * watched Redis's queue of the same name, or the last simulation's; null when none.
  */
-export function useJobSource(nodeId: string): Pick<JobListRequest, 'source' | 'queue'> | null {
+export function useJobSource(nodeId: string): JobBrowserSource | null {
+  const request = useHostJobRequest(nodeId);
+  const simulated = useSimulatedQueueJobs(nodeId);
+  const hostKey = request ? `${request.source}:${request.queue}` : null;
+  const simKey = simulated ? simulated.serial : null;
+  return useMemo(
+    () =>
+      request
+        ? hostJobSource(request, nodeId)
+        : simulated
+          ? simulatedJobSource(simulated, nodeId)
+          : null,
+    // The sources are rebuilt when what they read changes, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hostKey, simKey, nodeId],
+  );
+}
+
+function useHostJobRequest(nodeId: string): Pick<JobListRequest, 'source' | 'queue'> | null {
   const runHas = useRun((s) => {
     const state = s.status.state;
     const on = ['running', 'stopping', 'crashed'].includes(state);
@@ -30,7 +54,7 @@ export function useJobSource(nodeId: string): Pick<JobListRequest, 'source' | 'q
 }
 
 export interface JobListView {
-  list: JobList | null;
+  list: BrowsedJobList | null;
   error: string | null;
   loading: boolean;
   /** When the list was read (epoch ms). */
@@ -42,27 +66,25 @@ export interface JobListView {
 export const JOB_REFRESH_MS = 2000;
 
 /**
- * The recent jobs of one queue in one state: read when shown, when the state changes, on
- * `refresh()`, and every JOB_REFRESH_MS while `auto`.
+ * The recent jobs of one queue in one state: read when shown, when the state or the source
+ * changes, on `refresh()`, and every JOB_REFRESH_MS while `auto` and the source is live.
  */
 export function useJobList(
-  source: Pick<JobListRequest, 'source' | 'queue'> | null,
+  source: JobBrowserSource | null,
   state: JobListState,
   auto: boolean,
 ): JobListView {
-  const [list, setList] = useState<JobList | null>(null);
+  const [list, setList] = useState<BrowsedJobList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [readAt, setReadAt] = useState<number | null>(null);
   const [serial, setSerial] = useState(0);
-  const kind = source?.source;
-  const queue = source?.queue;
   useEffect(() => {
-    if (kind === undefined || queue === undefined) return;
+    if (!source) return;
     let live = true;
     setLoading(true);
-    runHost()
-      ['jobs:list']({ source: kind, queue, state })
+    source
+      .read(state)
       .then(
         (next) => {
           if (!live) return;
@@ -80,9 +102,9 @@ export function useJobList(
     return () => {
       live = false;
     };
-  }, [kind, queue, state, serial]);
+  }, [source, state, serial]);
   const refresh = useCallback(() => setSerial((n) => n + 1), []);
-  const polling = auto && kind !== undefined;
+  const polling = auto && source?.live === true;
   useEffect(() => {
     if (!polling) return;
     const timer = setInterval(refresh, JOB_REFRESH_MS);

@@ -5,7 +5,7 @@ import { runFromUi } from '../panels/ActionButton';
 import { useEnabled } from '../panels/useEnabled';
 import { useIsMac } from '../panels/usePlatform';
 import { useAnalysis } from '../state/analysis-store';
-import { formatProgress } from '../analysis/format';
+import { formatProgress } from '../../shared/metrics/format';
 import { SimulateSettingsForm } from './SimulateSettingsForm';
 import './simulation.css';
 

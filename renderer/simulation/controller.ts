@@ -4,15 +4,13 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  beginSweep,
   cancelAnalysis,
-  endSweep,
   failAnalysis,
   finishAnalysis,
-  finishSweep,
   setAnalysisProgress,
-  setSweepProgress,
 } from '../state/analysis-store';
+import { beginSweep, endSweep, finishSweep, setSweepProgress } from '../state/sweep-store';
+import { setSimulatedJobs, SIMULATED_JOBS_PER_STATE } from '../state/simulated-jobs-store';
 import type { SweepRunOptions, WorkerLike, WorkerMessage, WorkerRequest } from './protocol';
 import { resolveSettings, type SimulateSettings } from './settings';
 
@@ -82,6 +80,7 @@ export function createSimulationController(
         if (message.runId !== runId) return;
         runId = null;
         clearCancelTimer();
+        if (message.jobs) setSimulatedJobs(message.runId, message.jobs);
         finishAnalysis(message.summary);
         return;
       case 'cancelled':
@@ -169,7 +168,9 @@ export function createSimulationController(
         warmupMs: resolved.warmupMs,
       });
       runId = id;
-      pendingStart = { type: 'start', runId: id, document: doc, options: resolved.options };
+      // The job trace the queues' job browsers show once it is done.
+      const options = { ...resolved.options, jobTrace: SIMULATED_JOBS_PER_STATE };
+      pendingStart = { type: 'start', runId: id, document: doc, options };
       ensureWorker().postMessage(pendingStart);
     },
 

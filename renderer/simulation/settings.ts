@@ -1,6 +1,6 @@
 import { meanArrivalRatePerSec, type PipelineDocument } from '../../shared/document';
 import type { SimulationRunOptions } from '../../shared/simulation/worker-host';
-import { formatClock } from '../analysis/format';
+import { formatClock } from '../../shared/metrics/format';
 import { formatDuration, parseDuration } from '../../shared/duration';
 import { plural } from '../../shared/plural';
 

@@ -3,7 +3,6 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { PipelineDocument } from '../../shared/document';
 import type { RunSnapshot, RunSummary } from '../../shared/metrics/types';
-import type { SweepParameter, SweepResult } from '../../shared/simulation/sweep';
 import { applySnapshot, clearLiveFigures } from './live-store';
 
 /**
@@ -33,16 +32,6 @@ export interface AnalysisMeta {
   warmupMs?: number;
 }
 
-export interface SweepState {
-  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-  parameter: SweepParameter | null;
-  /** Target p95 wait (ms) the answer is about. */
-  targetP95WaitMs: number;
-  progress: number;
-  result: SweepResult | null;
-  error: string | null;
-}
-
 export interface AnalysisState {
   /** Increases with every `beginAnalysis`, so late messages of an older one can be told apart. */
   serial: number;
@@ -62,20 +51,10 @@ export interface AnalysisState {
   speed: PlaybackSpeed;
   /** The bottom panel's open tab. */
   bottomTab: string;
-  sweep: SweepState;
 }
 
 /** Beyond this many snapshots every other one is dropped: a long run stays replayable. */
 export const MAX_SNAPSHOTS = 4000;
-
-const idleSweep: SweepState = {
-  status: 'idle',
-  parameter: null,
-  targetP95WaitMs: 500,
-  progress: 0,
-  result: null,
-  error: null,
-};
 
 const initial = (): AnalysisState => ({
   serial: 0,
@@ -91,7 +70,6 @@ const initial = (): AnalysisState => ({
   playing: false,
   speed: 10,
   bottomTab: 'problems',
-  sweep: idleSweep,
 });
 
 export const analysisStore = createStore<AnalysisState>()(initial);
@@ -123,7 +101,7 @@ function update(patch: Partial<AnalysisState>): void {
 
 /** Starts a new analysis, dropping the previous one (its figures leave the canvas). */
 export function beginAnalysis(source: AnalysisSource, meta: AnalysisMeta): number {
-  const { serial, speed, bottomTab, sweep } = analysisStore.getState();
+  const { serial, speed, bottomTab } = analysisStore.getState();
   update({
     ...initial(),
     serial: serial + 1,
@@ -132,7 +110,6 @@ export function beginAnalysis(source: AnalysisSource, meta: AnalysisMeta): numbe
     status: 'running',
     speed,
     bottomTab,
-    sweep,
   });
   return serial + 1;
 }
@@ -200,8 +177,8 @@ export function failAnalysis(message: string): void {
 
 /** Forgets the analysis and takes its figures off the canvas. */
 export function clearAnalysis(): void {
-  const { serial, speed, bottomTab, sweep } = analysisStore.getState();
-  update({ ...initial(), serial, speed, bottomTab, sweep });
+  const { serial, speed, bottomTab } = analysisStore.getState();
+  update({ ...initial(), serial, speed, bottomTab });
 }
 
 // The timeline.
@@ -253,35 +230,6 @@ export function playTo(t: number): void {
 
 export function setBottomTab(tab: string): void {
   analysisStore.setState({ bottomTab: tab });
-}
-
-// What-if sweeps.
-
-export function beginSweep(parameter: SweepParameter, targetP95WaitMs: number): void {
-  analysisStore.setState({
-    sweep: { ...idleSweep, status: 'running', parameter, targetP95WaitMs },
-  });
-}
-
-export function setSweepProgress(fraction: number): void {
-  const { sweep } = analysisStore.getState();
-  if (sweep.status === 'running')
-    analysisStore.setState({ sweep: { ...sweep, progress: fraction } });
-}
-
-export function finishSweep(result: SweepResult): void {
-  const { sweep } = analysisStore.getState();
-  analysisStore.setState({ sweep: { ...sweep, status: 'done', progress: 1, result } });
-}
-
-export function endSweep(status: 'cancelled' | 'error', error: string | null = null): void {
-  const { sweep } = analysisStore.getState();
-  analysisStore.setState({ sweep: { ...sweep, status, error } });
-}
-
-export function setSweepTarget(targetP95WaitMs: number): void {
-  const { sweep } = analysisStore.getState();
-  analysisStore.setState({ sweep: { ...sweep, targetP95WaitMs } });
 }
 
 /** Back to the initial state (tests, and a fresh window). */

@@ -10,6 +10,7 @@ import type {
   RunResult,
   RunStatus,
 } from '../../shared/api/contract';
+import { IDLE_RUN_STATUS } from '../../shared/api/contract';
 import type { PipelineDocument } from '../../shared/document';
 import type { RunComparison } from '../runs/comparison';
 import { ALL_LOG, EMPTY_LOG, appendLog, type LogFilter, type RunLog } from '../runs/run-log';
@@ -65,21 +66,10 @@ export interface RunStoreState {
   monitorDialog: boolean;
 }
 
-export const IDLE_STATUS: RunStatus = {
-  runId: null,
-  state: 'idle',
-  message: 'No run yet',
-  documentName: null,
-  startedAt: null,
-  redis: null,
-  canRestart: false,
-  pausedQueues: [],
-};
-
 const IDLE_MONITOR: MonitorState = { phase: 'idle', info: null, snapshot: null, error: null };
 
 export const initialRunState = (): RunStoreState => ({
-  status: IDLE_STATUS,
+  status: IDLE_RUN_STATUS,
   redis: null,
   info: null,
   document: null,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DocumentError } from '../document/parse';
 import type { PipelineDocument } from '../document/schema';
+import type { CalibrationResult } from '../calibration/observations';
 import { codegenSchemas, type CodegenExportReport } from './codegen';
+import { importSchemas } from './import';
 import {
   runSchemas,
   type JobList,
@@ -16,9 +18,12 @@ import {
   type RunSnapshotEvent,
   type RunStatus,
 } from './runs';
+import type { RunReport } from './run-report';
 
 export * from './runs';
+export * from './run-report';
 export * from './codegen';
+export * from './import';
 
 /**
  * The one API contract between the renderer and the host (docs/architecture.md "Processes and the API").
@@ -155,6 +160,8 @@ export const requestChannels = {
   ...runRequestChannels(),
   // codegen (issue 4): defined in the codegen section at the end of this file.
   ...codegenRequestChannels(),
+  // import (issue 14): defined in the import section at the end of this file.
+  ...importRequestChannels(),
 } as const;
 
 /** Commands the native menu sends to the renderer, which runs them as editor actions. */
@@ -278,7 +285,7 @@ export type WireMessage =
 
 // --- runs (issue 6) ---
 // Real runs on BullMQ, the Redis they use, and read-only monitoring of an existing Redis.
-// Owned by the runs service (main/services/runs*.ts); the request table above spreads
+// Owned by the runs service (main/services/runs/); the request table above spreads
 // `runRequestChannels()` in, which is hoisted because that table is built before this section.
 
 function runRequestChannels() {
@@ -295,6 +302,8 @@ function runRequestChannels() {
     'run:current': channel<typeof s.none, RunStatus>(s.none),
     /** The last run's report (configuration, summary, charts). */
     'run:report': channel<typeof s.report, RunReportFile>(s.report),
+    /** The last run's report as data, for the renderer's summary and comparison views. */
+    'run:lastReport': channel<typeof s.none, RunReport>(s.none),
     /** Runs whose keys are left in the app's Redis with no runner alive (killed hosts). */
     'run:orphans': channel<typeof s.none, OrphanRuns>(s.none),
     /** Removes an orphaned run's keys; refused for a live run or a prefix no run marked. */
@@ -348,3 +357,15 @@ function codegenRequestChannels() {
 }
 
 export type CodegenRequestChannel = keyof ReturnType<typeof codegenRequestChannels>;
+
+// --- import (issue 14) ---
+// Reading a live BullMQ deployment (read-only) into a calibrated model. Owned by
+// main/services/import-api.ts; spread into the request table above (hoisted, like the runs).
+
+function importRequestChannels() {
+  const s = importSchemas();
+  return {
+    /** Reads the deployment at `url` (never writes to it) and returns the model and its report. */
+    'import:redis': channel<typeof s.redis, CalibrationResult>(s.redis),
+  };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DriftFlag } from '../calibration/drift';
 import type { QueueFigures, RunIncident, RunSnapshot, RunSummary } from '../metrics/types';
 
 /**
@@ -219,6 +220,18 @@ export interface RunStatus {
   incidents?: RunIncident[];
 }
 
+/** The status before any run: what the host reports and the renderer shows until one starts. */
+export const IDLE_RUN_STATUS: RunStatus = {
+  runId: null,
+  state: 'idle',
+  message: 'No run yet',
+  documentName: null,
+  startedAt: null,
+  redis: null,
+  canRestart: false,
+  pausedQueues: [],
+};
+
 export interface RunInfo {
   runId: string;
   /** The BullMQ key prefix of this run's keys. */
@@ -296,6 +309,11 @@ export interface MonitorSnapshot {
   /** Keyed by BullMQ queue name. */
   queues: Record<string, MonitorQueueFigures>;
   redis: RedisFigures | null;
+  /**
+   * When the monitored pipeline was imported: figures a refit on the recent window found moved
+   * beyond their confidence interval (`detectDrift`, docs/architecture.md "Calibration").
+   */
+  drift?: DriftFlag[];
 }
 
 export interface MonitorInfo {

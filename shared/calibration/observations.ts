@@ -65,6 +65,8 @@ export interface ObservedEvent {
   atMs: number;
   /** `attemptsMade` when the event carries it. */
   attemptsMade?: number;
+  /** The job's name, which `added` entries carry. */
+  name?: string;
 }
 
 export interface ObservedWorker {
@@ -115,6 +117,8 @@ export interface FittedValue {
   candidates?: { label: string; score: number }[];
   /** The data as a histogram, with the fitted curve's expected count per bin. */
   histogram?: { edges: number[]; counts: number[]; fitted: number[] };
+  /** The main figure (mean ms, rate per second, probability) that `ci95` bounds. */
+  estimate?: number;
   /** A 95 % confidence interval of the main figure (mean, rate, probability) where known. */
   ci95?: [number, number];
   warnings: string[];
@@ -126,6 +130,11 @@ export interface InferredEdge {
   to: string;
   probability: number;
   evidence: 'flow-parent' | 'trace-id' | 'timing';
+  /** Whether `from`'s completed jobs lead to `to`, or its failed ones (a dead-letter route). */
+  on?: 'completed' | 'failed';
+  /** Jobs of `to` it explains, and how many of them chance alone would explain (timing). */
+  matched?: number;
+  expectedByChance?: number;
   /** Plain words: "212 of 230 jobs in emails were created within 50 ms of a signup finishing". */
   detail: string;
 }
@@ -139,6 +148,12 @@ export interface CalibrationReport {
   inferredEdges: InferredEdge[];
   /** Thin samples, drifting rates, what could not be seen. */
   warnings: string[];
+  /**
+   * When jobs were created (ms after `window.fromMs`, ascending): per producer node id, the jobs it
+   * stands for; per queue node id, those that came from edges. The prediction beside what was
+   * measured replays them (predict.ts).
+   */
+  arrivals: Record<string, number[]>;
   /** What the deployment measured over the window, per queue: for predicted-vs-measured. */
   measured: {
     queue: string;

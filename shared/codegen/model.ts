@@ -1,11 +1,6 @@
-import { edgeOn, edgeProbability, resolveSettings } from '../document/defaults';
-import type {
-  PipelineDocument,
-  PipelineNode,
-  ProducerNode,
-  QueueNode,
-  WorkerNode,
-} from '../document/schema';
+import { edgeProbability, resolveSettings } from '../document/defaults';
+import type { PipelineDocument, ProducerNode, QueueNode, WorkerNode } from '../document/schema';
+import { buildGraph, engineProblems } from '../document/topology';
 import type { Diagnostic } from '../validation/types';
 import { NameAllocator, type NodeNames } from './names';
 
@@ -74,124 +69,65 @@ export class CodegenError extends Error {
   }
 }
 
-const quote = (node: PipelineNode) => `${node.kind} ${JSON.stringify(node.name)}`;
-
 /** Resolves a document for code generation; throws CodegenError when it cannot run. */
 export function buildModel(doc: PipelineDocument): CodegenModel {
-  const problems: Diagnostic[] = [];
-  const problem = (d: Omit<Diagnostic, 'rule' | 'severity'>) =>
-    problems.push({ rule: 'codegen', severity: 'error', ...d });
+  // What BullMQ cannot run is the topology's to say (docs/architecture.md "Topology").
+  const graph = buildGraph(doc);
+  const problems = engineProblems(graph, 'bullmq').map((p): Diagnostic => ({
+    ...p,
+    severity: 'error',
+  }));
 
   const producerNames = new NameAllocator('producer');
   const queueNames = new NameAllocator('queue');
   // docker-compose.yml names one service per worker beside the `redis` service.
   const workerNames = new NameAllocator('worker', ['redis']);
 
-  const producers = new Map<string, ProducerModel>();
   const queues = new Map<string, QueueModel>();
-  const workers = new Map<string, WorkerModel>();
-  const queueByName = new Map<string, QueueNode>();
-  for (const node of doc.nodes) {
-    if (node.kind === 'producer') {
-      producers.set(node.id, { node, names: producerNames.allocate(node.name), targets: [] });
-    } else if (node.kind === 'queue') {
-      queues.set(node.id, {
-        node,
-        names: queueNames.allocate(node.name),
-        sources: [],
-        consumers: [],
-      });
-      if (node.name.includes(':')) {
-        problem({
-          nodeId: node.id,
-          message: `${quote(node)} has a ":" in its name, which BullMQ does not allow in queue names`,
-          hint: 'rename the queue without ":"',
-        });
-      }
-      const same = queueByName.get(node.name);
-      if (same) {
-        problem({
-          nodeId: node.id,
-          message: `${quote(node)} has the same name as queue ${JSON.stringify(same.id)}, so BullMQ would treat them as one queue`,
-          hint: 'give each queue its own name',
-        });
-      } else queueByName.set(node.name, node);
-    }
+  for (const node of graph.queues) {
+    queues.set(node.id, {
+      node,
+      names: queueNames.allocate(node.name),
+      sources: [],
+      consumers: [],
+    });
   }
-
-  const nodes = new Map(doc.nodes.map((n) => [n.id, n] as const));
-  const inputs = new Map<string, QueueModel[]>();
-  const outgoing = new Map<string, { queue: QueueModel; on: string; probability: number }[]>();
-  for (const edge of doc.edges) {
-    const from = nodes.get(edge.from);
-    const to = nodes.get(edge.to);
-    if (!from || !to) continue;
-    const wrong = (what: string) =>
-      problem({
-        edgeId: edge.id,
-        message: `edge ${JSON.stringify(edge.id)} joins ${quote(from)} to ${quote(to)}: ${what}`,
-        hint: 'connect producer → queue, queue → worker and worker → queue',
-      });
-    if (from.kind === 'producer') {
-      const queue = queues.get(to.id);
-      if (queue) producers.get(from.id)!.targets.push(queue);
-      else wrong('a producer adds jobs to queues only');
-    } else if (from.kind === 'queue') {
-      if (to.kind === 'worker') {
-        const list = inputs.get(to.id) ?? [];
-        list.push(queues.get(from.id)!);
-        inputs.set(to.id, list);
-      } else wrong('a queue feeds workers only');
-    } else {
-      const queue = queues.get(to.id);
-      if (!queue) wrong('a worker passes jobs on to queues only');
-      else {
-        const list = outgoing.get(from.id) ?? [];
-        list.push({ queue, on: edgeOn(edge), probability: edgeProbability(edge) });
-        outgoing.set(from.id, list);
-      }
-    }
-  }
-
-  for (const node of doc.nodes) {
-    if (node.kind !== 'worker') continue;
-    const input = inputs.get(node.id) ?? [];
-    if (input.length !== 1) {
-      problem({
-        nodeId: node.id,
-        message: `${quote(node)} consumes ${input.length === 0 ? 'no queue' : `${input.length} queues`}`,
-        hint: 'connect exactly one queue to each worker',
-      });
-      continue;
-    }
-    const routeList = (on: string) => {
+  const producers = graph.producers.map((node): ProducerModel => ({
+    node,
+    names: producerNames.allocate(node.name),
+    targets: graph.targets(node.id).map((e) => queues.get(e.to)!),
+  }));
+  const workers: WorkerModel[] = [];
+  for (const node of graph.workers) {
+    const input = graph.inputEdge(node.id);
+    if (!input) continue;
+    const routeList = (on: 'completed' | 'failed') => {
       const used = new Map<string, number>();
-      return (outgoing.get(node.id) ?? [])
-        .filter((o) => o.on === on)
-        .map((o) => {
-          const n = (used.get(o.queue.names.key) ?? 0) + 1;
-          used.set(o.queue.names.key, n);
-          const tag = n === 1 ? o.queue.names.key : `${o.queue.names.key}_${n}`;
-          return { queue: o.queue, probability: o.probability, tag };
-        });
+      return graph.routes(node.id, on).map((edge) => {
+        const queue = queues.get(edge.to)!;
+        const n = (used.get(queue.names.key) ?? 0) + 1;
+        used.set(queue.names.key, n);
+        const tag = n === 1 ? queue.names.key : `${queue.names.key}_${n}`;
+        return { queue, probability: edgeProbability(edge), tag };
+      });
     };
     const worker: WorkerModel = {
       node,
       names: workerNames.allocate(node.name),
-      input: input[0]!,
+      input: queues.get(input.from)!,
       routes: routeList('completed'),
       deadLetters: routeList('failed'),
     };
     worker.input.consumers.push(worker);
-    workers.set(node.id, worker);
+    workers.push(worker);
   }
   if (problems.length > 0) throw new CodegenError(problems);
 
   const model: CodegenModel = {
     doc,
-    producers: [...producers.values()],
+    producers,
     queues: [...queues.values()],
-    workers: [...workers.values()],
+    workers,
     settings: resolveSettings(doc.settings),
   };
   resolvePayloadSources(model);

@@ -58,8 +58,19 @@ export function stdDevServiceMs(service: ServiceDistribution): number {
 }
 
 /**
+ * Arrival rate in jobs per second `sinceStartMs` after the producer starts: the one ramp rule
+ * (docs/architecture.md "Semantics"): the rate moves linearly from `fromPerSec` to `toPerSec`
+ * over `overMs`, then stays. Every other model keeps its long-run rate throughout.
+ */
+export function arrivalRatePerSecAt(arrival: Arrival, sinceStartMs: number): number {
+  if (arrival.type !== 'ramp') return meanArrivalRatePerSec(arrival);
+  const done = Math.min(1, Math.max(0, sinceStartMs / arrival.overMs));
+  return arrival.fromPerSec + (arrival.toPerSec - arrival.fromPerSec) * done;
+}
+
+/**
  * Long-run arrival rate in jobs per second. A ramp counts at its final rate: that is what it
- * settles to. A cron schedule counts at its mean rate over the calendar (0 for an expression that
+ * settles to (`arrivalRatePerSecAt` once the ramp is over). A cron schedule counts at its mean rate over the calendar (0 for an expression that
  * does not parse, which a parsed document never holds).
  */
 export function meanArrivalRatePerSec(arrival: Arrival): number {
@@ -70,7 +81,7 @@ export function meanArrivalRatePerSec(arrival: Arrival): number {
     case 'burst':
       return (arrival.size * 1000) / arrival.everyMs;
     case 'ramp':
-      return arrival.toPerSec;
+      return arrivalRatePerSecAt(arrival, Infinity);
     case 'schedule': {
       if (arrival.everyMs !== undefined) return 1000 / arrival.everyMs;
       const parsed = parseCron(arrival.cron ?? '');

@@ -2,4 +2,4 @@ export * from './schema';
 export * from './parse';
 export * from './serialize';
 export * from './defaults';
-export * from './graph';
+export * from './topology';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FORMAT, FORMAT_VERSION, documentSchema, type PipelineDocument } from './schema';
 import { migrateToCurrent } from './migrations';
+import { formatMegabytes } from '../metrics/format';
 
 /** One problem found while reading a document: where (a JSON path) and what. */
 export interface DocumentError {
@@ -25,9 +26,8 @@ const fail = (message: string, path = ''): ParseResult => ({
 /** Reads a `*.pipewright.json` text. Never throws; every problem comes back as an error. */
 export function parseDocumentText(text: string): ParseResult {
   if (text.length > MAX_DOCUMENT_BYTES) {
-    const mb = (text.length / 1024 / 1024).toFixed(1);
     return fail(
-      `file is ${mb} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+      `file is ${formatMegabytes(text.length)}; a pipeline document is at most ${formatMegabytes(MAX_DOCUMENT_BYTES)}`,
     );
   }
   // JSON never holds a raw NUL (serialize writes "\u0000"): one means a binary file. U+FFFD is an
@@ -51,9 +51,8 @@ export function parseDocumentText(text: string): ParseResult {
  */
 export function parseDocumentBytes(bytes: Uint8Array): ParseResult {
   if (bytes.length > MAX_DOCUMENT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
     return fail(
-      `file is ${mb} MB; a pipeline document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+      `file is ${formatMegabytes(bytes.length)}; a pipeline document is at most ${formatMegabytes(MAX_DOCUMENT_BYTES)}`,
     );
   }
   let text: string;

@@ -197,6 +197,12 @@ export const settingsSchema = z.strictObject({
     .optional(),
   prefix: z
     .string({ error: 'must be a key prefix without ":" or braces' })
+    // Braces first, with their own reason: a user who read BullMQ's cluster guide writes "{app}".
+    .regex(/^[^{}]*$/, {
+      error:
+        'must not contain braces: with "cluster": true Pipewright wraps the prefix in the hash ' +
+        'tag itself ({prefix}); write it without them',
+    })
     .regex(/^[^:{}\s]{1,64}$/, { error: 'must be 1-64 characters without ":", braces or spaces' })
     .optional(),
   cluster: bool().optional(),
@@ -244,6 +250,35 @@ export const scenarioSchema = z.strictObject({
     .max(MAX_SCENARIO_EVENTS, { error: `must have at most ${MAX_SCENARIO_EVENTS} events` }),
 });
 
+/**
+ * Where an import measured a node's value (docs/architecture.md "The file format"): the Redis and
+ * window it read, and per node field the sample behind the number, so the editor can mark it as
+ * measured. It describes the document and changes nothing it means.
+ */
+export const calibrationSchema = z.strictObject({
+  source: z.strictObject({
+    redis: z.string({ error: 'must be a string' }).max(500),
+    prefix: z.string({ error: 'must be a string' }).max(200),
+    fromMs: finiteNumber(),
+    toMs: finiteNumber(),
+  }),
+  fields: z
+    .array(
+      z.strictObject({
+        nodeId: nonEmptyString('node id', 100),
+        field: nonEmptyString('field name', 100),
+        sample: intAtLeast(0),
+        estimate: finiteNumber().optional(),
+        ci95: z
+          .tuple([finiteNumber(), finiteNumber()], { error: 'must be [low, high]' })
+          .optional(),
+        ks: fraction().optional(),
+      }),
+      { error: 'must be an array of measured fields' },
+    )
+    .max(100_000, { error: 'must have at most 100000 measured fields' }),
+});
+
 export const MAX_NODES = 5_000;
 export const MAX_EDGES = 20_000;
 
@@ -259,6 +294,7 @@ export const documentSchema = z.strictObject({
     .array(edgeSchema, { error: 'must be an array of edges' })
     .max(MAX_EDGES, { error: `must have at most ${MAX_EDGES} edges` }),
   scenario: scenarioSchema.optional(),
+  calibration: calibrationSchema.optional(),
 });
 
 export type PipelineDocument = z.infer<typeof documentSchema>;
@@ -271,6 +307,8 @@ export type PipelineEdge = z.infer<typeof edgeSchema>;
 export type Arrival = z.infer<typeof arrivalSchema>;
 export type ServiceDistribution = z.infer<typeof serviceSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type Calibration = z.infer<typeof calibrationSchema>;
+export type MeasuredField = Calibration['fields'][number];
 export type ProducerConfig = ProducerNode['config'];
 export type QueueConfig = QueueNode['config'];
 export type WorkerConfig = WorkerNode['config'];

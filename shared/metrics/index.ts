@@ -4,3 +4,5 @@ export * from './time-weighted';
 export * from './backlog-trend';
 export * from './stats';
 export * from './summary';
+export * from './format';
+export * from './comparison';

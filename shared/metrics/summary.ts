@@ -2,7 +2,17 @@ import type { BacklogVerdict } from './backlog-trend';
 import type { LogHistogram } from './histogram';
 import { meanCi95, summaryStat } from './stats';
 import type { TimeWeightedAverage } from './time-weighted';
-import type { NodeSummary, RunSummary, SummaryStat } from './types';
+import type {
+  Ci95Of,
+  NodeSummary,
+  ProducerSummary,
+  QueueSummary,
+  RunSummary,
+  SummaryNode,
+  SummaryStat,
+  UnaveragedKey,
+  WorkerSummary,
+} from './types';
 
 /**
  * Assembles the `pipewright-summary/v1` object (docs/architecture.md "Summary format") from engine-agnostic
@@ -120,29 +130,76 @@ function nodeSummary(node: NodeStatsInput, perSec: (n: number) => number): NodeS
 
 /** Numeric leaves keep their place; text (kind, name, verdict) is not averaged. */
 type Numeric = number | { [key: string]: Numeric };
-const TEXT_KEYS = new Set(['kind', 'name', 'verdict', 'growingSinceMs']);
+const UNAVERAGED: ReadonlySet<string> = new Set<UnaveragedKey>([
+  'kind',
+  'name',
+  'verdict',
+  'growingSinceMs',
+]);
 
 /** Mean and CI half-width of every numeric leaf across objects of one shape. */
-function averageShape(samples: readonly Record<string, unknown>[]): {
+function averageShape(samples: readonly object[]): {
   mean: Record<string, Numeric>;
   ci95: Record<string, Numeric>;
 } {
+  const fields = samples.map((sample) => new Map<string, unknown>(Object.entries(sample)));
   const mean: Record<string, Numeric> = {};
   const ci95: Record<string, Numeric> = {};
-  const first = samples[0] ?? {};
-  for (const [key, value] of Object.entries(first)) {
-    if (TEXT_KEYS.has(key)) continue;
+  for (const [key, value] of fields[0] ?? []) {
+    if (UNAVERAGED.has(key)) continue;
     if (typeof value === 'number') {
-      const stat = meanCi95(samples.map((s) => (s[key] as number | undefined) ?? 0));
+      const stat = meanCi95(fields.map((f) => numberOr0(f.get(key))));
       mean[key] = stat.mean;
       ci95[key] = stat.halfWidth;
     } else if (value !== null && typeof value === 'object') {
-      const inner = averageShape(samples.map((s) => (s[key] ?? {}) as Record<string, unknown>));
+      const inner = averageShape(fields.map((f) => objectOrEmpty(f.get(key))));
       mean[key] = inner.mean;
       ci95[key] = inner.ci95;
     }
   }
   return { mean, ci95 };
+}
+
+const numberOr0 = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const objectOrEmpty = (value: unknown): object =>
+  value !== null && typeof value === 'object' ? value : {};
+
+/**
+ * The means of a shape's numbers over the samples, and their half-widths as `ci95`.
+ * `averageShape` keeps every numeric key and its nesting and drops the rest, which is exactly
+ * `Ci95Of<T>`: the one place that says so to the compiler.
+ */
+function average<T extends object>(samples: readonly object[]): Ci95Of<T> & { ci95: Ci95Of<T> } {
+  const { mean, ci95 } = averageShape(samples);
+  return { ...mean, ci95 } as unknown as Ci95Of<T> & { ci95: Ci95Of<T> };
+}
+
+/** One node over the replications; a queue grows when at least half of them say it does. */
+function combineNode(node: NodeSummary, samples: readonly NodeSummary[]): SummaryNode {
+  switch (node.kind) {
+    case 'producer':
+      return { ...node, ...average<ProducerSummary>(samples) };
+    case 'worker':
+      return { ...node, ...average<WorkerSummary>(samples) };
+    case 'queue': {
+      const { growingSinceMs: _first, ...queue } = node;
+      const growing = samples.filter(
+        (n): n is QueueSummary => n.kind === 'queue' && n.verdict === 'growing',
+      );
+      const combined: SummaryNode & QueueSummary = {
+        ...queue,
+        ...average<QueueSummary>(samples),
+        verdict: growing.length * 2 >= samples.length ? 'growing' : 'stable',
+      };
+      const since = growing.flatMap((n) =>
+        n.growingSinceMs === undefined ? [] : [n.growingSinceMs],
+      );
+      if (combined.verdict === 'growing' && since.length > 0) {
+        combined.growingSinceMs = since.reduce((a, b) => a + b, 0) / since.length;
+      }
+      return combined;
+    }
+  }
 }
 
 /**
@@ -157,29 +214,12 @@ export function combineReplications(runs: readonly RunSummary[]): RunSummary {
   if (runs.length === 1) return first;
   const nodes: RunSummary['nodes'] = {};
   for (const [id, node] of Object.entries(first.nodes)) {
-    const samples = runs.map((r) => r.nodes[id] ?? node) as unknown as Record<string, unknown>[];
-    const { mean, ci95 } = averageShape(samples);
-    const combined = { ...node, ...mean, ci95 } as NodeSummary & { ci95: Record<string, unknown> };
-    delete (combined as { growingSinceMs?: number }).growingSinceMs;
-    if (combined.kind === 'queue') {
-      const growing = runs
-        .map((r) => r.nodes[id])
-        .filter((n) => n?.kind === 'queue' && n.verdict === 'growing') as Array<
-        NodeSummary & { kind: 'queue' }
-      >;
-      combined.verdict = growing.length * 2 >= runs.length ? 'growing' : 'stable';
-      const since = growing.flatMap((n) =>
-        n.growingSinceMs === undefined ? [] : [n.growingSinceMs],
-      );
-      if (combined.verdict === 'growing' && since.length > 0) {
-        combined.growingSinceMs = since.reduce((a, b) => a + b, 0) / since.length;
-      }
-    }
-    nodes[id] = combined;
+    nodes[id] = combineNode(
+      node,
+      runs.map((r) => r.nodes[id] ?? node),
+    );
   }
-  const endToEnd = averageShape(
-    runs.map((r) => r.endToEndMs as unknown as Record<string, unknown>),
-  );
+  const { ci95: endToEndCi95, ...endToEndMs } = average<SummaryStat>(runs.map((r) => r.endToEndMs));
   const stopped = runs.findIndex((r) => r.stoppedEarly);
   return {
     format: 'pipewright-summary/v1',
@@ -189,8 +229,8 @@ export function combineReplications(runs: readonly RunSummary[]): RunSummary {
     ...(first.seed === undefined ? {} : { seed: first.seed }),
     replications: runs.length,
     nodes,
-    endToEndMs: endToEnd.mean as unknown as SummaryStat,
-    endToEndCi95: endToEnd.ci95 as unknown as SummaryStat,
+    endToEndMs,
+    endToEndCi95,
     ...(stopped < 0
       ? {}
       : { stoppedEarly: { ...runs[stopped]!.stoppedEarly!, replication: stopped + 1 } }),

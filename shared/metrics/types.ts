@@ -112,6 +112,25 @@ export interface WorkerSummary {
 
 export type NodeSummary = ProducerSummary | QueueSummary | WorkerSummary;
 
+/** Fields of a summary that are text or an instant, never averaged over replications. */
+export type UnaveragedKey = 'kind' | 'name' | 'verdict' | 'growingSinceMs';
+
+/**
+ * The numbers of a summary shape with its keys and nesting, text left out: what `ci95` holds (95 %
+ * Student-t half-widths) once replications are combined.
+ */
+export type Ci95Of<T> = {
+  [K in keyof T as K extends UnaveragedKey ? never : K]-?: T[K] extends number
+    ? number
+    : Ci95Of<T[K]>;
+};
+
+/** A node's summary; with replications it carries the half-width of each of its numbers. */
+export type SummaryNode =
+  | (ProducerSummary & { ci95?: Ci95Of<ProducerSummary> })
+  | (QueueSummary & { ci95?: Ci95Of<QueueSummary> })
+  | (WorkerSummary & { ci95?: Ci95Of<WorkerSummary> });
+
 /**
  * Something a real run met that its figures alone do not show: a Redis outage, arrivals a load
  * generator dropped or could not deliver in time, commands Redis refused.
@@ -137,7 +156,7 @@ export interface RunSummary {
   durationMs: number;
   seed?: number;
   replications?: number;
-  nodes: Record<string, NodeSummary & { ci95?: Record<string, unknown> }>;
+  nodes: Record<string, SummaryNode>;
   endToEndMs: SummaryStat;
   /** With replications: 95 % confidence half-widths of `endToEndMs`. */
   endToEndCi95?: SummaryStat;

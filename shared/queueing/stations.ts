@@ -7,7 +7,7 @@ import {
   workerCapacity,
   workerFailureRate,
 } from '../document/defaults';
-import { buildGraph, type PipelineGraph } from '../document/graph';
+import { buildGraph, type PipelineGraph } from '../document/topology';
 import type { PipelineDocument, QueueNode, WorkerNode } from '../document/schema';
 import {
   consumerShares,
@@ -258,10 +258,9 @@ function inflowsOf(
   workerRates: ReadonlyMap<string, number>,
 ): Inflow[] {
   const inflows: Inflow[] = [];
-  for (const edge of graph.incoming(queue.id)) {
+  for (const edge of graph.feeds(queue.id)) {
     const from = graph.nodes.get(edge.from);
     if (from?.kind === 'producer') {
-      if (edgeOn(edge) !== 'completed') continue;
       const c = from.config;
       const rate = meanArrivalRatePerSec(c.arrival);
       inflows.push({
@@ -323,10 +322,7 @@ function superpose(streams: readonly Stream[]): { scv: number; poisson: boolean 
 /** Queues whose jobs can come back to them through workers and queues. */
 function queuesInLoops(graph: PipelineGraph, queues: readonly QueueNode[]): Set<string> {
   const next = (queueId: string) =>
-    graph
-      .consumers(queueId)
-      .flatMap((w) => graph.outgoing(w.id).map((e) => e.to))
-      .filter((id) => graph.nodes.get(id)?.kind === 'queue');
+    graph.consumers(queueId).flatMap((w) => graph.routes(w.id).map((e) => e.to));
   const looped = new Set<string>();
   for (const q of queues) {
     const seen = new Set<string>();

@@ -57,6 +57,12 @@ export function arrivalProcess(
   }
 }
 
+/** Given arrival times, one job each (a calibrated model replaying what it measured). */
+export function replayedArrivals(times: readonly number[]): ArrivalProcess {
+  let k = 0;
+  return { batch: 1, next: () => times[k++] ?? Infinity };
+}
+
 /** Batches at start + k × period, k = 0, 1, … (no drift from repeated adds). */
 function periodic(startMs: number, periodMs: number, batch: number): ArrivalProcess {
   let k = 0;

@@ -1,5 +1,5 @@
 import type { EarlyStop, GrowingQueue } from '../metrics/types';
-import { formatMs, formatNumber } from '../validation/describe';
+import { formatCount, formatMs, formatNumber } from '../metrics/format';
 import type { QueueState } from './stations';
 
 /**
@@ -23,7 +23,7 @@ export interface StopFacts {
 }
 
 const MAX_LISTED = 10;
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const count = (n: number) => formatCount(Math.round(n));
 const rate = (n: number) => (n >= 1000 ? count(n) : formatNumber(n));
 const names = (list: readonly string[]) => list.map((n) => JSON.stringify(n)).join(', ');
 

@@ -63,7 +63,7 @@ export class Simulation extends JobFlow {
     const model = 'format' in doc ? compileModel(doc) : doc;
     const run = resolveOptions(options, model);
     const random = new Random(run.seed);
-    const stations = buildStations(model, random, run.backlogThreshold, run.epochMs);
+    const stations = buildStations(model, random, run);
     super(
       model,
       stations.producers,

@@ -4,5 +4,6 @@ export * from './options';
 export * from './model';
 export * from './random';
 export * from './run';
+export * from './simulated-jobs';
 export * from './sweep';
 export * from './worker-host';

@@ -1,4 +1,5 @@
 import { JOB_STATES, type JobListState } from '../api/runs';
+import { FinishedJobs } from './finished-jobs';
 import type { JobTracer } from './job-tracer';
 import {
   simulatedFailure,
@@ -25,51 +26,9 @@ const DELAYED = 3;
 const STATE_NAMES: readonly JobListState[] = ['waiting', 'waiting', 'active', 'delayed'];
 const DATA_LIMIT = 4000;
 
-/** A finished job, recorded in place over the oldest one of its ring. */
-class Finished {
-  serial = 0;
-  producer = 0;
-  fromWorker = -1;
-  worker = 0;
-  attemptsMade = 0;
-  addedAt = 0;
-  delayMs = 0;
-  backoffMs = 0;
-  processedAt = 0;
-  finishedAt = 0;
-  failureRate = 0;
-  /** Queues its end added jobs to. */
-  readonly next: number[] = [];
-}
-
-/** The newest `size` finished jobs of one queue and state. */
-class Ring {
-  readonly items: Finished[] = [];
-  private head = 0;
-  constructor(private readonly size: number) {}
-
-  /** The record to overwrite with the newest job. */
-  claim(): Finished {
-    if (this.items.length < this.size) {
-      const fresh = new Finished();
-      this.items.push(fresh);
-      return fresh;
-    }
-    const reused = this.items[this.head]!;
-    this.head = (this.head + 1) % this.size;
-    reused.next.length = 0;
-    return reused;
-  }
-
-  newestFirst(): Finished[] {
-    const n = this.items.length;
-    return Array.from({ length: n }, (_, i) => this.items[(this.head - 1 - i + 2 * n) % n]!);
-  }
-}
-
 export class JobTraceRecorder implements JobTracer {
-  private readonly completed: Ring[];
-  private readonly failed: Ring[];
+  private readonly completed: FinishedJobs;
+  private readonly failed: FinishedJobs;
   private readonly data: string[];
   // Per pool index, for jobs in the system.
   private state = new Uint8Array(1024);
@@ -81,15 +40,20 @@ export class JobTraceRecorder implements JobTracer {
   private failureRate = new Float64Array(1024);
   /** The job that ended last (-1 none): the jobs its routes add next belong to its record. */
   private endedJob = -1;
-  private endedRecord: Finished | null = null;
+  private endedIn: FinishedJobs | null = null;
+  private endedRecord = -1;
 
   constructor(
     private readonly model: SimulationModel,
     private readonly jobs: JobPool,
     readonly perState: number,
   ) {
-    this.completed = model.queues.map(() => new Ring(perState));
-    this.failed = model.queues.map(() => new Ring(perState));
+    const fanOut = Math.max(
+      1,
+      ...model.workers.map((w) => Math.max(w.completed.length, w.failed.length)),
+    );
+    this.completed = new FinishedJobs(model.queues.length, perState, fanOut);
+    this.failed = new FinishedJobs(model.queues.length, perState, fanOut);
     this.data = model.producers.map((p) => {
       const json = JSON.stringify(p.node.config.payload ?? null);
       return json.length > DATA_LIMIT ? `${json.slice(0, DATA_LIMIT)}…` : json;
@@ -109,7 +73,7 @@ export class JobTraceRecorder implements JobTracer {
     } else {
       this.producer[job] = this.producer[parent]!;
       this.fromWorker[job] = this.jobs.worker[parent]!;
-      if (parent === this.endedJob) this.endedRecord!.next.push(this.jobs.queue[job]!);
+      if (parent === this.endedJob) this.endedIn!.addNext(this.endedRecord, this.jobs.queue[job]!);
     }
   }
 
@@ -129,21 +93,22 @@ export class JobTraceRecorder implements JobTracer {
 
   ended(job: number, t: number, completed: boolean, failureRate: number): void {
     const jobs = this.jobs;
-    const queue = jobs.queue[job]!;
-    const r = (completed ? this.completed : this.failed)[queue]!.claim();
-    r.serial = jobs.serial[job]!;
-    r.producer = this.producer[job]!;
-    r.fromWorker = this.fromWorker[job]!;
-    r.worker = jobs.worker[job]!;
-    r.attemptsMade = jobs.attemptsMade[job]!;
-    r.addedAt = this.addedAt[job]!;
-    r.delayMs = this.delayMs[job]!;
-    r.backoffMs = this.backoffMs[job]!;
-    r.processedAt = jobs.startedAt[job]!;
-    r.finishedAt = t;
-    r.failureRate = completed ? this.failureRate[job]! : failureRate;
+    const into = completed ? this.completed : this.failed;
+    const r = into.claim(jobs.queue[job]!);
+    into.serial[r] = jobs.serial[job]!;
+    into.producer[r] = this.producer[job]!;
+    into.fromWorker[r] = this.fromWorker[job]!;
+    into.worker[r] = jobs.worker[job]!;
+    into.attemptsMade[r] = jobs.attemptsMade[job]!;
+    into.addedAt[r] = this.addedAt[job]!;
+    into.delayMs[r] = this.delayMs[job]!;
+    into.backoffMs[r] = this.backoffMs[job]!;
+    into.processedAt[r] = jobs.startedAt[job]!;
+    into.finishedAt[r] = t;
+    into.failureRate[r] = completed ? this.failureRate[job]! : failureRate;
     this.state[job] = NONE;
     this.endedJob = job;
+    this.endedIn = into;
     this.endedRecord = r;
   }
 
@@ -154,8 +119,10 @@ export class JobTraceRecorder implements JobTracer {
     queues.forEach((q, i) => {
       const jobs = {} as Record<JobListState, SimulatedJob[]>;
       for (const s of JOB_STATES) jobs[s] = [];
-      for (const r of this.completed[i]!.newestFirst()) jobs.completed.push(this.view(r, i, true));
-      for (const r of this.failed[i]!.newestFirst()) jobs.failed.push(this.view(r, i, false));
+      jobs.completed = this.completed
+        .newestFirst(i)
+        .map((r) => this.view(this.completed, r, i, true));
+      jobs.failed = this.failed.newestFirst(i).map((r) => this.view(this.failed, r, i, false));
       for (const s of ['waiting', 'active', 'delayed'] as const) {
         jobs[s] = live.get(`${i}:${s}`)?.map((job) => this.liveView(job, s)) ?? [];
       }
@@ -192,25 +159,27 @@ export class JobTraceRecorder implements JobTracer {
     return groups;
   }
 
-  private view(r: Finished, queue: number, completed: boolean): SimulatedJob {
+  private view(from: FinishedJobs, r: number, queue: number, completed: boolean): SimulatedJob {
     const attempts = this.model.queues[queue]!.attempts;
+    const made = from.attemptsMade[r]!;
+    const producer = from.producer[r]!;
     // A completed job's last failure was the attempt before its last; a failed job's, its last.
-    const failedAttempt = completed ? r.attemptsMade - 1 : r.attemptsMade;
+    const failedAttempt = completed ? made - 1 : made;
     return {
-      id: String(r.serial),
-      name: this.model.producers[r.producer]!.node.config.jobName,
+      id: String(from.serial[r]),
+      name: this.model.producers[producer]!.node.config.jobName,
       state: completed ? 'completed' : 'failed',
-      data: this.data[r.producer]!,
-      attemptsMade: r.attemptsMade,
+      data: this.data[producer]!,
+      attemptsMade: made,
       attempts,
-      addedAtMs: r.addedAt,
-      delayMs: r.delayMs,
-      processedAtMs: r.processedAt,
-      finishedAtMs: r.finishedAt,
-      backoffMs: r.backoffMs,
+      addedAtMs: from.addedAt[r]!,
+      delayMs: from.delayMs[r]!,
+      processedAtMs: from.processedAt[r]!,
+      finishedAtMs: from.finishedAt[r]!,
+      backoffMs: from.backoffMs[r]!,
       failedReason:
-        failedAttempt > 0 ? simulatedFailure(r.failureRate, failedAttempt, attempts) : null,
-      route: this.route(r.producer, r.fromWorker, queue, r.worker, r.next),
+        failedAttempt > 0 ? simulatedFailure(from.failureRate[r]!, failedAttempt, attempts) : null,
+      route: this.route(producer, from.fromWorker[r]!, queue, from.worker[r]!, from.nextOf(r)),
     };
   }
 

@@ -1,7 +1,6 @@
 import type { BullDefaultJobOptions } from '../bullmq-options';
 import { producerJobOptions, queueDefaultJobOptions } from '../bullmq-options';
 import {
-  edgeOn,
   edgeProbability,
   queueAttempts,
   workerCapacity,
@@ -14,6 +13,7 @@ import type {
   ServiceDistribution,
   WorkerNode,
 } from '../document/schema';
+import { buildGraph, engineProblems, nodeLabel, problemLine } from '../document/topology';
 import { parseCron, type CronSchedule } from '../schedule/cron';
 
 /**
@@ -88,10 +88,6 @@ export function compileModel(doc: PipelineDocument): SimulationModel {
   const workers: WorkerModel[] = [];
   const order: SimulationModel['order'] = [];
   const index = new Map<string, { kind: string; index: number }>();
-  const label = (id: string) => {
-    const node = doc.nodes.find((n) => n.id === id);
-    return node ? `${node.kind} "${node.name}"` : `"${id}"`;
-  };
 
   for (const node of doc.nodes) {
     if (index.has(node.id)) {
@@ -105,7 +101,7 @@ export function compileModel(doc: PipelineDocument): SimulationModel {
       if (arrival.type === 'schedule' && arrival.cron !== undefined) {
         const parsed = parseCron(arrival.cron);
         if (parsed.ok) cron = parsed.cron;
-        else problems.push(`${label(node.id)}: cron "${arrival.cron}": ${parsed.error}`);
+        else problems.push(`${nodeLabel(node)}: cron "${arrival.cron}": ${parsed.error}`);
       }
       index.set(node.id, { kind: 'producer', index: producers.length });
       order.push({ id: node.id, kind: 'producer', index: producers.length });
@@ -149,43 +145,36 @@ export function compileModel(doc: PipelineDocument): SimulationModel {
     }
   }
 
+  // The topology decides which edges are legal and what each one is (docs/architecture.md
+  // "Topology"); edges are read in document order, so consumers keep their order.
+  const graph = buildGraph(doc);
+  problems.push(...engineProblems(graph, 'simulator').map(problemLine));
   const edgeIds: string[] = [];
   doc.edges.forEach((edge, e) => {
     edgeIds.push(edge.id);
+    const kind = graph.kindOf(edge);
     const from = index.get(edge.from);
     const to = index.get(edge.to);
-    const where = `edge "${edge.id}"`;
-    if (!from || !to) {
-      problems.push(
-        `${where} joins ${label(edge.from)} to ${label(edge.to)}, which do not both exist`,
-      );
-      return;
-    }
-    const route = { queue: to.index, edge: e, probability: edgeProbability(edge) };
-    if (from.kind === 'producer' && to.kind === 'queue') {
-      // Every arrival adds one job to each target (docs/architecture.md): no probability, no failure path.
-      if (edgeOn(edge) === 'completed')
-        producers[from.index]!.targets.push({ ...route, probability: 1 });
-    } else if (from.kind === 'queue' && to.kind === 'worker') {
-      const worker = workers[to.index]!;
-      if (worker.queue >= 0) {
-        problems.push(
-          `${label(edge.to)} consumes more than one queue; a worker consumes exactly one (remove ${where})`,
-        );
-        return;
-      }
-      worker.queue = from.index;
-      queues[from.index]!.consumers.push(to.index);
-      queues[from.index]!.consumerEdges.push(e);
-    } else if (from.kind === 'worker' && to.kind === 'queue') {
-      (edgeOn(edge) === 'failed'
-        ? workers[from.index]!.failed
-        : workers[from.index]!.completed
-      ).push(route);
-    } else {
-      problems.push(
-        `${where} goes from a ${from.kind} to a ${to.kind}; edges go producer → queue, queue → worker or worker → queue`,
-      );
+    if (!kind || !from || !to) return;
+    const route = {
+      queue: to.index,
+      edge: e,
+      probability: kind.probability ? edgeProbability(edge) : 1,
+    };
+    switch (kind.id) {
+      case 'enqueue':
+        producers[from.index]!.targets.push(route);
+        break;
+      case 'consume':
+        if (graph.inputEdge(edge.to) !== edge) break;
+        workers[to.index]!.queue = from.index;
+        queues[from.index]!.consumers.push(to.index);
+        queues[from.index]!.consumerEdges.push(e);
+        break;
+      case 'completed':
+      case 'failed':
+        workers[from.index]![kind.id].push(route);
+        break;
     }
   });
 

@@ -19,6 +19,11 @@ export interface SimulationOptions {
   /** Wall-clock time (epoch ms, UTC) of simulated time 0, for cron schedules. */
   epochMs?: number;
   /**
+   * Arrival times to replay (ms of simulated time, ascending) per producer id, instead of its
+   * arrival model: a calibrated model checked against the very arrivals it was measured with.
+   */
+  arrivalTimes?: Readonly<Record<string, readonly number[]>>;
+  /**
    * Keep a trace of each queue's jobs: the most recent `jobTrace` per final state (completed,
    * failed) and, at the end, up to as many still waiting, active or delayed (job-trace.ts). Memory
    * stays bounded whatever the run's length; 0 or absent: no trace, and no cost.
@@ -133,6 +138,7 @@ export function resolveOptions(options: SimulationOptions, model: SimulationMode
     endMs: warmupMs + duration,
     tickMs: options.snapshotIntervalMs ?? defaultTickMs(model, duration, jobsLimit),
     epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+    arrivalTimes: options.arrivalTimes ?? {},
     backlogThreshold: options.backlogThreshold ?? defaultBacklogThreshold,
     jobTrace: options.jobTrace ?? 0,
     maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,

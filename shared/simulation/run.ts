@@ -4,12 +4,15 @@ import type { RunSummary } from '../metrics/types';
 import { Simulation } from './engine';
 import type { SimulationOptions } from './options';
 import { compileModel, type SimulationModel } from './model';
+import type { SimulatedJobs } from './simulated-jobs';
 
 /** Runs a simulation to its horizon, or several with different seeds, synchronously or in slices. */
 
 export interface ReplicationOptions extends SimulationOptions {
   /** Independent runs with seeds seed, seed + 1, …; default 1. Snapshots come from the first. */
   replications?: number;
+  /** Receives the first replication's job trace when `jobTrace` asks for one. */
+  onJobTrace?: (jobs: SimulatedJobs) => void;
 }
 
 export interface RunControl {
@@ -73,12 +76,19 @@ function replicationCount(options: ReplicationOptions): number {
 }
 
 function replicationOptions(options: ReplicationOptions, i: number): SimulationOptions {
-  const { replications: _n, ...rest } = options;
+  const { replications: _n, onJobTrace: _trace, ...rest } = options;
   return {
     ...rest,
     seed: (options.seed ?? 1) + i,
     onSnapshot: i === 0 ? options.onSnapshot : undefined,
+    jobTrace: i === 0 ? options.jobTrace : undefined,
   };
+}
+
+/** Hands the first replication's job trace over, when one was kept. */
+function passJobTrace(sim: Simulation, options: ReplicationOptions, i: number): void {
+  const jobs = i === 0 ? sim.simulatedJobs() : undefined;
+  if (jobs) options.onJobTrace?.(jobs);
 }
 
 const modelOf = (doc: PipelineDocument | SimulationModel) =>
@@ -104,8 +114,10 @@ export function simulate(
   const model = modelOf(doc);
   const runs: RunSummary[] = [];
   for (let i = 0; i < n; i++) {
-    runs.push(new Simulation(model, replicationOptions(options, i)).run());
-    if (runs[i]!.stoppedEarly) break;
+    const sim = new Simulation(model, replicationOptions(options, i));
+    runs.push(sim.run());
+    passJobTrace(sim, options, i);
+    if (sim.stoppedEarly) break;
   }
   return finalSummary(runs);
 }
@@ -126,6 +138,7 @@ export async function simulateAsync(
     const sim = new Simulation(model, replicationOptions(options, i));
     await runInSlices(sim, control, (f) => control.onProgress?.((i + f) / n));
     runs.push(sim.summary());
+    passJobTrace(sim, options, i);
     if (sim.stoppedEarly) break;
   }
   return finalSummary(runs);

@@ -2,7 +2,7 @@ import { BacklogTrend } from '../metrics/backlog-trend';
 import { LogHistogram } from '../metrics/histogram';
 import { TimeWeightedAverage } from '../metrics/time-weighted';
 import type { Arrival } from '../document/schema';
-import { arrivalProcess, type ArrivalProcess } from './arrivals';
+import { arrivalProcess, replayedArrivals, type ArrivalProcess } from './arrivals';
 import { Autoscaler } from './autoscaler';
 import { IdleSlots, WaitingJobs } from './job-lists';
 import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
@@ -205,12 +205,19 @@ export class WorkerState {
   }
 }
 
+/** What of the run's options the stations need (options.ts). */
+interface StationOptions {
+  backlogThreshold: (queueId: string, consumerCapacity: number) => number;
+  epochMs: number;
+  /** Arrival times to replay, per producer id. */
+  arrivalTimes: Readonly<Record<string, readonly number[]>>;
+}
+
 /** The stations of a model, wired together. */
 export function buildStations(
   model: SimulationModel,
   random: Random,
-  backlogThreshold: (queueId: string, consumerCapacity: number) => number,
-  epochMs: number,
+  { backlogThreshold, epochMs, arrivalTimes }: StationOptions,
 ): { producers: ProducerState[]; queues: QueueState[]; workers: WorkerState[] } {
   const workers = model.workers.map(
     (w, i) => new WorkerState(i, w, serviceSampler(w.service, random)),
@@ -232,7 +239,9 @@ export function buildStations(
     (p) =>
       new ProducerState(
         p,
-        arrivalProcess(p.node.config.arrival, p.startMs, random, epochMs, p.cron),
+        arrivalTimes[p.node.id]
+          ? replayedArrivals(arrivalTimes[p.node.id]!)
+          : arrivalProcess(p.node.config.arrival, p.startMs, random, epochMs, p.cron),
       ),
   );
   return { producers, queues, workers };

@@ -1,5 +1,6 @@
 import { workerCapacity } from '../document/defaults';
 import type { Arrival, PipelineDocument } from '../document/schema';
+import { buildGraph } from '../document/topology';
 import { meanCi95, type MeanWithCi } from '../metrics/stats';
 import { combineReplications } from '../metrics/summary';
 import type { RunSummary } from '../metrics/types';
@@ -93,22 +94,19 @@ function withRate(arrival: Arrival, perSec: number): Arrival {
 }
 
 function focusQueue(doc: PipelineDocument, parameter: SweepParameter): string {
-  const from = parameter.kind === 'rate' ? parameter.producerId : parameter.workerId;
-  const edge = doc.edges.find((e) =>
-    parameter.kind === 'rate'
-      ? e.from === from && (e.on ?? 'completed') === 'completed'
-      : e.to === from,
-  );
-  const queue =
-    edge && doc.nodes.find((n) => n.id === (parameter.kind === 'rate' ? edge.to : edge.from));
-  if (!queue || queue.kind !== 'queue') {
+  const graph = buildGraph(doc);
+  if (parameter.kind === 'rate') {
+    const target = graph.targets(parameter.producerId)[0];
+    if (target) return target.to;
     throw new RangeError(
-      parameter.kind === 'rate'
-        ? `producer "${from}" adds jobs to no queue: connect it to one first`
-        : `worker "${from}" consumes no queue: connect a queue to it first`,
+      `producer "${parameter.producerId}" adds jobs to no queue: connect it to one first`,
     );
   }
-  return queue.id;
+  const input = graph.inputEdge(parameter.workerId);
+  if (input) return input.from;
+  throw new RangeError(
+    `worker "${parameter.workerId}" consumes no queue: connect a queue to it first`,
+  );
 }
 
 interface PreparedPoint {

@@ -3,6 +3,7 @@ import type { RunSnapshot, RunSummary } from '../metrics/types';
 import type { SimulationOptions } from './options';
 import { SimulationModelError } from './model';
 import { SimulationCancelledError, simulateAsync } from './run';
+import type { SimulatedJobs } from './simulated-jobs';
 
 /**
  * The message protocol of a simulation running off the UI thread. A Web Worker script is just:
@@ -29,7 +30,7 @@ export type SimulationRequest =
 export type SimulationMessage =
   | { type: 'snapshots'; runId: number; snapshots: RunSnapshot[] }
   | { type: 'progress'; runId: number; fraction: number }
-  | { type: 'done'; runId: number; summary: RunSummary }
+  | { type: 'done'; runId: number; summary: RunSummary; jobs?: SimulatedJobs }
   | { type: 'cancelled'; runId: number }
   | { type: 'error'; runId: number; message: string; problems: string[] };
 
@@ -47,6 +48,7 @@ export function createSimulationHost(
     const controller = new AbortController();
     running.set(runId, controller);
     let batch: RunSnapshot[] = [];
+    let jobs: SimulatedJobs | undefined;
     const flush = () => {
       if (batch.length === 0) return;
       post({ type: 'snapshots', runId, snapshots: batch });
@@ -54,7 +56,11 @@ export function createSimulationHost(
     };
     simulateAsync(
       document,
-      { ...options, onSnapshot: (snapshot) => batch.push(snapshot) },
+      {
+        ...options,
+        onSnapshot: (snapshot) => batch.push(snapshot),
+        onJobTrace: (trace) => (jobs = trace),
+      },
       {
         signal: controller.signal,
         yieldToHost,
@@ -66,7 +72,7 @@ export function createSimulationHost(
     )
       .then((summary) => {
         flush();
-        post({ type: 'done', runId, summary });
+        post(jobs ? { type: 'done', runId, summary, jobs } : { type: 'done', runId, summary });
       })
       .catch((error: unknown) => {
         if (error instanceof SimulationCancelledError) {

@@ -1,42 +1,8 @@
-import type { PipelineEdge, PipelineNode } from '../document/schema';
-import type { PipelineGraph } from '../document/graph';
+import { formatRate as rate } from '../metrics/format';
 
-/** How messages name things: by the names the user gave them. */
-
-export const nodeLabel = (node: PipelineNode): string =>
-  `${node.kind} ${JSON.stringify(node.name)}`;
-
-/** `"signup" → "emails"` (names of the ends, or their ids when a node is missing). */
-export function edgeLabel(edge: PipelineEdge, graph: PipelineGraph): string {
-  const end = (id: string) => JSON.stringify(graph.nodes.get(id)?.name ?? id);
-  return `${end(edge.from)} → ${end(edge.to)}`;
-}
+export { edgeLabel, nodeLabel } from '../document/topology';
+export { formatMs, formatNumber } from '../metrics/format';
 
 /** A rate for a person: jobs/s, or per minute / hour / day when small. */
-export function formatRate(perSec: number): string {
-  if (!Number.isFinite(perSec)) return 'an unbounded number of jobs/s';
-  const units: Array<[number, string]> = [
-    [1, 's'],
-    [60, 'min'],
-    [3600, 'h'],
-    [86_400, 'day'],
-  ];
-  for (const [seconds, unit] of units) {
-    const value = perSec * seconds;
-    if (value >= 1 || unit === 'day') return `${formatNumber(value)} jobs/${unit}`;
-  }
-  return `${formatNumber(perSec)} jobs/s`;
-}
-
-/** Up to three significant digits, without trailing zeros or exponent notation. */
-export function formatNumber(value: number): string {
-  if (value === 0) return '0';
-  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(value))));
-  return String(Number(value.toFixed(Math.min(digits, 6))));
-}
-
-export function formatMs(ms: number): string {
-  if (ms >= 60_000) return `${formatNumber(ms / 60_000)} min`;
-  if (ms >= 1000) return `${formatNumber(ms / 1000)} s`;
-  return `${formatNumber(ms)} ms`;
-}
+export const formatRate = (perSec: number): string =>
+  Number.isFinite(perSec) ? rate(perSec, 'jobs') : 'an unbounded number of jobs/s';

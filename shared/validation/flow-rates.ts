@@ -1,12 +1,11 @@
 import {
-  edgeOn,
   edgeProbability,
   meanArrivalRatePerSec,
   queueAttempts,
   workerCapacity,
   workerFailureRate,
 } from '../document/defaults';
-import { buildGraph, type PipelineGraph } from '../document/graph';
+import { buildGraph, type PipelineGraph } from '../document/topology';
 import type { PipelineDocument, QueueNode, WorkerNode } from '../document/schema';
 
 /**
@@ -80,10 +79,7 @@ function solveFlowRates(doc: PipelineDocument, graph: PipelineGraph): FlowRates 
   for (const producer of doc.nodes) {
     if (producer.kind !== 'producer') continue;
     const rate = meanArrivalRatePerSec(producer.config.arrival);
-    for (const edge of graph.outgoing(producer.id)) {
-      const target = indexOf.get(edge.to);
-      if (target !== undefined && edgeOn(edge) === 'completed') external[target]! += rate;
-    }
+    for (const edge of graph.targets(producer.id)) external[indexOf.get(edge.to)!]! += rate;
   }
   const transfers = queues.map((queue) => transfersOf(graph, queue, indexOf));
   const rates = solve(external, transfers);
@@ -112,12 +108,13 @@ function transfersOf(
       workerFailureRate(worker.config),
       queueAttempts(queue.config),
     );
-    for (const edge of graph.outgoing(worker.id)) {
-      const to = indexOf.get(edge.to);
-      if (to === undefined) continue;
-      const coefficient =
-        edgeOn(edge) === 'failed' ? share * failed : share * (1 - failed) * edgeProbability(edge);
-      if (coefficient > 0) out.push({ to, coefficient });
+    const routes = [
+      ...graph.routes(worker.id, 'completed').map((edge) => ({ edge, side: 1 - failed })),
+      ...graph.routes(worker.id, 'failed').map((edge) => ({ edge, side: failed })),
+    ];
+    for (const { edge, side } of routes) {
+      const coefficient = share * side * edgeProbability(edge);
+      if (coefficient > 0) out.push({ to: indexOf.get(edge.to)!, coefficient });
     }
   }
   return out;

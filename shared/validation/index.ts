@@ -1,4 +1,4 @@
-import { buildGraph, type PipelineGraph } from '../document/graph';
+import { buildGraph, type PipelineGraph } from '../document/topology';
 import type { PipelineDocument } from '../document/schema';
 import { RULES } from './rules';
 import type { Diagnostic } from './types';

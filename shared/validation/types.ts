@@ -1,5 +1,5 @@
 import type { PipelineDocument } from '../document/schema';
-import type { PipelineGraph } from '../document/graph';
+import type { PipelineGraph } from '../document/topology';
 
 /** One finding of a validation rule, attached to a node or an edge (or the whole document). */
 export interface Diagnostic {

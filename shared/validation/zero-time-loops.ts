@@ -1,5 +1,5 @@
-import { edgeOn, edgeProbability, queueAttempts, workerFailureRate } from '../document/defaults';
-import type { PipelineGraph } from '../document/graph';
+import { edgeProbability, queueAttempts, workerFailureRate } from '../document/defaults';
+import type { PipelineGraph } from '../document/topology';
 import type {
   PipelineDocument,
   QueueNode,
@@ -53,11 +53,12 @@ export function findZeroTimeLoops(doc: PipelineDocument, graph: PipelineGraph): 
       if (!alwaysZero(w.config.service)) continue;
       const failsFinally = workerFailureRate(w.config) ** attempts;
       const mine = new Map<number, number>();
-      for (const e of graph.outgoing(w.id)) {
-        const to = index.get(e.to);
-        if (to === undefined) continue;
-        const side = edgeOn(e) === 'failed' ? failsFinally : 1 - failsFinally;
-        mine.set(to, (mine.get(to) ?? 0) + edgeProbability(e) * side);
+      for (const on of ['completed', 'failed'] as const) {
+        const side = on === 'failed' ? failsFinally : 1 - failsFinally;
+        for (const e of graph.routes(w.id, on)) {
+          const to = index.get(e.to);
+          if (to !== undefined) mine.set(to, (mine.get(to) ?? 0) + edgeProbability(e) * side);
+        }
       }
       for (const [to, weight] of mine) row.set(to, Math.max(row.get(to) ?? 0, weight));
     }
@@ -74,7 +75,7 @@ export function findZeroTimeLoops(doc: PipelineDocument, graph: PipelineGraph): 
       const workers = new Map<string, WorkerNode>();
       for (const q of members) {
         for (const w of graph.consumers(q.id)) {
-          const feedsGroup = graph.outgoing(w.id).some((e) => inGroup.has(index.get(e.to) ?? -1));
+          const feedsGroup = graph.routes(w.id).some((e) => inGroup.has(index.get(e.to) ?? -1));
           if (alwaysZero(w.config.service) && feedsGroup) workers.set(w.id, w);
         }
       }

@@ -235,7 +235,7 @@ describe('the Code panel', () => {
     // and a click on the problem selects the worker.
     await dragFromPalette(page, 'worker', 120, 120);
     const problems = panel(page).getByTestId('code-problems');
-    await expect.poll(() => problems.textContent()).toContain('consumes no queue');
+    await expect.poll(() => problems.textContent()).toContain('has no input queue');
     expect(await problems.textContent()).toContain('showing the code of its last version');
     expect(await treeFile(page, 'README.md').count()).toBe(1);
     await problems.getByRole('button').first().click();

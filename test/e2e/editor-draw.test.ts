@@ -123,7 +123,9 @@ describe('drawing a pipeline in the editor', () => {
     const hint = page.getByTestId('toast');
     await expect
       .poll(() => hint.textContent())
-      .toBe('A producer adds jobs to a queue, not to a worker: put a queue between them.');
+      .toBe(
+        'A producer adds jobs to a queue, not to a worker; put a queue between them: producer → queue → worker.',
+      );
     expect(await page.locator('.react-flow__edge').count()).toBe(0);
     // The hint sits by the pointer, where the drop happened.
     const box = await hint.boundingBox();

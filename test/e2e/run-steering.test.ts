@@ -114,7 +114,7 @@ describe('steering a run: the canvas, the comparison and the report follow the c
     expect(items.map((t) => t.replace(/^\d+:\d\d/, ''))).toEqual([
       ' producer "signup-api": rate set to 60 jobs/s',
       ' worker "email-sender": concurrency set to 40 per replica',
-      ' worker "email-sender": failure rate set to 40 % of attempts',
+      ' worker "email-sender": failure rate set to 40% of attempts',
       ' queue "emails": paused',
       ' queue "emails": resumed',
       ' worker "email-sender": a replica killed: 0 alive (down)',
@@ -154,7 +154,7 @@ describe('steering a run: the canvas, the comparison and the report follow the c
     const bar = page.getByTestId('live-changes-bar');
     await bar.waitFor();
     expect(await bar.textContent()).toContain(
-      'signup-api: poisson 60/s; email-sender: concurrency 40; email-sender: 40 % of attempts fail',
+      'signup-api: poisson 60/s; email-sender: concurrency 40; email-sender: 40% of attempts fail',
     );
     await shot(page, 'keep-or-discard');
     await bar.getByTestId('live-changes-keep').click();

@@ -62,7 +62,7 @@ describe('a real run in web mode', () => {
           .then((t) => /([\d.,]+k?) made/.exec(t ?? '')?.[1] ?? ''),
       );
     const firstMade = await made();
-    await expect.poll(made, { timeout: 5000 }).toBeGreaterThan(firstMade + 10);
+    await expect.poll(made, { timeout: 20_000 }).toBeGreaterThan(firstMade + 10);
     await expect.poll(() => badge(page, 'email-sender').textContent()).toMatch(/\/s/);
     await shot(page, 'running');
 

@@ -378,7 +378,7 @@ describe('simulation in the app', () => {
     );
     const queues = page.getByTestId('early-stop-queues');
     expect(await queues.textContent()).toMatch(
-      /^emails: [\d.]+M jobs queued, growing by [\d.]+k\/s/,
+      /^emails: [\d.]+M jobs queued, growing by [\d.]+[kM]\/s/,
     );
     expect(await page.getByTestId('early-stop-compact').textContent()).toMatch(
       /^⚠ Stopped early at [\d.]+ s$/,

@@ -8,18 +8,31 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one redis-server for the whole suite, or uses REDIS_URL when it is set and answers. */
-export default async function setup(project: TestProject) {
-  const given = process.env.REDIS_URL;
+/**
+ * Provides `key` to the tests: the URL in the environment variable `envVar` when it is set and a
+ * Redis answers there, otherwise one `start` starts for the whole suite (stopped after it).
+ */
+export async function provideRedis(
+  project: TestProject,
+  key: 'redisUrl' | 'clusterUrl',
+  envVar: string,
+  start: () => Promise<{ url: string; stop(): Promise<void> }>,
+) {
+  const given = process.env[envVar];
   if (given) {
     const url = new URL(given);
     if (!(await pingRedis(url.hostname, Number(url.port || 6379)))) {
-      throw new Error(`REDIS_URL is set to ${given}, but no Redis answers there.`);
+      throw new Error(`${envVar} is set to ${given}, but no Redis answers there.`);
     }
-    project.provide('redisUrl', given);
+    project.provide(key, given);
     return;
   }
-  const redis = await startTestRedis();
-  project.provide('redisUrl', redis.url);
-  return () => redis.stop();
+  const server = await start();
+  project.provide(key, server.url);
+  return () => server.stop();
+}
+
+/** Starts one redis-server for the whole suite, or uses REDIS_URL when it is set and answers. */
+export default function setup(project: TestProject) {
+  return provideRedis(project, 'redisUrl', 'REDIS_URL', () => startTestRedis());
 }

@@ -98,6 +98,8 @@ export const nodeOnCanvas = (page: Page, id: string) => page.getByTestId(`node-$
  * canvas: the centre of its box, from its flow position and React Flow's viewport transform.
  */
 export async function nodeScreenCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  // A document just opened may not have drawn its nodes yet.
+  await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor({ state: 'attached' });
   const at = await page.evaluate(`(() => {
     const node = document.querySelector('.react-flow__node[data-id="${id}"]');
     const pane = document.querySelector('.react-flow').getBoundingClientRect();

@@ -1,8 +1,10 @@
-import { deleteKeysByPrefix, shortLivedClient } from '../../redis/keys';
+import type { RedisClient } from '../../redis/client';
+import { connectShortLived, deleteKeysByPrefix } from '../../redis/keys';
 import { redactUrl } from '../../redis/probe';
 import { findRuns, planClean } from '../../redis/run-markers';
 import { parseCommandArgs } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
+import { plural } from '../../../shared/plural';
 
 const HELP = `Usage: pipewright clean --redis URL --prefix P [--dry-run] [--force] [--json]
        pipewright clean --redis URL --list [--json]
@@ -56,16 +58,17 @@ export const cleanCommand: CliCommand = async (args, io) => {
     if (prefix.endsWith(':')) return usage(`--prefix "${prefix}": give it without the final ":"`);
   }
 
-  const client = shortLivedClient(values.redis);
+  let client: RedisClient;
   try {
-    try {
-      await client.connect();
-    } catch (error) {
-      io.err(
-        `pipewright clean: cannot reach Redis at ${redactUrl(values.redis)}: ${(error as Error).message}`,
-      );
-      return EXIT_USAGE;
-    }
+    // A cluster node gets a cluster client: the run's keys may be on any master.
+    client = await connectShortLived(values.redis);
+  } catch (error) {
+    io.err(
+      `pipewright clean: cannot reach Redis at ${redactUrl(values.redis)}: ${(error as Error).message}`,
+    );
+    return EXIT_USAGE;
+  }
+  try {
     if (values.list) {
       const runs = await findRuns(client);
       if (values.json) io.out(JSON.stringify(runs, null, 2));
@@ -91,7 +94,7 @@ export const cleanCommand: CliCommand = async (args, io) => {
     if (values.json) io.out(JSON.stringify({ ...plan, removed, dryRun }, null, 2));
     else {
       const whose = plan.run ? ` (run ${plan.run.runId} of "${plan.run.document}")` : '';
-      const count = (n: number) => `${n.toLocaleString('en-US')} key${n === 1 ? '' : 's'}`;
+      const count = (n: number) => plural(n, 'key');
       io.out(
         dryRun
           ? `Would remove ${count(plan.keys)} under "${prefix}:"${whose}; nothing removed (--dry-run).`

@@ -1,8 +1,8 @@
 import type { RunStatus } from '../../../shared/api/contract';
 import type { RunSummary } from '../../../shared/metrics';
 import { RedisUnavailableError } from '../../redis/locate';
-import { RunService } from '../../services/runs';
-import { RedisService } from '../../services/runs-redis';
+import { RunService } from '../../services/runs/service';
+import { RedisService } from '../../services/runs/redis';
 import { parseDuration } from '../../../shared/duration';
 import { parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';

@@ -9,6 +9,7 @@ import {
 import { simulate, type ReplicationOptions } from '../../../shared/simulation/run';
 import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_JOBS_IN_SYSTEM } from '../../../shared/simulation/options';
 import { describeGrowing } from '../../../shared/simulation/early-stop';
+import { formatCount, formatMs, formatNumber, formatPercent } from '../../../shared/metrics/format';
 import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
 import { parseCommandArgs, readPipelineArg } from '../args';
@@ -28,11 +29,11 @@ a table per node with queueing theory beside it, or with --json the pipewright-s
   --replications N    independent runs with seeds N, N+1, …: figures are their means, with 95 %
                       confidence half-widths (default 1)
   --interval D        how often the backlog is sampled for the stable/growing verdict
-  --max-events N      event budget of each replication (default ${DEFAULT_MAX_EVENTS.toLocaleString('en-US')})
+  --max-events N      event budget of each replication (default ${formatCount(DEFAULT_MAX_EVENTS)})
   --json              print the summary object only
 
 Budgets: a run stops early when it passes its event budget, when more than
-${DEFAULT_MAX_JOBS_IN_SYSTEM.toLocaleString('en-US')} jobs are in the model at once (its memory bound), or when simulated time stops
+${formatCount(DEFAULT_MAX_JOBS_IN_SYSTEM)} jobs are in the model at once (its memory bound), or when simulated time stops
 advancing (a loop of workers that take no time). It then prints why, when, and which queues were
 growing; the figures cover the span before the stop ("stoppedEarly" in the --json summary).
 
@@ -150,26 +151,6 @@ export const simulateCommand: CliCommand = async (args, io) => {
 
 // --- the table ------------------------------------------------------------------------------
 
-const num = (v: number): string => {
-  if (!Number.isFinite(v)) return '∞';
-  const a = Math.abs(v);
-  if (a === 0) return '0';
-  if (a < 0.01) return v.toPrecision(2);
-  return a >= 100 ? Math.round(v).toString() : v.toFixed(a >= 10 ? 1 : 2);
-};
-/** Counts: whole numbers as such (replication means may be fractional). */
-const count = (v: number) => (Number.isInteger(v) ? v.toString() : v.toFixed(1));
-const ms = (v: number) => (Math.abs(v) >= 10_000 ? `${num(v / 1000)} s` : `${num(v)} ms`);
-const pct = (v: number) => `${num(v * 100)} %`;
-const span = (v: number) =>
-  v >= 86_400_000
-    ? `${num(v / 86_400_000)} d`
-    : v >= 3_600_000
-      ? `${num(v / 3_600_000)} h`
-      : v >= 60_000
-        ? `${num(v / 60_000)} min`
-        : ms(v);
-
 /** "value ± half-width" when replications give a CI. */
 const withCi = (format: (v: number) => string, value: number, half: unknown) =>
   typeof half === 'number' && half > 0 ? `${format(value)} ± ${format(half)}` : format(value);
@@ -180,7 +161,7 @@ const ciOf = (ci: unknown, ...path: string[]): unknown =>
     ci,
   );
 
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -192,18 +173,19 @@ function table(header: string[], rows: string[][]): string[] {
 
 function theory(station: QueueStation | undefined): string {
   if (!station) return '';
-  if (station.unstable) return `ρ ${num(station.utilisation)} UNSTABLE (${station.bottleneck})`;
-  const wait = station.wait ? `, wait ${ms(station.wait.meanWaitMs)}` : '';
-  return `ρ ${num(station.utilisation)}${wait}${station.approximate ? ' ≈' : ''}`;
+  if (station.unstable)
+    return `ρ ${formatNumber(station.utilisation)} UNSTABLE (${station.bottleneck})`;
+  const wait = station.wait ? `, wait ${formatMs(station.wait.meanWaitMs)}` : '';
+  return `ρ ${formatNumber(station.utilisation)}${wait}${station.approximate ? ' ≈' : ''}`;
 }
 
 /** The early stop, first thing under the title: the figures below cover only the span before it. */
 function stoppedLines(stop: EarlyStop): string[] {
   const lines = [
     '',
-    `STOPPED EARLY at ${span(stop.atMs)} of simulated time` +
+    `STOPPED EARLY at ${formatMs(stop.atMs)} of simulated time` +
       (stop.replication > 1 ? `, in replication ${stop.replication}` : '') +
-      ` (${count(stop.events)} events, ${count(stop.jobsInSystem)} jobs in the model); ` +
+      ` (${formatCount(stop.events)} events, ${formatCount(stop.jobsInSystem)} jobs in the model); ` +
       'the figures below cover only the span before the stop.',
     stop.message,
   ];
@@ -212,7 +194,7 @@ function stoppedLines(stop: EarlyStop): string[] {
       '',
       ...table(
         ['growing queue', 'depth', 'growth jobs/s'],
-        stop.growingQueues.map((q) => [q.name, count(q.depth), num(q.growthPerSec)]),
+        stop.growingQueues.map((q) => [q.name, formatCount(q.depth), formatNumber(q.growthPerSec)]),
       ),
     );
   }
@@ -227,8 +209,8 @@ export function formatSimulation(
 ): string {
   const reps = summary.replications ?? 1;
   const head = [
-    `${summary.document}: simulated ${span(summary.durationMs)}` +
-      (options.warmupMs ? ` after a ${span(options.warmupMs)} warm-up` : '') +
+    `${summary.document}: simulated ${formatMs(summary.durationMs)}` +
+      (options.warmupMs ? ` after a ${formatMs(options.warmupMs)} warm-up` : '') +
       `, seed ${summary.seed ?? 1}` +
       (reps > 1 ? `, ${reps} replications (± 95 % confidence)` : ''),
   ];
@@ -246,8 +228,8 @@ export function formatSimulation(
         ['producer', 'created', 'jobs/s'],
         producers.map((p) => [
           p.name,
-          count(p.created),
-          withCi(num, p.ratePerSec, ciOf(p.ci95, 'ratePerSec')),
+          formatCount(p.created),
+          withCi(formatNumber, p.ratePerSec, ciOf(p.ci95, 'ratePerSec')),
         ]),
       ),
     );
@@ -270,14 +252,14 @@ export function formatSimulation(
         ],
         queues.map(([q, id]) => [
           q.name,
-          count(q.enqueued),
-          withCi(ms, q.waitMs.mean, ciOf(q.ci95, 'waitMs', 'mean')),
-          withCi(ms, q.waitMs.p95, ciOf(q.ci95, 'waitMs', 'p95')),
-          ms(q.waitMs.p99),
-          `${num(q.waiting.mean)} / ${count(q.waiting.max)}`,
-          num(q.delayed.mean),
+          formatCount(q.enqueued),
+          withCi(formatMs, q.waitMs.mean, ciOf(q.ci95, 'waitMs', 'mean')),
+          withCi(formatMs, q.waitMs.p95, ciOf(q.ci95, 'waitMs', 'p95')),
+          formatMs(q.waitMs.p99),
+          `${formatNumber(q.waiting.mean)} / ${formatCount(q.waiting.max)}`,
+          formatNumber(q.delayed.mean),
           q.verdict === 'growing' && q.growingSinceMs !== undefined
-            ? `GROWING since ${span(q.growingSinceMs)}`
+            ? `GROWING since ${formatMs(q.growingSinceMs)}`
             : q.verdict,
           theory(stations.get(id)),
         ]),
@@ -301,13 +283,13 @@ export function formatSimulation(
         ],
         workers.map((w) => [
           w.name,
-          count(w.completed),
-          count(w.failed),
-          count(w.retried),
-          withCi(num, w.throughputPerSec, ciOf(w.ci95, 'throughputPerSec')),
-          withCi(pct, w.utilisation, ciOf(w.ci95, 'utilisation')),
-          ms(w.serviceMs.mean),
-          ms(w.serviceMs.p95),
+          formatCount(w.completed),
+          formatCount(w.failed),
+          formatCount(w.retried),
+          withCi(formatNumber, w.throughputPerSec, ciOf(w.ci95, 'throughputPerSec')),
+          withCi((v) => formatPercent(v, 1), w.utilisation, ciOf(w.ci95, 'utilisation')),
+          formatMs(w.serviceMs.mean),
+          formatMs(w.serviceMs.p95),
         ]),
       ),
     );
@@ -315,8 +297,8 @@ export function formatSimulation(
   const e2e = summary.endToEndMs;
   out.push(
     '',
-    `end to end: mean ${withCi(ms, e2e.mean, summary.endToEndCi95?.mean)}, p50 ${ms(e2e.p50)}, ` +
-      `p95 ${withCi(ms, e2e.p95, summary.endToEndCi95?.p95)}, p99 ${ms(e2e.p99)}, max ${ms(e2e.max)}`,
+    `end to end: mean ${withCi(formatMs, e2e.mean, summary.endToEndCi95?.mean)}, p50 ${formatMs(e2e.p50)}, ` +
+      `p95 ${withCi(formatMs, e2e.p95, summary.endToEndCi95?.p95)}, p99 ${formatMs(e2e.p99)}, max ${formatMs(e2e.max)}`,
     'theory: ρ = utilisation of the workers; wait = mean wait (Erlang C, ≈ approximate).',
   );
   return out.join('\n');

@@ -11,7 +11,7 @@ import { EdgeFlow } from '../../analysis/EdgeFlow';
 import { edgeRateShown } from '../../analysis/badge-view';
 import { useAnalysis } from '../../state/analysis-store';
 import { edgeLabel, type FlowEdge } from '../adapter';
-import { formatRate } from '../format';
+import { formatRate } from '../../../shared/metrics/format';
 import { EdgeDiagnosticBadge } from '../nodes/DiagnosticBadge';
 
 /**

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PipelineNode } from '../../../shared/document';
+import { DriftBadge } from '../../calibration/DriftBadge';
 import { KIND_LABELS } from '../../editing/new-node';
 import { NodeDiagnosticBadge } from './DiagnosticBadge';
 import { KindIcon } from './KindIcon';
@@ -39,6 +40,7 @@ export function NodeFrame({
         </span>
         <NodeName nodeId={node.id} name={node.name} />
         <NodeDiagnosticBadge nodeId={node.id} />
+        <DriftBadge nodeId={node.id} />
         {state ? (
           <span
             className={`pw-node__state pw-node__state--${state}`}

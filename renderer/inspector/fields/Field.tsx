@@ -36,10 +36,22 @@ export function Field({
   );
 }
 
-export function Group({ title, children }: { title: string; children: ReactNode }) {
+export function Group({
+  title,
+  aside,
+  children,
+}: {
+  title: string;
+  /** Shown after the title, e.g. a "measured" mark. */
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <fieldset className="group">
-      <legend className="group__title">{title}</legend>
+      <legend className="group__title">
+        {title}
+        {aside}
+      </legend>
       {children}
     </fieldset>
   );

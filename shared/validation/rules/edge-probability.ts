@@ -1,8 +1,10 @@
-import { edgeOn } from '../../document/defaults';
 import { edgeLabel } from '../describe';
 import type { ValidationRule } from '../types';
 
-/** Only a worker → queue `completed` edge routes with a probability; elsewhere it is ignored. */
+/**
+ * A probability means something only on the edge kinds that route with one (worker → queue,
+ * completed or failed: see the topology's table); elsewhere it is ignored.
+ */
 export const edgeProbabilityRule: ValidationRule = {
   id: 'edge-probability',
   check({ doc, graph }) {
@@ -10,19 +12,17 @@ export const edgeProbabilityRule: ValidationRule = {
       if (edge.probability === undefined) return [];
       const from = graph.nodes.get(edge.from);
       const to = graph.nodes.get(edge.to);
-      if (!from || !to) return [];
-      if (from.kind === 'worker' && to.kind === 'queue' && edgeOn(edge) === 'completed') return [];
-      const where =
-        edgeOn(edge) === 'failed'
-          ? 'a failed edge always moves the failed job'
-          : `a ${from.kind} → ${to.kind} edge always carries every job`;
+      const kind = graph.kindOf(edge);
+      // An illegal edge is reported by its own rule.
+      if (!from || !to || !kind || kind.probability) return [];
+      const where = `a ${from.kind} → ${to.kind} edge always carries every job`;
       return [
         {
           rule: 'edge-probability',
           severity: 'warning' as const,
           edgeId: edge.id,
           message: `edge ${edgeLabel(edge, graph)} has probability ${edge.probability}, which is ignored: ${where}`,
-          hint: 'remove the probability; only worker → queue completed edges use one',
+          hint: 'remove the probability; only worker → queue edges use one',
         },
       ];
     });

@@ -1,4 +1,4 @@
-import { edgeOn, edgeProbability, workerFailureRate } from '../../document/defaults';
+import { edgeProbability, workerFailureRate } from '../../document/defaults';
 import type { PipelineNode } from '../../document/schema';
 import type { Diagnostic, RuleContext, ValidationRule } from '../types';
 import { findZeroTimeLoops } from '../zero-time-loops';
@@ -62,14 +62,8 @@ function certainLoops(doc: RuleContext['doc'], graph: RuleContext['graph']): Pip
     }
     if (node.kind !== 'worker' || workerFailureRate(node.config) > 0) return false;
     return graph
-      .outgoing(node.id)
-      .some(
-        (e) =>
-          edgeOn(e) === 'completed' &&
-          edgeProbability(e) === 1 &&
-          graph.nodes.get(e.to)?.kind === 'queue' &&
-          inSet.has(e.to),
-      );
+      .routes(node.id, 'completed')
+      .some((e) => edgeProbability(e) === 1 && inSet.has(e.to));
   };
   // Drop what cannot keep a job, then re-check only what depended on a dropped node: a queue
   // on its consumers (a dropped worker's queues), a worker on its targets (a dropped queue's

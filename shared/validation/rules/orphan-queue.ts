@@ -7,11 +7,7 @@ export const orphanQueue: ValidationRule = {
   check({ doc, graph }) {
     return doc.nodes.flatMap((node) => {
       if (node.kind !== 'queue') return [];
-      const fed = graph.incoming(node.id).some((e) => {
-        const kind = graph.nodes.get(e.from)?.kind;
-        return kind === 'producer' || kind === 'worker';
-      });
-      if (fed) return [];
+      if (graph.feeds(node.id).length > 0) return [];
       return [
         {
           rule: 'orphan-queue',

@@ -11,10 +11,7 @@ export const unconsumedQueue: ValidationRule = {
   check({ doc, graph }) {
     return doc.nodes.flatMap((node) => {
       if (node.kind !== 'queue' || graph.consumers(node.id).length > 0) return [];
-      const feeds = graph.incoming(node.id).filter((e) => {
-        const kind = graph.nodes.get(e.from)?.kind;
-        return kind === 'producer' || kind === 'worker';
-      });
+      const feeds = graph.feeds(node.id);
       if (feeds.length === 0 || feeds.every((e) => edgeOn(e) === 'failed')) return [];
       return [
         {

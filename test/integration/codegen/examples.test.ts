@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
+import { removeKeysAt } from '../../../main/redis/keys';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../../main/cli/index';
 import type { CliIo } from '../../../main/cli/io';
@@ -139,8 +140,13 @@ async function generateAndBuild(doc: PipelineDocument, label: string): Promise<s
 }
 
 /** Completed (or failed) events a queue's event stream recorded: survives removeOnComplete. */
-async function eventCount(prefix: string, queue: string, event: string): Promise<number> {
-  const entries = await redis.xrange(`${prefix}:${queue}:events`, '-', '+');
+async function eventCount(
+  client: Redis | Cluster,
+  prefix: string,
+  queue: string,
+  event: string,
+): Promise<number> {
+  const entries = await client.xrange(`${prefix}:${queue}:events`, '-', '+');
   return entries.filter(([, fields]) => fields[0] === 'event' && fields[1] === event).length;
 }
 
@@ -173,11 +179,20 @@ interface RunResult {
   logs: string;
 }
 
-/** Runs the built project's workers and a few seconds of load, then shuts it down. */
-async function runPipeline(project: string, doc: PipelineDocument): Promise<RunResult> {
-  const prefix = `cg-${randomBytes(4).toString('hex')}`;
-  prefixes.push(prefix);
-  const env = { REDIS_URL: redisUrl, BULLMQ_PREFIX: prefix, WORKERS: '' };
+/**
+ * Runs the built project's workers and a few seconds of load, then shuts it down; `on` is a
+ * Redis Cluster for a cluster document (the project wraps BULLMQ_PREFIX in a hash tag itself).
+ */
+async function runPipeline(
+  project: string,
+  doc: PipelineDocument,
+  on?: { url: string; client: Cluster },
+): Promise<RunResult> {
+  const given = `cg-${randomBytes(4).toString('hex')}`;
+  const client = on?.client ?? redis;
+  const prefix = on ? `{${given}}` : given;
+  if (!on) prefixes.push(prefix);
+  const env = { REDIS_URL: on?.url ?? redisUrl, BULLMQ_PREFIX: given, WORKERS: '' };
   const workers = startWorkers(project, env);
   await workers.started;
   const load = await run('node', ['dist/load.js', '--seconds', '2'], project, env);
@@ -186,7 +201,7 @@ async function runPipeline(project: string, doc: PipelineDocument): Promise<RunR
   expect(sent, load.output).not.toBeNull();
 
   const queueNames = doc.nodes.filter((n) => n.kind === 'queue').map((n) => n.name);
-  const queues = queueNames.map((name) => new Queue(name, { connection: redis, prefix }));
+  const queues = queueNames.map((name) => new Queue(name, { connection: client, prefix }));
   try {
     await drained(queues);
   } finally {
@@ -199,8 +214,8 @@ async function runPipeline(project: string, doc: PipelineDocument): Promise<RunR
   const completed = new Map<string, number>();
   const failed = new Map<string, number>();
   for (const name of queueNames) {
-    completed.set(name, await eventCount(prefix, name, 'completed'));
-    failed.set(name, await eventCount(prefix, name, 'failed'));
+    completed.set(name, await eventCount(client, prefix, name, 'completed'));
+    failed.set(name, await eventCount(client, prefix, name, 'failed'));
   }
   const counts = JSON.parse(sent![1]!.replace(/'/g, '"').replace(/([\w-]+):/g, '"$1":')) as Record<
     string,
@@ -210,6 +225,34 @@ async function runPipeline(project: string, doc: PipelineDocument): Promise<RunR
 }
 
 describe('generated examples run on BullMQ', () => {
+  it('cluster-orders on a local 3-master Redis Cluster: jobs flow through every queue to completion', async () => {
+    const doc = compressed(readExample('cluster-orders'));
+    const project = await generateAndBuild(doc, 'cluster-orders');
+    const url = inject('clusterUrl');
+    const client = new Cluster([{ host: '127.0.0.1', port: Number(new URL(url).port) }]);
+    let prefix = '';
+    try {
+      const result = await runPipeline(project, doc, { url, client });
+      prefix = result.prefix;
+      const sent = result.sent['orders-api']!;
+      expect(sent).toBeGreaterThan(10);
+      expect(result.completed.get('orders')).toBe(sent);
+      expect(result.completed.get('payments')).toBe(sent);
+      expect([result.failed.get('orders'), result.failed.get('payments')]).toEqual([0, 0]);
+      // Every key in the one slot of the hash tag.
+      const slots = new Set(
+        await Promise.all(
+          ['orders', 'payments'].map((q) => client.cluster('KEYSLOT', `${result.prefix}:${q}:id`)),
+        ),
+      );
+      expect(slots.size).toBe(1);
+    } finally {
+      // On every master, through the app's own clean-up.
+      if (prefix) await removeKeysAt(url, prefix);
+      client.disconnect();
+    }
+  });
+
   for (const id of ['welcome-emails', 'upload-processing', 'nightly-report', 'api-sync']) {
     it(`${id}: jobs flow through every queue to completion`, async () => {
       const doc = compressed(readExample(id));

@@ -65,7 +65,7 @@ describe('pipewright generate', () => {
     writeFileSync(join(dir, 'broken.pipewright.json'), JSON.stringify(doc));
     const result = await generate('broken.pipewright.json', '--out', 'project');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/node email-sender: worker "email-sender" consumes no queue/);
+    expect(result.err).toMatch(/node email-sender: worker "email-sender" has no input queue/);
   });
 
   it('says what is wrong with its arguments or file (exit status 2)', async () => {

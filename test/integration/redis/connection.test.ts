@@ -7,7 +7,7 @@ import {
   type ManagedRedis,
 } from '../../../main/redis/managed';
 import { RedisUnavailableError } from '../../../main/redis/locate';
-import { RedisService } from '../../../main/services/runs-redis';
+import { RedisService } from '../../../main/services/runs/redis';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

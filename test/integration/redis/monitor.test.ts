@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { MonitorSnapshot } from '../../../shared/api/contract';
 import { deleteKeysByPrefix } from '../../../main/redis/keys';
-import { MonitorService } from '../../../main/services/runs-monitor';
+import { MonitorService } from '../../../main/services/runs/monitor';
 import { writesSoFar } from '../runner/helpers';
 
 const redisUrl = inject('redisUrl');
@@ -35,6 +35,7 @@ describe('monitoring an existing Redis (read-only)', () => {
       () => orders.close(),
       () => mail.close(),
     );
+    const mailAddedAfter = Date.now();
     await mail.add('m', {});
     await mail.pause();
     const worker = new Worker('orders', async () => null, {
@@ -77,6 +78,10 @@ describe('monitoring an existing Redis (read-only)', () => {
     expect(last.queues.orders!.enqueued).toBe(200);
     expect(last.queues.orders!.workers).toBeGreaterThanOrEqual(1);
     expect(last.queues.mail).toMatchObject({ paused: true, waiting: 1, workers: 0 });
+    // A line with nothing moving says how old it is, not "p95 0 ms".
+    expect(last.queues.mail!.oldestWaitingMs).toBeGreaterThan(800);
+    expect(last.queues.mail!.oldestWaitingMs).toBeLessThanOrEqual(Date.now() - mailAddedAfter);
+    expect(last.queues.orders!.oldestWaitingMs).toBeUndefined();
     expect(last.redis!.usedMemoryBytes).toBeGreaterThan(0);
 
     // Watching writes nothing.

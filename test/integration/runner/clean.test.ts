@@ -7,7 +7,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../../../shared/api/contract';
 import { main } from '../../../main/cli/index';
 import { RUN_MARKER, RUNNER_HEARTBEAT } from '../../../main/redis/run-markers';
-import { createRunServices } from '../../../main/services/runs-api';
+import { createRunServices } from '../../../main/services/runs/api';
 import { captureCli, freshPrefix, keysUnder, simplePipeline, until } from './helpers';
 
 const redisUrl = inject('redisUrl');

@@ -39,8 +39,13 @@ describe('runner controls', () => {
 
     await env.service.control({ type: 'pause', queueId: 'q' });
     expect(env.service.status().pausedQueues).toEqual(['q']);
+    const pausedAt = Date.now();
     await until(() => q(env!, 'q').waiting >= 20 && q(env!, 'q').paused, 'backlog while paused');
     expect(w(env, 'w').throughputPerSec).toBe(0);
+    // Nothing starts, so the frame says how old the line is: about as long as it was paused.
+    await until(() => q(env!, 'q').oldestWaitingMs !== undefined, 'the oldest waiting age');
+    expect(q(env, 'q').oldestWaitingMs).toBeGreaterThan(300);
+    expect(q(env, 'q').oldestWaitingMs).toBeLessThanOrEqual(Date.now() - pausedAt + 100);
     await env.service.control({ type: 'resume', queueId: 'q' });
     await until(() => q(env!, 'q').waiting < 5 && !q(env!, 'q').paused, 'the queue to drain');
 

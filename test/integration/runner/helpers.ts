@@ -2,11 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { RunLogEntry, RunSnapshotEvent, RunStatus } from '../../../shared/api/contract';
+import type {
+  RedisStatus,
+  RunLogEntry,
+  RunSnapshotEvent,
+  RunStatus,
+} from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
 import { emptyLatency, type RunSnapshot } from '../../../shared/metrics';
-import { RunService, type RunServiceOptions } from '../../../main/services/runs';
-import { RedisService } from '../../../main/services/runs-redis';
+import { RunService, type RunServiceOptions } from '../../../main/services/runs/service';
+import { RedisService } from '../../../main/services/runs/redis';
 
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
 export async function until(
@@ -20,6 +25,24 @@ export async function until(
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * The first event `subscribe` delivers that passes `test`, with the wall time it was delivered.
+ * It waits on the event itself, with no time limit of its own (the test's timeout is the guard):
+ * subscribe before causing the event. A promise with a time in it is checked against `at`.
+ */
+export function nextEvent<T>(
+  subscribe: (listener: (event: T) => void) => () => void,
+  test: (event: T) => boolean = () => true,
+): Promise<{ event: T; at: number }> {
+  return new Promise((resolve) => {
+    const off = subscribe((event) => {
+      if (!test(event)) return;
+      off();
+      resolve({ event, at: Date.now() });
+    });
+  });
 }
 
 /** Writes Redis has applied since it started (INFO persistence: rdb_changes_since_last_save). */
@@ -114,6 +137,12 @@ export function recordingService(redisUrl: string, options: Partial<RunServiceOp
     logs,
     statuses,
     last,
+    /** The next run status that passes `test` (see `nextEvent`). */
+    nextStatus: (test: (status: RunStatus) => boolean) =>
+      nextEvent<RunStatus>((l) => service.onStatus(l), test),
+    /** The next status-bar Redis status that passes `test`. */
+    nextRedisStatus: (test: (status: RedisStatus) => boolean) =>
+      nextEvent<RedisStatus>((l) => redis.onStatus(l), test),
     async close() {
       if (['running', 'starting', 'crashed'].includes(service.status().state)) {
         await service.stop().catch(() => undefined);

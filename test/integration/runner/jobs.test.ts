@@ -4,7 +4,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ApiError } from '../../../shared/api/contract';
 import { runRequestSchemas } from '../../../shared/api/runs';
 import { deleteKeysByPrefix } from '../../../main/redis/keys';
-import { createRunServices, type RunServices } from '../../../main/services/runs-api';
+import { createRunServices, type RunServices } from '../../../main/services/runs/api';
 import { edge, pipeline, producer, queue, until, worker, writesSoFar } from './helpers';
 
 const redisUrl = inject('redisUrl');

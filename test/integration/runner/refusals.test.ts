@@ -85,7 +85,7 @@ describe('connections a run needs', () => {
     expect(env.service.status().state).toBe('failed');
     // Nothing was opened or written: other clients still get in, no key is left.
     // The refused runner's one connection goes with its process.
-    await until(async () => (await clients(probe)) === before, 'the runner to disconnect', 3000);
+    await until(async () => (await clients(probe)) === before, 'the runner to disconnect');
     expect(await keysUnder(server.url, doc.settings!.prefix!)).toEqual([]);
     // The same plan with fewer replicas fits.
     await env.service.start({ document: replicated(20) });
@@ -105,30 +105,51 @@ describe('connections a run needs', () => {
       /this run needs 6,007 Redis connections: 6,000 blocking connections, one per worker replica \("a" 1,000, "b" 1,000, "c" 1,000, …\); 6 shared .* Pipewright runs at most 2,000 connections in one runner process/,
     );
     // The refused runner's one connection goes with its process.
-    await until(async () => (await clients(probe)) === before, 'the runner to disconnect', 3000);
+    await until(async () => (await clients(probe)) === before, 'the runner to disconnect');
   });
 });
 
 describe('a run whose commands Redis refuses', () => {
-  it('fails at once, with the reason and a non-zero exit, on a cluster master that does not own its slot', async () => {
+  it('refuses at once, with the reason, a document that does not target the cluster it is run on', async () => {
     const cluster = await startTestCluster();
     cleanups.push(() => cluster.stop());
     const c = capture();
-    const doc = simplePipeline();
-    doc.settings = { ...doc.settings, cluster: true };
-    writeFileSync(join(c.io.cwd, 'p.json'), JSON.stringify(doc));
+    writeFileSync(join(c.io.cwd, 'p.json'), JSON.stringify(simplePipeline()));
     const code = await main(
-      ['run', 'p.json', '--redis', cluster.empty.url, '--duration', '2s'],
+      ['run', 'p.json', '--redis', cluster.owner.url, '--duration', '2s'],
       c.io,
     );
     expect(code).not.toBe(0);
     expect(c.err.join('\n')).toMatch(
-      /the run could not start: Redis refused the run's first write: MOVED \d+ 127\.0\.0\.1:\d+ — this Redis is a cluster node that does not own the run's keys/,
+      /the run could not start: Redis at redis:\/\/127\.0\.0\.1:\d+ is a Redis Cluster node \(cluster_enabled:1\) but the document does not target a cluster; set "cluster": true in the document's settings/,
     );
     expect(c.out).toEqual([]);
     const owner = new Redis(cluster.owner.url);
     cleanups.push(async () => owner.disconnect());
     expect(await owner.dbsize()).toBe(0);
+  });
+
+  it('refuses at once a cluster document on a standalone Redis', async () => {
+    const c = capture();
+    const doc = simplePipeline();
+    doc.settings = { ...doc.settings, cluster: true };
+    writeFileSync(join(c.io.cwd, 'p.json'), JSON.stringify(doc));
+    const code = await main(['run', 'p.json', '--redis', redisUrl, '--duration', '2s'], c.io);
+    expect(code).not.toBe(0);
+    expect(c.err.join('\n')).toMatch(
+      /the run could not start: the document targets a Redis Cluster \(settings.cluster is true\) but Redis at redis:\/\/127\.0\.0\.1:\d+ is a standalone server/,
+    );
+    // Nothing written under the run's prefix, `{<prefix>-<run id>}`.
+    const client = new Redis(redisUrl);
+    cleanups.push(async () => client.disconnect());
+    const [, written] = await client.scan(
+      '0',
+      'MATCH',
+      `\\{${doc.settings.prefix}-*`,
+      'COUNT',
+      100_000,
+    );
+    expect(written).toEqual([]);
   });
 
   it('ends with an error and exit 1 when Redis refuses the jobs mid-run (an ACL user without scripts)', async () => {
@@ -168,7 +189,7 @@ describe('a load generator that cannot keep up', () => {
     const text = await main(['run', 'p.json', '--redis', redisUrl, '--duration', '3s'], c.io);
     expect(text).toBe(0);
     expect(c.err.join('\n')).toMatch(
-      /\d+\.\ds warning: producer "p" cannot keep up: 1,000,000 jobs\/s asked, [\d,]+ jobs\/s delivered \(\d+ %\)/,
+      /\d+\.\ds warning: producer "p" cannot keep up: 1,000,000 jobs\/s asked, [\d,]+ jobs\/s delivered \([\d.]+%\)/,
     );
     expect(c.out.join('\n')).toMatch(
       /\nincidents:\n {2}\d+\.?\d*s warn: producer "p" cannot keep up/,

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { RunSummary } from '../../../shared/metrics';
 import { main } from '../../../main/cli/index';
 import { parseDuration } from '../../../shared/duration';
-import type { RunReport } from '../../../main/services/run-report';
-import { createRunServices, type RunServices } from '../../../main/services/runs-api';
+import type { RunReport } from '../../../shared/api/contract';
+import { createRunServices, type RunServices } from '../../../main/services/runs/api';
 import { edge, pipeline, producer, queue, simplePipeline, sleep, worker } from './helpers';
 
 const redisUrl = inject('redisUrl');
@@ -29,6 +29,7 @@ describe('run report', () => {
     services = createRunServices({ redisUrl: () => redisUrl, emit: (event) => events.push(event) });
     const { handlers } = services;
     await expect(handlers['run:report']({ format: 'json' })).rejects.toThrow(/no run to report/);
+    await expect(handlers['run:lastReport']({})).rejects.toThrow(/no run to report/);
     const doc = pipeline(
       'Report <script>alert(1)</script> & co',
       [
@@ -62,6 +63,9 @@ describe('run report', () => {
     expect(throughput.predicted).toBeGreaterThan(20);
     expect(throughput.measured).toBeGreaterThan(15);
     expect(Math.abs(throughput.differencePercent!)).toBeLessThan(50);
+    // The renderer gets the same report as a typed object, nothing to re-read.
+    const data = await handlers['run:lastReport']({});
+    expect({ ...data, generatedAt: report.generatedAt }).toEqual(report);
 
     const html = await handlers['run:report']({ format: 'html' });
     const page = html.content!;

@@ -77,7 +77,9 @@ describe('runner: a real run on BullMQ', () => {
     expect(sent.kind).toBe('worker');
     if (sent.kind === 'worker') {
       expect(sent.serviceMs.mean).toBeGreaterThanOrEqual(4);
-      expect(sent.serviceMs.p99).toBeLessThan(200);
+      // Wall-clock job timings stretch when the machine is loaded (2 shared cores): the bound is
+      // generous on purpose; it catches a unit mix-up (seconds for ms), not a slow machine.
+      expect(sent.serviceMs.p99).toBeLessThan(2000);
       expect(sent.utilisation).toBeGreaterThan(0);
       // Final failures (both attempts failed) went to the dead-letter queue.
       const dead = summary.nodes.dead!;

@@ -1,7 +1,7 @@
 // A stand-in host for the orphan test: starts a run on the given Redis, prints the runner's pid,
 // then idles until it is killed. Run with `node --import tsx run-host.ts <redisUrl> <prefix>`.
-import { RunService } from '../../../main/services/runs';
-import { RedisService } from '../../../main/services/runs-redis';
+import { RunService } from '../../../main/services/runs/service';
+import { RedisService } from '../../../main/services/runs/redis';
 import { edge, pipeline, producer, queue, worker } from './helpers';
 
 const [url, prefix] = process.argv.slice(2);

@@ -96,7 +96,7 @@ describe('web mode API over WebSocket', () => {
         error: {
           code: 'too-large',
           message:
-            'the request is 50.0 MB; the largest accepted is 11.0 MB (a pipeline document is at most 10 MB)',
+            'the request is 50 MB; the largest accepted is 11 MB (a pipeline document is at most 10 MB)',
         },
       },
     });

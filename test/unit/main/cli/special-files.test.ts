@@ -55,7 +55,7 @@ describe('the CLI reads only regular files', () => {
     truncateSync(big, 11 * 1024 * 1024);
     expect(await cli('validate', big)).toEqual({
       code: 2,
-      out: `${big}: (file): file is 11.0 MB; a pipeline document is at most 10 MB`,
+      out: `${big}: (file): file is 11 MB; a pipeline document is at most 10 MB`,
       err: '',
     });
   });

@@ -60,7 +60,7 @@ describe('add after the selection (quick add)', () => {
       type: 'toast',
       tone: 'info',
       message:
-        'Added "worker-1" beside "email-sender" without an edge: A worker passes jobs on through a queue: put a queue between the two workers.',
+        'Added "worker-1" beside "email-sender" without an edge: A worker passes jobs on through a queue; put a queue between them: worker → queue → worker.',
     });
   });
 });

@@ -37,11 +37,15 @@ describe('connect', () => {
     [
       'signup',
       'sender',
-      'A producer adds jobs to a queue, not to a worker: put a queue between them.',
+      'A producer adds jobs to a queue, not to a worker; put a queue between them: producer → queue → worker.',
     ],
     ['emails', 'dead-letters', 'Jobs leave a queue through a worker'],
     ['sender', 'signup', 'Nothing feeds a producer'],
-    ['emails', 'emails', 'A node cannot connect to itself.'],
+    [
+      'emails',
+      'emails',
+      'A node cannot connect to itself; to re-process jobs, route them through a queue.',
+    ],
     ['signup', 'emails', '"signup-api" is already connected to "emails".'],
     ['dead-letters', 'sender', 'a worker consumes exactly one queue'],
   ])('refuses %s → %s and says why', async (from, to, reason) => {

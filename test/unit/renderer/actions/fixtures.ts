@@ -95,6 +95,8 @@ export function stateOf(
     viewCenter: { x: 400, y: 300 },
     themePreference: 'system',
     systemTheme: 'light',
+    run: { active: false, busy: null },
+    simulating: false,
   };
 }
 

@@ -5,10 +5,8 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  beginSweep,
   cancelAnalysis,
   clearAnalysis,
-  endSweep,
   failAnalysis,
   finishAnalysis,
   indexAtTime,
@@ -21,9 +19,15 @@ import {
   setAnalysisProgress,
   setBottomTab,
   setSpeed,
-  setSweepProgress,
 } from '../../../../renderer/state/analysis-store';
 import { liveStore } from '../../../../renderer/state/live-store';
+import {
+  beginSweep,
+  endSweep,
+  resetSweepStore,
+  setSweepProgress,
+  sweepStore,
+} from '../../../../renderer/state/sweep-store';
 import { series, snapshotAt } from './snapshots';
 
 const state = () => analysisStore.getState();
@@ -194,17 +198,25 @@ describe('analysis store', () => {
   });
 
   it('keeps the state of a sweep apart from the analysis', () => {
+    resetSweepStore();
     beginSweep({ kind: 'concurrency', workerId: 'w' }, 250);
     setSweepProgress(0.5);
-    expect(state().sweep).toMatchObject({ status: 'running', progress: 0.5, targetP95WaitMs: 250 });
+    expect(sweepStore.getState()).toMatchObject({
+      status: 'running',
+      progress: 0.5,
+      targetP95WaitMs: 250,
+    });
     beginAnalysis('simulation', { label: 's' });
-    expect(state().sweep.status).toBe('running');
+    expect(sweepStore.getState().status).toBe('running');
     endSweep('error', 'there is no worker with id "w"');
-    expect(state().sweep).toMatchObject({
+    expect(sweepStore.getState()).toMatchObject({
       status: 'error',
       error: 'there is no worker with id "w"',
     });
     setSweepProgress(0.9);
-    expect(state().sweep.progress).toBe(0.5);
+    expect(sweepStore.getState().progress).toBe(0.5);
+    resetAnalysisStore();
+    expect(sweepStore.getState().status).toBe('error');
+    expect('sweep' in state()).toBe(false);
   });
 });

@@ -10,11 +10,11 @@ import {
   sinceLastStartMs,
 } from '../../../../renderer/analysis/badge-view';
 import {
-  formatCount,
-  formatLatency,
+  formatCompactCount,
+  formatMs,
   formatPercent,
   formatRate,
-} from '../../../../renderer/analysis/format';
+} from '../../../../shared/metrics/format';
 import {
   analysisStore,
   appendSnapshots,
@@ -66,10 +66,10 @@ describe('node badges', () => {
     expect(badge('emails')).toMatchObject({
       mode: 'final',
       t: null,
-      main: formatCount(q.waiting.mean),
+      main: formatCompactCount(q.waiting.mean),
       mainLabel: 'waiting (mean)',
       metricLabel: 'p95',
-      metric: formatLatency(q.waitMs.p95),
+      metric: formatMs(q.waitMs.p95),
     });
     expect(badge('email-sender')).toMatchObject({
       mode: 'final',
@@ -79,7 +79,7 @@ describe('node badges', () => {
     });
     expect(badge('signup')).toMatchObject({
       main: formatRate(p.ratePerSec),
-      mainLabel: `${formatCount(p.created)} made`,
+      mainLabel: `${formatCompactCount(p.created)} made`,
     });
     expect(badge('emails').about).toMatch(/^Whole simulation \(1:00 measured\), as in Results$/);
     // Edge labels follow: the producer's edge carries its whole-run rate.

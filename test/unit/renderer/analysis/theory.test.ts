@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCount,
+  formatCompactCount,
   formatClock,
-  formatLatency,
+  formatMs,
   formatPercent,
   formatRho,
-} from '../../../../renderer/analysis/format';
+} from '../../../../shared/metrics/format';
 import { queueingFor, sameModel, slotsNeeded } from '../../../../renderer/analysis/theory';
 import {
   edgeWidth,
@@ -84,14 +84,14 @@ describe('queueing theory while drawing', () => {
 
 describe('figures as text', () => {
   it('formats counts, percentages, latencies, clock times and ρ', () => {
-    expect(formatCount(1234)).toBe('1,234');
-    expect(formatCount(12_345)).toBe('12.3k');
-    expect(formatCount(4_560_000)).toBe('4.56M');
+    expect(formatCompactCount(1234)).toBe('1,234');
+    expect(formatCompactCount(12_345)).toBe('12.3k');
+    expect(formatCompactCount(4_560_000)).toBe('4.56M');
     expect(formatPercent(0.823)).toBe('82%');
     expect(formatPercent(0.0123)).toBe('1.23%');
-    expect(formatLatency(0.25)).toBe('0.25 ms');
-    expect(formatLatency(1500)).toBe('1.5 s');
-    expect(formatLatency(0)).toBe('0 ms');
+    expect(formatMs(0.25)).toBe('0.25 ms');
+    expect(formatMs(1500)).toBe('1.5 s');
+    expect(formatMs(0)).toBe('0 ms');
     expect(formatClock(42_000)).toBe('0:42');
     expect(formatClock(3_723_000)).toBe('1:02:03');
     expect(formatRho(0.4812)).toBe('0.48');

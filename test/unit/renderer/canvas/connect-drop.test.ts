@@ -78,7 +78,8 @@ describe('where a connection drag ends', () => {
     );
     expect(outcome).toEqual({
       kind: 'refuse',
-      reason: 'A producer adds jobs to a queue, not to a worker: put a queue between them.',
+      reason:
+        'A producer adds jobs to a queue, not to a worker; put a queue between them: producer → queue → worker.',
     });
   });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatMs, formatRate } from '../../../../shared/metrics/format';
 import {
   arrivalSummary,
-  formatMs,
-  formatRate,
   producerSummary,
   queueSummary,
   workerSummary,

@@ -3,7 +3,7 @@ import { exportCodeAction } from '../../../../renderer/actions/export-code';
 import { ACTIONS, actionForKey } from '../../../../renderer/actions/registry';
 import { showCodeAction } from '../../../../renderer/actions/show-code';
 import { MENU_ACTIONS } from '../../../../renderer/documents/menu';
-import { codeStore } from '../../../../renderer/code/code-store';
+import { codeStore } from '../../../../renderer/state/code-store';
 import { handleEffect } from '../../../../renderer/documents/effects';
 import { uiStore } from '../../../../renderer/state/ui-store';
 import { expectNoHistoryStep, perform, stateOf } from '../actions/fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeSchema } from '../../../../shared/document';
-import { checkConnection } from '../../../../renderer/editing/connection-rules';
+import { checkConnection } from '../../../../shared/document';
 import { getIn, setIn } from '../../../../renderer/editing/edit';
 import { FRAGMENT_LIBRARY } from '../../../../renderer/editing/fragment-library';
 import {

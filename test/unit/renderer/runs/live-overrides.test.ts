@@ -49,7 +49,7 @@ describe('live overrides on the canvas', () => {
       'signup-api: poisson 60/s',
       'email-sender: concurrency 40',
       'email-sender: 0 replicas (not kept: a worker needs one)',
-      'email-sender: 40 % of attempts fail',
+      'email-sender: 40% of attempts fail',
     ]);
     const kept = keepOverrides(doc, overrides);
     const keptSender = kept.nodes.find((n) => n.id === 'sender') as WorkerNode;

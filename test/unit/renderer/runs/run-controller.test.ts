@@ -11,7 +11,7 @@ import {
   startRun,
   stopRun,
 } from '../../../../renderer/runs/run-controller';
-import { setRunHost } from '../../../../renderer/runs/run-host';
+import { setHost } from '../../../../renderer/api/host';
 import { saveReport } from '../../../../renderer/runs/save-report';
 import { analysisStore, resetAnalysisStore } from '../../../../renderer/state/analysis-store';
 import { initialRunState, runStore } from '../../../../renderer/state/run-store';
@@ -46,10 +46,10 @@ beforeAll(async () => {
     examplesDir: resolve(import.meta.dirname, '../../../../resources/examples'),
     warn: () => undefined,
   });
-  setRunHost(buildApi(inProcessTransport(services)));
+  setHost(buildApi(inProcessTransport(services)));
 });
 afterAll(async () => {
-  setRunHost(null);
+  setHost(null);
   await services.close();
   await rm(dir, { recursive: true, force: true });
 });

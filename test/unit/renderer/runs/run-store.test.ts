@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunLogEntry, RunStatus } from '../../../../shared/api/contract';
+import { IDLE_RUN_STATUS, type RunLogEntry, type RunStatus } from '../../../../shared/api/contract';
 import { frameBatch } from '../../../../renderer/runs/frame-batch';
 import {
-  IDLE_STATUS,
   addLogEntries,
   beginRunState,
   initialRunState,
@@ -26,7 +25,7 @@ const log = (runId: string, t: number): RunLogEntry => ({
   level: 'info',
   message: `at ${t}`,
 });
-const status = (patch: Partial<RunStatus>): RunStatus => ({ ...IDLE_STATUS, ...patch });
+const status = (patch: Partial<RunStatus>): RunStatus => ({ ...IDLE_RUN_STATUS, ...patch });
 
 describe('run store', () => {
   it('keeps the log of the run on show only', () => {

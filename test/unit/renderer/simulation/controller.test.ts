@@ -11,6 +11,7 @@ import {
 } from '../../../../renderer/simulation/settings';
 import { analysisStore, resetAnalysisStore } from '../../../../renderer/state/analysis-store';
 import { liveStore } from '../../../../renderer/state/live-store';
+import { resetSweepStore, sweepStore } from '../../../../renderer/state/sweep-store';
 import { welcomeDoc } from '../actions/fixtures';
 
 const state = () => analysisStore.getState();
@@ -53,6 +54,7 @@ afterEach(() => {
   dispose?.();
   dispose = null;
   resetAnalysisStore();
+  resetSweepStore();
 });
 
 function controllerOver(create: () => WorkerLike, cancelTimeoutMs?: number) {
@@ -136,7 +138,7 @@ describe('simulation controller', () => {
     controller.start(broken, settings({ duration: '1m' }));
     await until(() => state().status === 'error', 'the error');
     expect(state().error).toMatch(/cannot simulate this pipeline/);
-    expect(state().error).toMatch(/consumes more than one queue/);
+    expect(state().error).toMatch(/consumes 2 queues/);
     expect(controller.running).toBe(false);
   });
 
@@ -201,8 +203,8 @@ describe('simulation controller', () => {
     );
     await until(() => state().status === 'done', 'the run on this thread');
     expect(state().snapshots).toHaveLength(60);
-    await until(() => state().sweep.status === 'done', 'the sweep on this thread');
-    expect(state().sweep.result?.points).toHaveLength(2);
+    await until(() => sweepStore.getState().status === 'done', 'the sweep on this thread');
+    expect(sweepStore.getState().result?.points).toHaveLength(2);
   });
 
   it('sweeps concurrency off the caller and finds the smallest that meets the target', async () => {
@@ -215,9 +217,9 @@ describe('simulation controller', () => {
       500,
     );
     expect(controller.sweeping).toBe(true);
-    expect(state().sweep).toMatchObject({ status: 'running', targetP95WaitMs: 500 });
-    await until(() => state().sweep.status === 'done', 'the sweep', 60_000);
-    const result = state().sweep.result!;
+    expect(sweepStore.getState()).toMatchObject({ status: 'running', targetP95WaitMs: 500 });
+    await until(() => sweepStore.getState().status === 'done', 'the sweep', 60_000);
+    const result = sweepStore.getState().result!;
     expect(result.points.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6]);
     // 20 jobs/s × 1.02 attempts × 120 ms = 2.45 busy slots: 1 and 2 cannot keep up.
     expect(result.points[0]!.utilisation.mean).toBeGreaterThan(0.95);
@@ -235,11 +237,11 @@ describe('simulation controller', () => {
       { durationMs: 30 * 24 * 3_600_000, replications: 1 },
       500,
     );
-    await until(() => state().sweep.progress > 0, 'sweep progress');
+    await until(() => sweepStore.getState().progress > 0, 'sweep progress');
     controller.cancelSweep();
-    await until(() => state().sweep.status === 'cancelled', 'the sweep cancel');
+    await until(() => sweepStore.getState().status === 'cancelled', 'the sweep cancel');
     controller.sweep(welcomeDoc(), { kind: 'replicas', workerId: 'nope' }, [1, 2], {}, 500);
-    await until(() => state().sweep.status === 'error', 'the sweep error');
-    expect(state().sweep.error).toBe('there is no worker with id "nope"');
+    await until(() => sweepStore.getState().status === 'error', 'the sweep error');
+    expect(sweepStore.getState().error).toBe('there is no worker with id "nope"');
   });
 });

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installAnalysisLifecycle, isDocumentLoad } from '../../../../renderer/analysis/lifecycle';
 import { actionForKey, getAction } from '../../../../renderer/actions/registry';
-import { runAction } from '../../../../renderer/actions/run';
+import { currentActionState, runAction, setEffectHandler } from '../../../../renderer/actions/run';
 import { cancelSimulationAction, simulateAction } from '../../../../renderer/actions/simulate';
+import { handleEffect } from '../../../../renderer/documents/effects';
 import { MENU_ACTIONS } from '../../../../renderer/documents/menu';
 import {
   isSimulating,
@@ -36,7 +37,11 @@ const key = (k: string, mods: { ctrl?: boolean; shift?: boolean } = {}) => ({
   altKey: false,
 });
 
+// The shell's dispatcher carries out the effects the actions return, as in the app.
+beforeEach(() => setEffectHandler(handleEffect));
+
 afterEach(() => {
+  setEffectHandler(null);
   // A fresh controller (over the in-thread worker: Node has no Web Worker) for the next test.
   setSimulationController(null);
   setSimulateSettings({ ...DEFAULT_SETTINGS });
@@ -67,10 +72,17 @@ describe('simulate actions', () => {
     setSimulateSettings({ ...DEFAULT_SETTINGS, duration: '2m' });
     setPanelSize('bottom', 150);
     const effects = await runAction(simulateAction, undefined);
-    expect(effects).toEqual([]);
+    expect(effects).toEqual([
+      {
+        type: 'simulation',
+        command: 'start',
+        document: documentStore.getState().document,
+        settings: { ...DEFAULT_SETTINGS, duration: '2m' },
+      },
+    ]);
     expect(state().bottomTab).toBe('results');
     expect(uiStore.getState().panels.bottom).toBe(300);
-    expect(cancelSimulationAction.enabled?.(stateOf())).toBe(true);
+    expect(cancelSimulationAction.enabled?.(currentActionState())).toBe(true);
     await until(() => state().status === 'done', 'the simulation');
     expect(isSimulating()).toBe(false);
     expect(state().summary?.document).toBe('Welcome emails');
@@ -82,7 +94,9 @@ describe('simulate actions', () => {
     setSimulateSettings({ ...DEFAULT_SETTINGS, duration: '720h' });
     await runAction(simulateAction, undefined);
     await until(() => state().snapshots.length > 0, 'the first snapshots');
-    await runAction(cancelSimulationAction, undefined);
+    expect(await runAction(cancelSimulationAction, undefined)).toEqual([
+      { type: 'simulation', command: 'cancel' },
+    ]);
     await until(() => state().status === 'cancelled', 'the cancel');
   });
 

@@ -83,11 +83,12 @@ describe('summary', () => {
     expect(q).toMatchObject({ kind: 'queue', name: 'jobs', enqueued: 200, verdict: 'growing' });
     expect(q.kind === 'queue' && q.growingSinceMs).toBe(500);
     // Values 100, 200, 300: sd 100, t(2) = 4.303 → 4.303 · 100 / √3.
-    expect((q.ci95 as { enqueued: number }).enqueued).toBeCloseTo((4.303 * 100) / Math.sqrt(3), 9);
-    expect((q.ci95 as { waiting: { mean: number } }).waiting.mean).toBeCloseTo(
-      (4.303 * 2) / Math.sqrt(3),
-      9,
-    );
+    if (q.kind !== 'queue' || q.ci95 === undefined) throw new Error('expected a queue with ci95');
+    // The half-widths have the numbers' keys and nesting (Ci95Of<QueueSummary>), no text.
+    expect(Object.keys(q.ci95).sort()).toEqual(['delayed', 'enqueued', 'waitMs', 'waiting']);
+    expect(Object.keys(q.ci95.waitMs).sort()).toEqual(['max', 'mean', 'p50', 'p95', 'p99']);
+    expect(q.ci95.enqueued).toBeCloseTo((4.303 * 100) / Math.sqrt(3), 9);
+    expect(q.ci95.waiting.mean).toBeCloseTo((4.303 * 2) / Math.sqrt(3), 9);
     expect(s.endToEndMs.max).toBeCloseTo(60, 9);
     expect(s.endToEndCi95!.max).toBeGreaterThan(0);
     expect(combineReplications([runs[0]!])).toBe(runs[0]);

@@ -269,8 +269,8 @@ describe('bad models and options', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(SimulationModelError);
       const problems = (error as SimulationModelError).problems.join('\n');
-      expect(problems).toMatch(/from a producer to a worker/);
-      expect(problems).toMatch(/worker "w" consumes more than one queue/);
+      expect(problems).toMatch(/edge "p" → "w" joins a producer to a worker/);
+      expect(problems).toMatch(/worker "w" consumes 2 queues \("q1", "q2"\)/);
       expect(problems).toMatch(/"ghost"/);
     }
   });

@@ -1,4 +1,4 @@
-import { buildGraph } from '../../../../shared/document/graph';
+import { buildGraph } from '../../../../shared/document/topology';
 import { parseDocumentValue } from '../../../../shared/document/parse';
 import type {
   PipelineDocument,

@@ -29,13 +29,26 @@ describe('edge-probability', () => {
     );
   });
 
-  it('warns about a probability on a failed edge', () => {
+  it('accepts a probability on a failed edge: the simulator and the runner route with it', () => {
     const doc = pipeline(
       [queue('q'), worker('w'), queue('dlq')],
       [edge('q', 'w'), edge('w', 'dlq', { on: 'failed', probability: 0.1 })],
     );
-    expect(run(edgeProbabilityRule, doc)[0]!.message).toContain(
-      'a failed edge always moves the failed job',
+    expect(run(edgeProbabilityRule, doc)).toEqual([]);
+  });
+
+  it('warns about a probability on a queue → worker edge', () => {
+    const doc = pipeline(
+      [queue('q', {}, 'emails'), worker('w', {}, 'sender')],
+      [edge('q', 'w', { probability: 0.5 })],
     );
+    expect(run(edgeProbabilityRule, doc)).toEqual([
+      expect.objectContaining({
+        edgeId: 'q->w',
+        message:
+          'edge "emails" → "sender" has probability 0.5, which is ignored: a queue → worker edge always carries every job',
+        hint: 'remove the probability; only worker → queue edges use one',
+      }),
+    ]);
   });
 });

@@ -12,13 +12,38 @@ describe('illegal-edge', () => {
   });
 
   it.each([
-    ['producer', 'worker', 'put a queue between them: producer → queue → worker'],
-    ['queue', 'queue', 'put a worker between them'],
-    ['worker', 'worker', 'put a queue between them: worker → queue → worker'],
-    ['queue', 'producer', 'producers have no inputs'],
-    ['worker', 'producer', 'producers have no inputs'],
-    ['producer', 'producer', 'connect the producer to a queue instead'],
-  ] as const)('refuses %s → %s, naming both ends', (from, to, hint) => {
+    [
+      'producer',
+      'worker',
+      'a producer adds jobs to a queue, not to a worker',
+      'put a queue between them: producer → queue → worker',
+    ],
+    ['queue', 'queue', 'jobs leave a queue through a worker', 'put a worker between them'],
+    [
+      'worker',
+      'worker',
+      'a worker passes jobs on through a queue',
+      'put a queue between them: worker → queue → worker',
+    ],
+    [
+      'queue',
+      'producer',
+      'nothing feeds a producer: it creates jobs itself',
+      'connect the queue to a worker instead',
+    ],
+    [
+      'worker',
+      'producer',
+      'nothing feeds a producer: it creates jobs itself',
+      'connect the worker to a queue instead',
+    ],
+    [
+      'producer',
+      'producer',
+      'a producer adds jobs to queues only',
+      'connect the producer to a queue instead',
+    ],
+  ] as const)('refuses %s → %s, naming both ends', (from, to, why, hint) => {
     const make = { producer, queue, worker };
     const doc = pipeline(
       [make[from]('a', {}, 'first'), make[to]('b', {}, 'second')],
@@ -27,7 +52,7 @@ describe('illegal-edge', () => {
     const found = run(illegalEdge, doc);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ rule: 'illegal-edge', severity: 'error', edgeId: 'a->b' });
-    expect(found[0]!.message).toContain(`edge "first" → "second" joins a ${from} to a ${to}`);
+    expect(found[0]!.message).toBe(`edge "first" → "second" joins a ${from} to a ${to}; ${why}`);
     expect(found[0]!.hint).toContain(hint);
   });
 

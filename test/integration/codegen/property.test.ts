@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateProject } from '../../../shared/codegen';
+import { exportProject } from '../../../main/services/export';
+import { arbitraryDocument } from '../../helpers/arbitrary-document';
+import {
+  linkNodeModules,
+  removeDir,
+  tempDir,
+  typeCheck,
+  unformattedFiles,
+} from './support/project';
+
+/**
+ * Random runnable documents — odd names, odd payloads, every arrival, distribution and option —
+ * generate projects that are deterministic, Prettier-formatted and compile under `tsc --strict`.
+ */
+describe('generateProject on random documents', () => {
+  it('is deterministic, formatted, and compiles', { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryDocument(), async (doc) => {
+        const files = await generateProject(doc);
+        expect(await generateProject(structuredClone(doc))).toEqual(files);
+        expect(await unformattedFiles(files)).toEqual([]);
+        const dir = tempDir('property');
+        try {
+          await exportProject(dir, files);
+          linkNodeModules(dir);
+          expect(typeCheck(dir)).toEqual([]);
+        } finally {
+          removeDir(dir);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
