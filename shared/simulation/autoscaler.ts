@@ -1,4 +1,5 @@
 import type { Autoscale } from '../document/schema';
+import type { AutoscaleSummary } from '../metrics/types';
 
 /** Defaults of an autoscale policy: KEDA's polling interval and cooldown. */
 export const AUTOSCALE_DEFAULTS = {
@@ -37,9 +38,16 @@ export class Autoscaler {
   starting = 0;
   /** Starts to drop when they become ready (the count went down before they came up). */
   cancelled = 0;
-  /** Replica-milliseconds spent (alive and starting replicas both cost). */
+  /** Replica-milliseconds paid for (alive and starting replicas both cost), and alive ones. */
   private replicaMs = 0;
+  private aliveMs = 0;
   private lastAt = 0;
+  /** Since the start of the measured span (the end of the warm-up). */
+  private fromMs = 0;
+  private minAlive = Infinity;
+  private maxAlive = -Infinity;
+  private ups = 0;
+  private downs = 0;
   /** Recent desired counts, for scale-down stabilisation. */
   private readonly recent: { atMs: number; desired: number }[] = [];
 
@@ -58,10 +66,11 @@ export class Autoscaler {
     const desired = Math.min(maxReplicas, Math.max(minReplicas, raw));
     this.recent.push({ atMs: t, desired });
     while (this.recent[0]!.atMs < t - cooldownMs) this.recent.shift();
-    const target =
-      desired >= current
-        ? desired
-        : Math.min(current, Math.max(...this.recent.map((r) => r.desired)));
+    let highest = desired;
+    for (const r of this.recent) if (r.desired > highest) highest = r.desired;
+    const target = desired >= current ? desired : Math.min(current, highest);
+    if (target > current) this.ups++;
+    else if (target < current) this.downs++;
     this.decisions.push({ atMs: t, metric, desired, target });
     return target;
   }
@@ -71,15 +80,43 @@ export class Autoscaler {
     this.recent.push({ atMs: 0, desired: replicas });
   }
 
-  /** Accounts replica time up to `t` (call before the count changes). */
+  /** Accounts replica time up to `t`, `alive` having served since the last call. */
   account(t: number, alive: number): void {
-    this.replicaMs += (alive + this.starting - this.cancelled) * (t - this.lastAt);
+    const dt = t - this.lastAt;
+    if (dt <= 0) return;
+    this.replicaMs += (alive + this.starting - this.cancelled) * dt;
+    this.aliveMs += alive * dt;
+    if (alive < this.minAlive) this.minAlive = alive;
+    if (alive > this.maxAlive) this.maxAlive = alive;
     this.lastAt = t;
   }
 
-  /** Replica-seconds spent up to `t`: what a policy costs. */
-  replicaSeconds(t: number, alive: number): number {
+  /** The measured span starts at `t` (the end of the warm-up): figures count from there. */
+  startMeasuring(t: number, alive: number): void {
     this.account(t, alive);
-    return this.replicaMs / 1000;
+    this.lastAt = t;
+    this.fromMs = t;
+    this.replicaMs = 0;
+    this.aliveMs = 0;
+    this.minAlive = alive;
+    this.maxAlive = alive;
+    this.ups = 0;
+    this.downs = 0;
+  }
+
+  /** What it did over the measured span, up to `t`. */
+  summary(t: number, alive: number): AutoscaleSummary {
+    this.account(t, alive);
+    const span = t - this.fromMs;
+    return {
+      replicaSeconds: this.replicaMs / 1000,
+      replicas: {
+        mean: span > 0 ? this.aliveMs / span : alive,
+        min: Math.min(this.minAlive, alive),
+        max: Math.max(this.maxAlive, alive),
+      },
+      scaleUps: this.ups,
+      scaleDowns: this.downs,
+    };
   }
 }

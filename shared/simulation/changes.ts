@@ -25,10 +25,7 @@ export type NodeChange =
   /** A producer back to its designed arrival model (after a scenario's spike). */
   | { type: 'designArrival' };
 
-/**
- * Changes the engine schedules itself while it runs (an autoscaler's polls, a replica that
- * finished starting): never in a run's history, never checked against a document.
- */
+/** Changes the engine makes itself (an autoscaler's polls, replicas ready): never in a history. */
 export type EngineChange = { type: 'autoscale' } | { type: 'replicaReady'; count: number };
 
 export interface TimedChange {
@@ -36,6 +33,8 @@ export interface TimedChange {
   atMs: number;
   nodeId: string;
   change: NodeChange;
+  /** The index of the scenario event it starts or ends (scenario.ts). */
+  event?: number;
 }
 
 const TARGET: Record<NodeChange['type'], 'producer' | 'queue' | 'worker'> = {
@@ -54,6 +53,7 @@ export interface CompiledChange {
   atMs: number;
   index: number;
   change: NodeChange | EngineChange;
+  event?: number;
 }
 
 function checkValue(change: NodeChange, where: string): void {
@@ -80,8 +80,6 @@ function checkValue(change: NodeChange, where: string): void {
     case 'slowdown':
       if (!(change.factor > 0 && Number.isFinite(change.factor)))
         bad(`factor must be a number > 0, got ${change.factor}`);
-      break;
-    default:
       break;
   }
 }
@@ -111,10 +109,11 @@ export function compileChanges(
         throw new RangeError(`${where}: a cron-scheduled producer has no rate to change`);
     }
     checkValue(c.change, where);
-    return { atMs: c.atMs, index: station.index, change: c.change, order: i };
+    const event = c.event === undefined ? {} : { event: c.event };
+    return { atMs: c.atMs, index: station.index, change: c.change, ...event, order: i };
   });
   compiled.sort((a, b) => a.atMs - b.atMs || a.order - b.order);
-  return compiled.map(({ atMs, index, change }) => ({ atMs, index, change }));
+  return compiled.map(({ order: _order, ...change }) => change);
 }
 
 /** What a change needs from the engine: its stations, randomness and scheduling. */
@@ -160,7 +159,8 @@ export function applyChange(c: CompiledChange, t: number, ctx: ChangeContext): v
       const p = ctx.producers[c.index]!;
       p.nextAt = Infinity;
       p.arrival = p.model.node.config.arrival;
-      p.arrivals = arrivalProcess(p.arrival, t, ctx.random, ctx.epochMs, p.model.cron);
+      const from = Math.max(t, p.model.startMs); // a spike that ends before the producer starts
+      p.arrivals = arrivalProcess(p.arrival, from, ctx.random, ctx.epochMs, p.model.cron);
       ctx.scheduleArrival(p, c.index, p.arrivals.next());
       return;
     }
@@ -244,12 +244,15 @@ function replicasReady(ctx: ChangeContext, w: WorkerState, count: number, t: num
   if (count > dropped) setReplicas(ctx, w, w.replicas + count - dropped, t);
 }
 
-/** What an autoscale policy measures on the worker's queue now. */
+/**
+ * What an autoscale policy measures on the worker's queue now: `waiting` is BullMQ's wait list
+ * (prioritised jobs are in their own set), `waiting+delayed` the whole backlog.
+ */
 function autoscaleMetric(metric: AutoscaleMetric, q: QueueState | null): number {
   if (!q) return 0;
   switch (metric) {
     case 'waiting':
-      return q.waiting.size;
+      return q.waiting.plain;
     case 'waiting+delayed':
       return q.waiting.size + q.delayed;
     case 'active':

@@ -1,7 +1,7 @@
 import type { PipelineDocument } from '../document/schema';
 import type { EarlyStop, RunSnapshot, RunSummary } from '../metrics/types';
 import { applyChange, ChangeList, compileChanges, type ChangeContext } from './changes';
-import { describeStop } from './early-stop';
+import { describeStop, STALL_SAMPLE_EVENTS } from './early-stop';
 import {
   EV_ARRIVAL,
   EV_CHANGE,
@@ -23,16 +23,10 @@ import { Random } from './random';
 import { buildSnapshot, buildSimulationSummary, markTick } from './report';
 import { sampleBacklogs, startMeasuring } from './measure';
 import { scenarioChanges } from './scenario';
+import { ScenarioTracker } from './scenario-tracker';
 import { buildStations } from './stations';
 
-interface Budget {
-  maxEvents: number;
-  maxJobsInSystem: number;
-  maxEventsAtOneInstant: number;
-}
-
-/** Events followed after a stall to find the workers of the loop. */
-const STALL_SAMPLE_EVENTS = 10_000;
+type Budget = Record<'maxEvents' | 'maxJobsInSystem' | 'maxEventsAtOneInstant', number>;
 
 /**
  * A discrete-event simulation of one document (docs/architecture.md "Semantics"). Drive it with `step()` in
@@ -56,6 +50,7 @@ export class Simulation extends JobFlow {
   private readonly changeContext: ChangeContext;
   private readonly budget: Budget;
   private readonly recorder: JobTraceRecorder | undefined;
+  readonly scenario: ScenarioTracker; // what each event of the document's scenario did
   private eventsAtInstant = 0;
   private stop: EarlyStop | undefined;
 
@@ -111,6 +106,7 @@ export class Simulation extends JobFlow {
       schedule: (change) => this.changes.schedule(change),
     };
     this.changes.startAutoscalers(this.workers);
+    this.scenario = new ScenarioTracker(model, this.queues, this.workers, this.edgeCounts);
     if (run.warmupMs > 0) this.heap.push(run.warmupMs, EV_WARMUP);
     this.heap.push(Math.min(this.tickMs, this.endMs), EV_TICK);
   }
@@ -199,9 +195,12 @@ export class Simulation extends JobFlow {
         this.measuring = true;
         startMeasuring(this, t);
         break;
-      case EV_CHANGE:
-        applyChange(this.changes.entries[id]!, t, this.changeContext);
+      case EV_CHANGE: {
+        const change = this.changes.entries[id]!;
+        if (change.event !== undefined) this.scenario.mark(change.event, t);
+        applyChange(change, t, this.changeContext);
         break;
+      }
     }
   }
 
@@ -288,6 +287,7 @@ export class Simulation extends JobFlow {
     const end = Math.max(t, this.now);
     this.now = end;
     this.finished = true;
+    this.scenario.finish(end);
     if (end > this.lastTickMs) {
       sampleBacklogs(this, end);
       if (this.onSnapshot) this.onSnapshot(buildSnapshot(this, end));

@@ -126,6 +126,7 @@ export abstract class JobFlow {
     } else {
       this.makeWaiting(job, q, t, lifo);
     }
+    if (q.watches.length > 0) watchBacklog(q, t);
   }
 
   /** A delayed job (delay or backoff over) moves to the back of the waiting list, as BullMQ does. */
@@ -134,6 +135,7 @@ export abstract class JobFlow {
     q.delayedLevel.set(t, --q.delayed);
     if (this.tracer) this.tracer.promoted(job, t);
     this.makeWaiting(job, q, t, false);
+    if (q.watches.length > 0) watchBacklog(q, t);
   }
 
   private makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
@@ -155,6 +157,7 @@ export abstract class JobFlow {
       q.waitingLevel.set(t, q.waiting.size);
       this.start(job, q, q.takeSlot(), t);
     }
+    if (q.watches.length > 0) watchBacklog(q, t);
   }
 
   /** BullMQ's limiter (see QueueState.admit); when the window is full, wake at its end. */
@@ -186,6 +189,8 @@ export abstract class JobFlow {
     const w = this.workers[jobs.worker[job]!]!;
     const q = this.queues[jobs.queue[job]!]!;
     const service = t - jobs.startedAt[job]!;
+    // A scenario's backlog may have drained before now: close it before counting this attempt.
+    if (q.watches.length > 0) watchBacklog(q, t);
     if (this.measuring) w.service.record(service);
     if (this.snapshots) w.serviceInterval.record(service);
     const made = ++jobs.attemptsMade[job]!;
@@ -206,6 +211,7 @@ export abstract class JobFlow {
       } else {
         w.failed++;
         q.failed++;
+        for (let i = w.watches.length - 1; i >= 0; i--) w.watches[i]!.failedForGood(t);
         if (this.tracer) this.tracer.ended(job, t, false, w.failureRate);
         this.route(w.failedRoutes, job, t);
         this.endJob(job, t, false);
@@ -228,6 +234,7 @@ export abstract class JobFlow {
     } else {
       q.releaseSlot(w);
     }
+    if (q.watches.length > 0) watchBacklog(q, t);
   }
 
   /** Follows a worker's edges from the end of `job`: each one independently with its probability. */
@@ -256,4 +263,10 @@ export abstract class JobFlow {
       chains.release(chain);
     }
   }
+}
+
+/** Tells the scenario events following `q` that its backlog may have changed (a watch may close). */
+function watchBacklog(q: QueueState, t: number): void {
+  const watches = q.watches;
+  for (let i = watches.length - 1; i >= 0; i--) watches[i]?.observe(t);
 }

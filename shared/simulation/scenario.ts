@@ -12,16 +12,15 @@ export function scenarioChanges(doc: PipelineDocument): TimedChange[] {
   if (events.length === 0) return [];
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const changes: TimedChange[] = [];
-  for (const event of events) {
+  events.forEach((event, i) => {
     const node = nodes.get(event.nodeId);
-    if (!node) continue;
-    changes.push({ atMs: event.atMs, nodeId: event.nodeId, change: startOf(event) });
-    if (event.durationMs === undefined) continue;
+    if (!node) return;
+    const { atMs, nodeId } = event;
+    changes.push({ atMs, nodeId, change: startOf(event), event: i });
+    if (event.durationMs === undefined) return;
     const restore = restoreOf(event, node);
-    if (restore) {
-      changes.push({ atMs: event.atMs + event.durationMs, nodeId: event.nodeId, change: restore });
-    }
-  }
+    if (restore) changes.push({ atMs: atMs + event.durationMs, nodeId, change: restore, event: i });
+  });
   return changes;
 }
 

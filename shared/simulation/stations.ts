@@ -5,6 +5,7 @@ import type { Arrival } from '../document/schema';
 import { arrivalProcess, replayedArrivals, type ArrivalProcess } from './arrivals';
 import { Autoscaler } from './autoscaler';
 import { IdleSlots, WaitingJobs } from './job-lists';
+import type { EventWatch } from './scenario-watch';
 import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
 import { serviceSampler, type Random } from './random';
 
@@ -45,6 +46,8 @@ export class QueueState {
   wakePending = false;
   /** Paused by a change: jobs wait, no slot takes one. */
   paused = false;
+  /** Scenario events following this queue's backlog (scenario-tracker.ts). */
+  readonly watches: EventWatch[] = [];
 
   enqueued = 0;
   completed = 0;
@@ -163,6 +166,8 @@ export class WorkerState {
   inputEdge = -1;
   /** Its position among its queue's consumers. */
   consumerIndex = 0;
+  /** Scenario events counting its jobs that fail for good (scenario-tracker.ts). */
+  readonly watches: EventWatch[] = [];
 
   /** Its autoscaler, when the document gives the worker an autoscale policy. */
   readonly autoscaler: Autoscaler | undefined;
