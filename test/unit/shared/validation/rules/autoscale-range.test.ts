@@ -56,6 +56,24 @@ describe('autoscale-range', () => {
     ]);
   });
 
+  it('refuses scaling on active jobs down to zero, from which it could never come back', () => {
+    const doc = chain(
+      {},
+      {},
+      {
+        concurrency: 10,
+        autoscale: { metric: 'active', targetPerReplica: 5, minReplicas: 0, maxReplicas: 4 },
+      },
+    );
+    expect(run(autoscaleRange, doc)).toEqual([
+      expect.objectContaining({
+        message:
+          'worker "w" autoscales on active jobs down to 0 replicas, but with no replica no job is active, so it would never scale back up',
+        hint: 'set autoscale.minReplicas to 1 or more, or scale on "waiting+delayed" to scale from zero',
+      }),
+    ]);
+  });
+
   it('warns about a worker without a queue to watch', () => {
     const doc = pipeline(
       [worker('w', { autoscale: { metric: 'waiting', targetPerReplica: 1, maxReplicas: 3 } })],
