@@ -40,37 +40,22 @@ function notRegular(stat: Stats): string | undefined {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * Reads and parses a pipeline file; never throws. Only regular files are read (a device such as
- * /dev/zero or a FIFO is refused before it is opened, and checked again on the opened handle in
- * case the path changed in between), and never more than the size limit, whatever stat said.
+ * Reads and parses a pipeline file; never throws. Only regular files are read (see
+ * `readRegularFile`).
  */
 export async function readDocumentFile(path: string): Promise<ReadDocumentResult> {
-  const unreadable = (message: string): ReadDocumentResult => ({
-    ok: false,
-    unreadable: true,
-    json: false,
-    errors: [{ path: '', message }],
-  });
-  let bytes: Buffer;
   // Opening a document tidies its folder of temp files that interrupted saves left there.
   await removeStaleTempFiles(dirname(path));
-  try {
-    const refused = notRegular(await fs.stat(path));
-    if (refused) return unreadable(refused);
-    const handle = await fs.open(path, OPEN_FLAGS);
-    try {
-      const stat = await handle.stat();
-      const refusedNow = notRegular(stat);
-      if (refusedNow) return unreadable(refusedNow);
-      if (stat.size > MAX_DOCUMENT_BYTES) return unreadable(tooLarge(stat.size));
-      bytes = await readAtMost(handle, MAX_DOCUMENT_BYTES + 1);
-      if (bytes.length > MAX_DOCUMENT_BYTES) return unreadable(tooLarge(bytes.length));
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return unreadable(describeFsError(error));
+  const read = await readRegularFile(path);
+  if (!read.ok) {
+    return {
+      ok: false,
+      unreadable: true,
+      json: false,
+      errors: [{ path: '', message: read.message }],
+    };
   }
+  const bytes = read.bytes;
   const parsed = parseDocumentBytes(bytes);
   if (!parsed.ok) {
     return { ok: false, unreadable: false, json: isJson(bytes), errors: parsed.errors };
@@ -121,5 +106,34 @@ export function describeFsError(error: unknown): string {
       return 'the disk is full';
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Reads a file of at most a document's size; never throws. Only regular files are read (a device
+ * such as /dev/zero or a FIFO is refused before it is opened, and checked again on the opened
+ * handle in case the path changed in between), and never more than the size limit, whatever stat
+ * said. A scenario file (`simulate --scenario`) is read the same way.
+ */
+export async function readRegularFile(
+  path: string,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+  try {
+    const refused = notRegular(await fs.stat(path));
+    if (refused) return { ok: false, message: refused };
+    const handle = await fs.open(path, OPEN_FLAGS);
+    try {
+      const stat = await handle.stat();
+      const refusedNow = notRegular(stat);
+      if (refusedNow) return { ok: false, message: refusedNow };
+      if (stat.size > MAX_DOCUMENT_BYTES) return { ok: false, message: tooLarge(stat.size) };
+      const bytes = await readAtMost(handle, MAX_DOCUMENT_BYTES + 1);
+      if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, message: tooLarge(bytes.length) };
+      return { ok: true, bytes };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, message: describeFsError(error) };
   }
 }

@@ -134,12 +134,32 @@ const queueConfig = z.strictObject({
     .optional(),
 });
 
+/** What an autoscaler watches on the worker's queue (docs/architecture.md "Scenarios"). */
+export const AUTOSCALE_METRICS = ['waiting', 'waiting+delayed', 'active'] as const;
+
+/**
+ * Replicas driven by a policy like KEDA's over Kubernetes' HPA: every `pollMs` the desired count is
+ * ceil(metric / targetPerReplica) within [minReplicas, maxReplicas]; it scales up at once (new
+ * replicas serve after `startupMs`) and down to the highest count desired over the last
+ * `cooldownMs` (HPA's stabilisation window).
+ */
+export const autoscaleSchema = z.strictObject({
+  metric: oneOf(AUTOSCALE_METRICS),
+  targetPerReplica: numberAtLeast(0, { exclusive: true }),
+  minReplicas: intAtLeast(0, 1_000).optional(),
+  maxReplicas: intAtLeast(1, 1_000),
+  pollMs: numberAtLeast(0, { exclusive: true }).optional(),
+  cooldownMs: numberAtLeast(0).optional(),
+  startupMs: numberAtLeast(0).optional(),
+});
+
 const workerConfig = z.strictObject({
   concurrency: intAtLeast(1, 10_000),
   replicas: intAtLeast(1, 1_000),
   service: serviceSchema,
   failureRate: fraction().optional(),
   work: oneOf(['io', 'cpu']).optional(),
+  autoscale: autoscaleSchema.optional(),
 });
 
 const nodeShape = <K extends string, C extends z.ZodType>(kind: K, config: C) =>
@@ -213,6 +233,48 @@ export const settingsSchema = z.strictObject({
   cluster: bool().optional(),
 });
 
+// A scenario: timed events that change the world (an outage, a slow dependency, a spike).
+export const SCENARIO_CHANGE_TYPES = [
+  'failureRate',
+  'slowdown',
+  'rate',
+  'replicas',
+  'pause',
+] as const;
+export const scenarioChangeSchema = tagged('type', SCENARIO_CHANGE_TYPES, [
+  /** A worker's attempts fail with this probability (1: its dependency is down). */
+  z.strictObject({ type: z.literal('failureRate'), failureRate: fraction() }),
+  /** A worker's service times are multiplied by `factor` (a slow dependency). */
+  z.strictObject({
+    type: z.literal('slowdown'),
+    factor: numberAtLeast(0, { exclusive: true }),
+  }),
+  /** A producer sends at this rate (a spike, or 0: it stops). */
+  z.strictObject({ type: z.literal('rate'), ratePerSec: numberAtLeast(0) }),
+  /** A worker has this many replicas alive (0: all down). */
+  z.strictObject({ type: z.literal('replicas'), replicas: intAtLeast(0, 1_000) }),
+  /** A queue is paused. */
+  z.strictObject({ type: z.literal('pause') }),
+]);
+
+export const scenarioEventSchema = z.strictObject({
+  id: nonEmptyString('id', 100),
+  name: nonEmptyString('name').optional(),
+  nodeId: nonEmptyString('node id', 100),
+  atMs: numberAtLeast(0),
+  /** How long it lasts; then the node is back to its design. Absent: to the end. */
+  durationMs: numberAtLeast(0, { exclusive: true }).optional(),
+  change: scenarioChangeSchema,
+});
+
+export const MAX_SCENARIO_EVENTS = 1_000;
+
+export const scenarioSchema = z.strictObject({
+  events: z
+    .array(scenarioEventSchema, { error: 'must be an array of scenario events' })
+    .max(MAX_SCENARIO_EVENTS, { error: `must have at most ${MAX_SCENARIO_EVENTS} events` }),
+});
+
 /**
  * Where an import measured a node's value (docs/architecture.md "The file format"): the Redis and
  * window it read, and per node field the sample behind the number, so the editor can mark it as
@@ -256,6 +318,7 @@ export const documentSchema = z.strictObject({
   edges: z
     .array(edgeSchema, { error: 'must be an array of edges' })
     .max(MAX_EDGES, { error: `must have at most ${MAX_EDGES} edges` }),
+  scenario: scenarioSchema.optional(),
   calibration: calibrationSchema.optional(),
 });
 
@@ -276,5 +339,10 @@ export type MeasuredField = Calibration['fields'][number];
 export type ProducerConfig = ProducerNode['config'];
 export type QueueConfig = QueueNode['config'];
 export type WorkerConfig = WorkerNode['config'];
+export type Autoscale = z.infer<typeof autoscaleSchema>;
+export type AutoscaleMetric = Autoscale['metric'];
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
+export type ScenarioChange = ScenarioEvent['change'];
 export type KeepJobs = NonNullable<QueueConfig['removeOnComplete']>;
 export type JsonValue = z.infer<ReturnType<typeof z.json>>;

@@ -3,11 +3,13 @@ import type { LogHistogram } from './histogram';
 import { meanCi95, summaryStat } from './stats';
 import type { TimeWeightedAverage } from './time-weighted';
 import type {
+  AutoscaleSummary,
   Ci95Of,
   NodeSummary,
   ProducerSummary,
   QueueSummary,
   RunSummary,
+  ScenarioEventFigures,
   SummaryNode,
   SummaryStat,
   UnaveragedKey,
@@ -52,6 +54,7 @@ export interface WorkerStatsInput {
   /** Mean busy slots / capacity over the measured span. */
   utilisation: number;
   service: LogHistogram;
+  autoscale?: AutoscaleSummary;
 }
 
 export type NodeStatsInput = ProducerStatsInput | QueueStatsInput | WorkerStatsInput;
@@ -128,6 +131,7 @@ function nodeSummary(node: NodeStatsInput, perSec: (n: number) => number): NodeS
         throughputPerSec: perSec(node.completed),
         utilisation: node.utilisation,
         serviceMs: summaryStat(node.service),
+        ...(node.autoscale ? { autoscale: node.autoscale } : {}),
       };
   }
 }
@@ -238,5 +242,57 @@ export function combineReplications(runs: readonly RunSummary[]): RunSummary {
     ...(stopped < 0
       ? {}
       : { stoppedEarly: { ...runs[stopped]!.stoppedEarly!, replication: stopped + 1 } }),
+    ...(first.scenario ? { scenario: combineScenario(first.scenario, runs) } : {}),
   };
+}
+
+type EventNumber = {
+  [K in keyof ScenarioEventFigures]-?: ScenarioEventFigures[K] extends number | undefined
+    ? K
+    : never;
+}[keyof ScenarioEventFigures];
+
+/** Figures every event has; the others (drain and failure times) only some replications have. */
+const EVENT_NUMBERS: readonly EventNumber[] = [
+  'atMs',
+  'backlogBefore',
+  'peakBacklog',
+  'peakAtMs',
+  'attempts',
+  'retries',
+  'jobsEnded',
+  'attemptsPerJob',
+  'failed',
+  'deadLettered',
+];
+const EVENT_TIMES: readonly EventNumber[] = [
+  'drainedAtMs',
+  'drainMs',
+  'firstFailedAtMs',
+  'lastFailedAtMs',
+];
+
+/**
+ * Each event's figures over the replications: means, the times that only some replications have
+ * (a drain, a failure) over those that have them, and `drainedIn`: in how many it drained.
+ */
+function combineScenario(
+  events: readonly ScenarioEventFigures[],
+  runs: readonly RunSummary[],
+): ScenarioEventFigures[] {
+  return events.map((event) => {
+    const samples = runs.flatMap((r) => r.scenario?.filter((e) => e.id === event.id) ?? []);
+    const mean = (key: EventNumber): number | undefined => {
+      const values = samples.flatMap((e) => (e[key] === undefined ? [] : [e[key]]));
+      return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+    };
+    const out: ScenarioEventFigures = { ...event };
+    for (const key of [...EVENT_NUMBERS, ...EVENT_TIMES]) {
+      const value = mean(key);
+      if (value === undefined) delete out[key];
+      else out[key] = value;
+    }
+    out.drainedIn = samples.filter((e) => e.drainMs !== undefined).length;
+    return out;
+  });
 }

@@ -59,6 +59,9 @@ export interface WorkerFigures {
   retried: number;
   /** Service time of jobs that finished in the last interval. */
   serviceMs: LatencyStats;
+  /** An autoscaled worker (simulations): replicas serving now, and those still starting. */
+  replicas?: number;
+  startingReplicas?: number;
 }
 
 export type NodeFigures = ProducerFigures | QueueFigures | WorkerFigures;
@@ -112,6 +115,56 @@ export interface WorkerSummary {
   throughputPerSec: number;
   utilisation: number;
   serviceMs: SummaryStat;
+  /** An autoscaled worker (simulations): what its autoscaler did over the measured span. */
+  autoscale?: AutoscaleSummary;
+}
+
+export interface AutoscaleSummary {
+  /** Replica time paid for, serving or starting: what the policy costs. */
+  replicaSeconds: number;
+  /** Replicas serving: time-weighted mean, fewest and most. */
+  replicas: { mean: number; min: number; max: number };
+  /** Polls that raised or lowered the replica count asked for. */
+  scaleUps: number;
+  scaleDowns: number;
+}
+
+/**
+ * What one scenario event did (docs/architecture.md "Scenarios"). Its window runs from the event's
+ * start until the backlog of its queues is back at its level before the event (drained), or the
+ * end of the run when it never is; counts cover that window.
+ */
+export interface ScenarioEventFigures {
+  id: string;
+  name?: string;
+  nodeId: string;
+  /** The change's type: failureRate, slowdown, rate, replicas, pause. */
+  change: string;
+  atMs: number;
+  /** When the event ended; absent when it lasts to the end of the run. */
+  endMs?: number;
+  /** The queues whose backlog (waiting + delayed) the figures follow. */
+  queues: string[];
+  /** Backlog at the event's start, and the most it reached until drained. */
+  backlogBefore: number;
+  peakBacklog: number;
+  peakAtMs: number;
+  /** When the backlog was back at `backlogBefore` after the event ended, and how long after. */
+  drainedAtMs?: number;
+  drainMs?: number;
+  /** Attempts the workers finished in the window, retries among them, and jobs that ended. */
+  attempts: number;
+  retries: number;
+  jobsEnded: number;
+  /** Attempts per job that ended in the window (1: no retries): the retry amplification. */
+  attemptsPerJob: number;
+  /** Jobs that failed their last attempt in the window, and those routed to a dead-letter queue. */
+  failed: number;
+  deadLettered: number;
+  firstFailedAtMs?: number;
+  lastFailedAtMs?: number;
+  /** With replications: in how many the backlog drained (times are means over those). */
+  drainedIn?: number;
 }
 
 export type NodeSummary = ProducerSummary | QueueSummary | WorkerSummary;
@@ -170,6 +223,8 @@ export interface RunSummary {
   reconciled?: boolean;
   /** Present when the simulation stopped before its horizon because a budget tripped. */
   stoppedEarly?: EarlyStop;
+  /** Simulations of a document with a scenario: what each event did, in the scenario's order. */
+  scenario?: ScenarioEventFigures[];
 }
 
 /** Why a simulation stopped before its horizon, and what was piling up when it did. */

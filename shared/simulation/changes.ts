@@ -1,4 +1,4 @@
-import type { Arrival } from '../document/schema';
+import type { Arrival, AutoscaleMetric } from '../document/schema';
 import { arrivalAtRate, arrivalProcess } from './arrivals';
 import type { SimulationModel } from './model';
 import type { Random } from './random';
@@ -19,13 +19,22 @@ export type NodeChange =
   /** Replicas alive (0: the worker is down). */
   | { type: 'replicas'; replicas: number }
   /** Fraction of attempts that fail, 0..1. */
-  | { type: 'failureRate'; failureRate: number };
+  | { type: 'failureRate'; failureRate: number }
+  /** Service times × factor from then on (1: as designed): a slow dependency. */
+  | { type: 'slowdown'; factor: number }
+  /** A producer back to its designed arrival model (after a scenario's spike). */
+  | { type: 'designArrival' };
+
+/** Changes the engine makes itself (an autoscaler's polls, replicas ready): never in a history. */
+export type EngineChange = { type: 'autoscale' } | { type: 'replicaReady'; count: number };
 
 export interface TimedChange {
   /** Simulated time, ms (the run's clock: ms since it started). */
   atMs: number;
   nodeId: string;
   change: NodeChange;
+  /** The index of the scenario event it starts or ends (scenario.ts). */
+  event?: number;
 }
 
 const TARGET: Record<NodeChange['type'], 'producer' | 'queue' | 'worker'> = {
@@ -35,13 +44,16 @@ const TARGET: Record<NodeChange['type'], 'producer' | 'queue' | 'worker'> = {
   concurrency: 'worker',
   replicas: 'worker',
   failureRate: 'worker',
+  slowdown: 'worker',
+  designArrival: 'producer',
 };
 
 /** A change resolved to its station, in time order. */
 export interface CompiledChange {
   atMs: number;
   index: number;
-  change: NodeChange;
+  change: NodeChange | EngineChange;
+  event?: number;
 }
 
 function checkValue(change: NodeChange, where: string): void {
@@ -65,7 +77,9 @@ function checkValue(change: NodeChange, where: string): void {
       if (!(change.failureRate >= 0 && change.failureRate <= 1))
         bad(`failureRate must be from 0 to 1, got ${change.failureRate}`);
       break;
-    default:
+    case 'slowdown':
+      if (!(change.factor > 0 && Number.isFinite(change.factor)))
+        bad(`factor must be a number > 0, got ${change.factor}`);
       break;
   }
 }
@@ -95,10 +109,11 @@ export function compileChanges(
         throw new RangeError(`${where}: a cron-scheduled producer has no rate to change`);
     }
     checkValue(c.change, where);
-    return { atMs: c.atMs, index: station.index, change: c.change, order: i };
+    const event = c.event === undefined ? {} : { event: c.event };
+    return { atMs: c.atMs, index: station.index, change: c.change, ...event, order: i };
   });
   compiled.sort((a, b) => a.atMs - b.atMs || a.order - b.order);
-  return compiled.map(({ atMs, index, change }) => ({ atMs, index, change }));
+  return compiled.map(({ order: _order, ...change }) => change);
 }
 
 /** What a change needs from the engine: its stations, randomness and scheduling. */
@@ -112,6 +127,8 @@ export interface ChangeContext {
   dispatch(q: QueueState, t: number): void;
   /** Schedules a producer's next arrival (ignored when not finite). */
   scheduleArrival(p: ProducerState, index: number, t: number): void;
+  /** Schedules a change the engine makes itself (an autoscaler's next poll). */
+  schedule(change: CompiledChange): void;
 }
 
 /** Applies one change at time `t`. */
@@ -138,22 +155,143 @@ export function applyChange(c: CompiledChange, t: number, ctx: ChangeContext): v
       ctx.scheduleArrival(p, c.index, p.arrivals.next());
       return;
     }
+    case 'designArrival': {
+      const p = ctx.producers[c.index]!;
+      p.nextAt = Infinity;
+      p.arrival = p.model.node.config.arrival;
+      const from = Math.max(t, p.model.startMs); // a spike that ends before the producer starts
+      p.arrivals = arrivalProcess(p.arrival, from, ctx.random, ctx.epochMs, p.model.cron);
+      ctx.scheduleArrival(p, c.index, p.arrivals.next());
+      return;
+    }
     case 'failureRate':
       ctx.workers[c.index]!.failureRate = change.failureRate;
       return;
-    case 'concurrency':
-    case 'replicas': {
-      const w = ctx.workers[c.index]!;
-      if (change.type === 'concurrency') w.concurrency = change.concurrency;
-      else w.replicas = change.replicas;
-      const q = w.model.queue >= 0 ? ctx.queues[w.model.queue]! : null;
-      if (q) {
-        q.resize(w, w.concurrency * w.replicas, t);
-        ctx.dispatch(q, t);
-      } else {
-        w.setCapacity(w.concurrency * w.replicas, t);
-      }
+    case 'slowdown':
+      ctx.workers[c.index]!.slowdown(change.factor);
       return;
+    case 'concurrency':
+      ctx.workers[c.index]!.concurrency = change.concurrency;
+      resizeWorker(ctx, ctx.workers[c.index]!, t);
+      return;
+    case 'replicas':
+      setReplicas(ctx, ctx.workers[c.index]!, change.replicas, t);
+      return;
+    case 'autoscale':
+      autoscale(ctx, c.index, t);
+      return;
+    case 'replicaReady':
+      replicasReady(ctx, ctx.workers[c.index]!, change.count, t);
+      return;
+  }
+}
+
+function resizeWorker(ctx: ChangeContext, w: WorkerState, t: number): void {
+  const q = w.model.queue >= 0 ? ctx.queues[w.model.queue]! : null;
+  if (q) {
+    q.resize(w, w.concurrency * w.replicas, t);
+    ctx.dispatch(q, t);
+  } else {
+    w.setCapacity(w.concurrency * w.replicas, t);
+  }
+}
+
+function setReplicas(ctx: ChangeContext, w: WorkerState, replicas: number, t: number): void {
+  w.autoscaler?.account(t, w.replicas);
+  w.replicas = replicas;
+  resizeWorker(ctx, w, t);
+}
+
+/** A poll of a worker's autoscaler: sets the replicas it asks for, and schedules the next. */
+function autoscale(ctx: ChangeContext, index: number, t: number): void {
+  const w = ctx.workers[index]!;
+  const a = w.autoscaler!;
+  const q = w.model.queue >= 0 ? ctx.queues[w.model.queue]! : null;
+  const asked = w.replicas + a.starting - a.cancelled;
+  const target = a.decide(t, autoscaleMetric(a.policy.metric, q), asked);
+  a.account(t, w.replicas);
+  if (target > asked) {
+    let need = target - asked;
+    const revived = Math.min(a.cancelled, need); // starting replicas no longer cancelled
+    a.cancelled -= revived;
+    need -= revived;
+    if (need > 0 && a.policy.startupMs === 0) setReplicas(ctx, w, w.replicas + need, t);
+    else if (need > 0) {
+      a.starting += need;
+      ctx.schedule({
+        atMs: t + a.policy.startupMs,
+        index,
+        change: { type: 'replicaReady', count: need },
+      });
     }
+  } else if (target < asked) {
+    let drop = asked - target;
+    const notStarted = Math.min(a.starting - a.cancelled, drop); // cancel those first
+    a.cancelled += notStarted;
+    drop -= notStarted;
+    if (drop > 0) setReplicas(ctx, w, w.replicas - drop, t);
+  }
+  ctx.schedule({ atMs: t + a.policy.pollMs, index, change: { type: 'autoscale' } });
+}
+
+/** Replicas an autoscaler started are serving now, except those it cancelled meanwhile. */
+function replicasReady(ctx: ChangeContext, w: WorkerState, count: number, t: number): void {
+  const a = w.autoscaler!;
+  a.account(t, w.replicas);
+  const dropped = Math.min(a.cancelled, count);
+  a.cancelled -= dropped;
+  a.starting -= count;
+  if (count > dropped) setReplicas(ctx, w, w.replicas + count - dropped, t);
+}
+
+/**
+ * What an autoscale policy measures on the worker's queue now: `waiting` is BullMQ's wait list
+ * (prioritised jobs are in their own set), `waiting+delayed` the whole backlog.
+ */
+function autoscaleMetric(metric: AutoscaleMetric, q: QueueState | null): number {
+  if (!q) return 0;
+  switch (metric) {
+    case 'waiting':
+      return q.waiting.plain;
+    case 'waiting+delayed':
+      return q.waiting.size + q.delayed;
+    case 'active':
+      return q.active;
+  }
+}
+
+/**
+ * The changes of one simulation: those given at the start, in time order, then those the engine
+ * schedules while it runs. `push` puts an entry's index on the event heap.
+ */
+export class ChangeList {
+  /** Worker index → its autoscaler's entry: polls reuse it, so a long run does not pile them up. */
+  private readonly pollSlots = new Map<number, number>();
+
+  constructor(
+    readonly entries: CompiledChange[],
+    private readonly push: (atMs: number, slot: number) => void,
+  ) {
+    entries.forEach((c, i) => push(c.atMs, i));
+  }
+
+  schedule(change: CompiledChange): void {
+    const key = change.change.type === 'autoscale' ? change.index : -1;
+    let slot = key >= 0 ? this.pollSlots.get(key) : undefined;
+    if (slot === undefined) {
+      slot = this.entries.length;
+      this.entries.push(change);
+      if (key >= 0) this.pollSlots.set(key, slot);
+    } else this.entries[slot] = change;
+    this.push(change.atMs, slot);
+  }
+
+  /** Each autoscaler polls first one interval in, then every interval. */
+  startAutoscalers(workers: readonly WorkerState[]): void {
+    workers.forEach((w, index) => {
+      if (w.autoscaler) {
+        this.schedule({ atMs: w.autoscaler.policy.pollMs, index, change: { type: 'autoscale' } });
+      }
+    });
   }
 }

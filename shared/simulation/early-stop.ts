@@ -93,3 +93,6 @@ export function describeStop(facts: StopFacts): EarlyStop {
     ...(facts.loopWorkers ? { loopWorkers: facts.loopWorkers } : {}),
   };
 }
+
+/** Events followed after a stall to find the workers of the loop. */
+export const STALL_SAMPLE_EVENTS = 10_000;

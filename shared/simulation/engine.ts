@@ -1,7 +1,7 @@
 import type { PipelineDocument } from '../document/schema';
 import type { EarlyStop, RunSnapshot, RunSummary } from '../metrics/types';
-import { applyChange, compileChanges, type ChangeContext, type CompiledChange } from './changes';
-import { describeStop } from './early-stop';
+import { applyChange, ChangeList, compileChanges, type ChangeContext } from './changes';
+import { describeStop, STALL_SAMPLE_EVENTS } from './early-stop';
 import {
   EV_ARRIVAL,
   EV_CHANGE,
@@ -22,16 +22,11 @@ import { compileModel, type SimulationModel } from './model';
 import { Random } from './random';
 import { buildSnapshot, buildSimulationSummary, markTick } from './report';
 import { sampleBacklogs, startMeasuring } from './measure';
+import { scenarioChanges } from './scenario';
+import { ScenarioTracker } from './scenario-tracker';
 import { buildStations } from './stations';
 
-interface Budget {
-  maxEvents: number;
-  maxJobsInSystem: number;
-  maxEventsAtOneInstant: number;
-}
-
-/** Events followed after a stall to find the workers of the loop. */
-const STALL_SAMPLE_EVENTS = 10_000;
+type Budget = Record<'maxEvents' | 'maxJobsInSystem' | 'maxEventsAtOneInstant', number>;
 
 /**
  * A discrete-event simulation of one document (docs/architecture.md "Semantics"). Drive it with `step()` in
@@ -51,10 +46,11 @@ export class Simulation extends FlowJobs {
   private finished = false;
   private readonly tickMs: number;
   private readonly onSnapshot: ((snapshot: RunSnapshot) => void) | undefined;
-  private readonly changes: CompiledChange[];
+  private readonly changes: ChangeList;
   private readonly changeContext: ChangeContext;
   private readonly budget: Budget;
   private readonly recorder: JobTraceRecorder | undefined;
+  readonly scenario: ScenarioTracker; // what each event of the document's scenario did
   private eventsAtInstant = 0;
   private stop: EarlyStop | undefined;
 
@@ -95,8 +91,11 @@ export class Simulation extends FlowJobs {
     this.producers.forEach((p, i) => {
       if (p.model.limit > 0) this.scheduleArrival(p, i, p.arrivals.next());
     });
-    this.changes = compileChanges(this.model, options.changes ?? []);
-    this.changes.forEach((c, i) => this.heap.push(c.atMs, (i << KIND_BITS) | EV_CHANGE));
+    // The document's scenario first, then the caller's changes (a live run's, replayed).
+    this.changes = new ChangeList(
+      compileChanges(this.model, [...scenarioChanges(this.model.doc), ...(options.changes ?? [])]),
+      (atMs, slot) => this.heap.push(atMs, (slot << KIND_BITS) | EV_CHANGE),
+    );
     this.changeContext = {
       producers: this.producers,
       queues: this.queues,
@@ -105,7 +104,10 @@ export class Simulation extends FlowJobs {
       epochMs: run.epochMs,
       dispatch: (q, t) => this.dispatch(q, t),
       scheduleArrival: (p, i, t) => this.scheduleArrival(p, i, t),
+      schedule: (change) => this.changes.schedule(change),
     };
+    this.changes.startAutoscalers(this.workers);
+    this.scenario = new ScenarioTracker(model, this.queues, this.workers, this.edgeCounts);
     if (run.warmupMs > 0) this.heap.push(run.warmupMs, EV_WARMUP);
     this.heap.push(Math.min(this.tickMs, this.endMs), EV_TICK);
   }
@@ -194,9 +196,12 @@ export class Simulation extends FlowJobs {
         this.measuring = true;
         startMeasuring(this, t);
         break;
-      case EV_CHANGE:
-        applyChange(this.changes[id]!, t, this.changeContext);
+      case EV_CHANGE: {
+        const change = this.changes.entries[id]!;
+        if (change.event !== undefined) this.scenario.mark(change.event, t);
+        applyChange(change, t, this.changeContext);
         break;
+      }
     }
   }
 
@@ -283,6 +288,7 @@ export class Simulation extends FlowJobs {
     const end = Math.max(t, this.now);
     this.now = end;
     this.finished = true;
+    this.scenario.finish(end);
     if (end > this.lastTickMs) {
       sampleBacklogs(this, end);
       if (this.onSnapshot) this.onSnapshot(buildSnapshot(this, end));

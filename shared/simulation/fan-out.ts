@@ -1,5 +1,5 @@
 import { POLICY_FAIL_PARENT, POLICY_IGNORE, POLICY_WAIT, type FanOutModel } from './flow-model';
-import { JobFlow } from './job-flow';
+import { JobFlow, notifyWatches } from './job-flow';
 import type { WorkerState } from './stations';
 
 /**
@@ -68,6 +68,7 @@ export abstract class FlowJobs extends JobFlow {
       // BullMQ adds a parent without children straight to its waiting list.
       parent.settled = true;
       this.makeWaiting(parentJob, q, t, false);
+      if (q.watches.length > 0) notifyWatches(q, t);
       return;
     }
     q.waitingChildrenLevel.set(t, ++q.waitingChildren);
@@ -87,6 +88,7 @@ export abstract class FlowJobs extends JobFlow {
     const q = this.queues[parent.queue]!;
     q.waitingChildrenLevel.set(t, --q.waitingChildren);
     this.makeWaiting(parent.job, q, t, false);
+    if (q.watches.length > 0) notifyWatches(q, t);
   }
 
   private childFailed({ parent, policy }: Dependency, t: number): void {

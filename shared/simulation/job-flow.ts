@@ -117,6 +117,7 @@ export abstract class JobFlow {
     } else {
       this.makeWaiting(job, q, t, lifo);
     }
+    if (q.watches.length > 0) notifyWatches(q, t);
     return job;
   }
 
@@ -141,6 +142,7 @@ export abstract class JobFlow {
     q.delayedLevel.set(t, --q.delayed);
     if (this.tracer) this.tracer.promoted(job, t);
     this.makeWaiting(job, q, t, false);
+    if (q.watches.length > 0) notifyWatches(q, t);
   }
 
   protected makeWaiting(job: number, q: QueueState, t: number, front: boolean): void {
@@ -162,6 +164,7 @@ export abstract class JobFlow {
       q.waitingLevel.set(t, q.waiting.size);
       this.start(job, q, q.takeSlot(), t);
     }
+    if (q.watches.length > 0) notifyWatches(q, t);
   }
 
   /** BullMQ's limiter (see QueueState.admit); when the window is full, wake at its end. */
@@ -193,6 +196,8 @@ export abstract class JobFlow {
     const w = this.workers[jobs.worker[job]!]!;
     const q = this.queues[jobs.queue[job]!]!;
     const service = t - jobs.startedAt[job]!;
+    // A scenario's backlog may have drained before now: close it before counting this attempt.
+    if (q.watches.length > 0) notifyWatches(q, t);
     if (this.measuring) w.service.record(service);
     if (this.snapshots) w.serviceInterval.record(service);
     const made = ++jobs.attemptsMade[job]!;
@@ -213,6 +218,7 @@ export abstract class JobFlow {
       } else {
         w.failed++;
         q.failed++;
+        for (let i = w.watches.length - 1; i >= 0; i--) w.watches[i]!.failedForGood(t);
         if (this.tracer) this.tracer.ended(job, t, false, w.failureRate);
         this.route(w.failedRoutes, job, t);
         if (this.flowing) this.flowEnded(job, w, t, false);
@@ -237,6 +243,7 @@ export abstract class JobFlow {
     } else {
       q.releaseSlot(w);
     }
+    if (q.watches.length > 0) notifyWatches(q, t);
   }
 
   /** Follows a worker's edges from the end of `job`: each one independently with its probability. */
@@ -272,4 +279,10 @@ export abstract class JobFlow {
       chains.release(chain);
     }
   }
+}
+
+/** Tells the scenario events following `q` that its backlog may have changed (a watch may close). */
+export function notifyWatches(q: QueueState, t: number): void {
+  const watches = q.watches;
+  for (let i = watches.length - 1; i >= 0; i--) watches[i]?.observe(t);
 }

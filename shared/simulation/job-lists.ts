@@ -13,6 +13,11 @@ export class WaitingJobs {
   /** All waiting jobs, plain and prioritized. */
   size = 0;
 
+  /** Jobs without a priority: BullMQ's wait list (prioritized ones are in their own set). */
+  get plain(): number {
+    return this.plainCount;
+  }
+
   /** Adds a job: at the back (FIFO) or the front (LIFO); `priority` > 0 goes by priority. */
   add(job: number, priority: number, front: boolean): void {
     this.size++;

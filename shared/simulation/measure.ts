@@ -44,6 +44,7 @@ export function startMeasuring(sim: SimulationState, t: number): void {
     w.completedAtWarmup = w.completed;
     w.failedAtWarmup = w.failed;
     w.retriedAtWarmup = w.retried;
+    w.autoscaler?.startMeasuring(t, w.replicas);
   }
   for (const p of sim.producers) p.createdAtWarmup = p.created;
 }

@@ -48,6 +48,12 @@ export function buildSnapshot(sim: SimulationState, t: number): RunSnapshot {
         failed: w.failed,
         retried: w.retried,
         serviceMs: latencyStats(w.serviceInterval),
+        ...(w.autoscaler
+          ? {
+              replicas: w.replicas,
+              startingReplicas: w.autoscaler.starting - w.autoscaler.cancelled,
+            }
+          : {}),
       };
     }
   }
@@ -117,6 +123,7 @@ export function buildSimulationSummary(
         retried: w.retried - w.retriedAtWarmup,
         utilisation: w.utilisation(w.busyLevel.area(endMs), w.capacityLevel.area(endMs)),
         service: w.service,
+        ...(w.autoscaler ? { autoscale: w.autoscaler.summary(endMs, w.replicas) } : {}),
       };
     }
   }
@@ -128,5 +135,6 @@ export function buildSimulationSummary(
     nodes,
     endToEnd: sim.endToEnd,
   });
-  return stop ? { ...summary, stoppedEarly: stop } : summary;
+  const events = sim.model.doc.scenario ? { scenario: sim.scenario.figures() } : {};
+  return { ...summary, ...(stop ? { stoppedEarly: stop } : {}), ...events };
 }

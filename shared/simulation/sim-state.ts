@@ -1,4 +1,5 @@
 import type { LogHistogram } from '../metrics/histogram';
+import type { ScenarioEventFigures } from '../metrics/types';
 import type { SimulationModel } from './model';
 import type { JobPool } from './pools';
 import type { ProducerState, QueueState, WorkerState } from './stations';
@@ -23,4 +24,6 @@ export interface SimulationState {
   lastTickMs: number;
   /** For the age of the oldest waiting job. */
   readonly jobs: JobPool;
+  /** What each event of the document's scenario did (scenario-tracker.ts). */
+  readonly scenario: { figures(): ScenarioEventFigures[] };
 }

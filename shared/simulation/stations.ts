@@ -3,7 +3,9 @@ import { LogHistogram } from '../metrics/histogram';
 import { TimeWeightedAverage } from '../metrics/time-weighted';
 import type { Arrival } from '../document/schema';
 import { arrivalProcess, replayedArrivals, type ArrivalProcess } from './arrivals';
+import { Autoscaler } from './autoscaler';
 import { IdleSlots, WaitingJobs } from './job-lists';
+import type { EventWatch } from './scenario-watch';
 import type { ProducerModel, QueueModel, Route, SimulationModel, WorkerModel } from './model';
 import { serviceSampler, type Random } from './random';
 
@@ -44,6 +46,8 @@ export class QueueState {
   wakePending = false;
   /** Paused by a change: jobs wait, no slot takes one. */
   paused = false;
+  /** Scenario events following this queue's backlog (scenario-tracker.ts). */
+  readonly watches: EventWatch[] = [];
 
   /** A flow's parent queue (fan-out.ts): its parents waiting for their children, over time. */
   join = false;
@@ -166,12 +170,23 @@ export class WorkerState {
   inputEdge = -1;
   /** Its position among its queue's consumers. */
   consumerIndex = 0;
+  /** Scenario events counting its jobs that fail for good (scenario-tracker.ts). */
+  readonly watches: EventWatch[] = [];
+
+  /** Its autoscaler, when the document gives the worker an autoscale policy. */
+  readonly autoscaler: Autoscaler | undefined;
+  /** Draws a service time (ms): the designed sampler, or it scaled by a slowdown. */
+  sample: () => number;
 
   constructor(
     readonly index: number,
     readonly model: WorkerModel,
-    readonly sample: () => number,
+    private readonly designSample: () => number,
   ) {
+    this.sample = designSample;
+    const policy = model.node.config.autoscale;
+    this.autoscaler = policy ? new Autoscaler(policy) : undefined;
+    this.autoscaler?.seed(model.node.config.replicas);
     this.capacity = model.capacity;
     this.concurrency = model.node.config.concurrency;
     this.replicas = model.node.config.replicas;
@@ -179,6 +194,12 @@ export class WorkerState {
     this.failureRate = model.failureRate;
     this.completedRoutes = model.completed;
     this.failedRoutes = model.failed;
+  }
+
+  /** Service times × `factor` from now on (1: as designed). */
+  slowdown(factor: number): void {
+    const design = this.designSample;
+    this.sample = factor === 1 ? design : () => design() * factor;
   }
 
   setCapacity(capacity: number, t: number): void {

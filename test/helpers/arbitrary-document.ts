@@ -184,6 +184,49 @@ const workerConfig = fc.record(
   { requiredKeys: ['concurrency', 'replicas', 'service'] },
 );
 
+/** An autoscale policy (sane or not: validation, not the parser, judges it). */
+const autoscale = fc.record(
+  {
+    metric: fc.constantFrom('waiting' as const, 'waiting+delayed' as const, 'active' as const),
+    targetPerReplica: fc.double({ min: 0.5, max: 1000, noNaN: true }),
+    minReplicas: fc.integer({ min: 0, max: 5 }),
+    maxReplicas: fc.integer({ min: 1, max: 50 }),
+    pollMs: positiveMs,
+    cooldownMs: ms,
+    startupMs: ms,
+  },
+  { requiredKeys: ['metric', 'targetPerReplica', 'maxReplicas'] },
+);
+
+/** A scenario change; the event goes to a node of the kind the change needs. */
+const scenarioChange = fc.oneof(
+  fc.record({ type: fc.constant('failureRate' as const), failureRate: fraction }),
+  fc.record({
+    type: fc.constant('slowdown' as const),
+    factor: fc.double({ min: 0.1, max: 10, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('rate' as const),
+    ratePerSec: fc.double({ min: 0, max: 100, noNaN: true }),
+  }),
+  fc.record({ type: fc.constant('replicas' as const), replicas: fc.integer({ min: 0, max: 8 }) }),
+  fc.record({ type: fc.constant('pause' as const) }),
+);
+
+const scenarioDraft = fc.array(
+  fc.record(
+    {
+      name: nodeName,
+      target: fc.nat(20),
+      atMs: ms,
+      durationMs: positiveMs,
+      change: scenarioChange,
+    },
+    { requiredKeys: ['target', 'atMs', 'change'] },
+  ),
+  { maxLength: 4 },
+);
+
 const producerConfig = fc.record(
   {
     jobName: nodeName,
@@ -222,11 +265,13 @@ export interface DocumentShape {
   maxProducers?: number;
   maxQueues?: number;
   maxWorkers?: number;
+  /** Also draw autoscale policies and a scenario (events on nodes of the right kind). */
+  scenarios?: boolean;
 }
 
 /** A runnable pipeline document, validated by the real parser. */
 export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<PipelineDocument> {
-  const { maxProducers = 3, maxQueues = 4, maxWorkers = 4 } = shape;
+  const { maxProducers = 3, maxQueues = 4, maxWorkers = 4, scenarios = false } = shape;
   return fc
     .record({
       producers: fc.integer({ min: 0, max: maxProducers }),
@@ -272,9 +317,13 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Pipel
             input: queueIndex,
             routes: fc.array(route, { maxLength: 2 }),
             deadLetter: fc.option(queueIndex, { nil: undefined }),
+            autoscale: scenarios
+              ? fc.option(autoscale, { nil: undefined })
+              : fc.constant(undefined),
           }),
           { minLength: workers, maxLength: workers },
         ),
+        scenario: scenarios ? fc.option(scenarioDraft, { nil: undefined }) : fc.constant(undefined),
       });
     })
     .map((draft) => {
@@ -298,7 +347,8 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Pipel
         for (const target of p.targets) edge(`p${i}`, `q${target}`);
       });
       draft.workers.forEach((w, i) => {
-        nodes.push({ id: `w${i}`, kind: 'worker', name: w.name, position, config: w.config });
+        const config = w.autoscale ? { ...w.config, autoscale: w.autoscale } : w.config;
+        nodes.push({ id: `w${i}`, kind: 'worker', name: w.name, position, config });
         edge(`q${w.input}`, `w${i}`);
         for (const r of w.routes) {
           edge(
@@ -316,6 +366,7 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Pipel
         settings: draft.settings,
         nodes,
         edges,
+        scenario: draft.scenario && { events: scenarioEvents(draft.scenario, nodes) },
       });
       const parsed = parseDocumentValue(raw);
       if (!parsed.ok) {
@@ -325,4 +376,23 @@ export function arbitraryDocument(shape: DocumentShape = {}): fc.Arbitrary<Pipel
       }
       return parsed.document;
     });
+}
+
+const CHANGE_KIND = {
+  failureRate: 'worker',
+  slowdown: 'worker',
+  replicas: 'worker',
+  rate: 'producer',
+  pause: 'queue',
+} as const;
+
+/** Each drafted event on a node of the kind its change needs (dropped when there is none). */
+type ScenarioDraft = typeof scenarioDraft extends fc.Arbitrary<(infer T)[]> ? T : never;
+
+function scenarioEvents(drafts: ScenarioDraft[], nodes: PipelineNode[]) {
+  return drafts.flatMap(({ target, change, ...rest }, i) => {
+    const fit = nodes.filter((n) => n.kind === CHANGE_KIND[change.type]);
+    const node = fit[target % Math.max(1, fit.length)];
+    return node ? [withoutUndefined({ id: `s${i}`, ...rest, nodeId: node.id, change })] : [];
+  });
 }

@@ -14,12 +14,21 @@ import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
 import { parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
+import { reportScenarioErrors, withScenarioFile } from '../scenario-file';
+import { table } from '../table';
+import { autoscaleLines, scenarioLines } from './scenario-format';
+
+export { table } from '../table';
 
 const HELP = `Usage: pipewright simulate <file> [--duration 10m | --jobs N] [--seed N] [--warmup 1m]
-                           [--replications N] [--interval 1s] [--max-events N] [--json]
+                           [--replications N] [--interval 1s] [--max-events N]
+                           [--scenario FILE] [--json]
 
 Simulates the pipeline without Redis (a discrete-event model with BullMQ's semantics) and prints
 a table per node with queueing theory beside it, or with --json the pipewright-summary/v1 object.
+The document's scenario (timed outages, slowdowns, rate changes, paused queues, replicas) is
+played, and each event's figures printed: peak backlog, time to drain after it, retries and
+attempts per job, jobs that failed for good; autoscaled workers show replicas and replica-seconds.
 
   --duration D        simulated time measured after the warm-up: 500ms, 30s, 10m, 2h, 7d
                       (default 10m)
@@ -30,6 +39,8 @@ a table per node with queueing theory beside it, or with --json the pipewright-s
                       confidence half-widths (default 1)
   --interval D        how often the backlog is sampled for the stable/growing verdict
   --max-events N      event budget of each replication (default ${formatCount(DEFAULT_MAX_EVENTS)})
+  --scenario FILE     play this scenario instead of the document's: a JSON {"events": [...]}
+                      (each {id, name?, nodeId, atMs, durationMs?, change}, as in the document)
   --json              print the summary object only
 
 Budgets: a run stops early when it passes its event budget, when more than
@@ -96,6 +107,7 @@ export const simulateCommand: CliCommand = async (args, io) => {
       replications: { type: 'string' },
       interval: { type: 'string' },
       'max-events': { type: 'string' },
+      scenario: { type: 'string' },
       json: { type: 'boolean' },
     },
     io,
@@ -112,8 +124,16 @@ export const simulateCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const pipeline = await readPipelineArg(file, io);
+  let pipeline = await readPipelineArg(file, io);
   if (!pipeline) return EXIT_USAGE;
+  if (typeof values.scenario === 'string') {
+    const replaced = await withScenarioFile(pipeline, values.scenario, io);
+    if ('exit' in replaced) return replaced.exit;
+    pipeline = replaced.document;
+  }
+  // A scenario or autoscaler the simulator cannot play as written would give wrong figures.
+  const where = typeof values.scenario === 'string' ? `${file} with ${values.scenario}` : file;
+  if (reportScenarioErrors(pipeline, where, io)) return EXIT_FINDINGS;
   let summary: RunSummary;
   try {
     summary = simulate(pipeline, read.options);
@@ -160,16 +180,6 @@ const ciOf = (ci: unknown, ...path: string[]): unknown =>
     (o, key) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined),
     ci,
   );
-
-export function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 function theory(station: QueueStation | undefined): string {
   if (!station) return '';
@@ -305,6 +315,7 @@ export function formatSimulation(
       ),
     );
   }
+  out.push(...autoscaleLines(summary), ...scenarioLines(summary, doc));
   const e2e = summary.endToEndMs;
   out.push(
     '',

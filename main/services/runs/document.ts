@@ -5,8 +5,18 @@ import { planRun } from '../../runner/plan';
 
 const bad = (message: string) => new ApiError({ code: 'invalid-request', message });
 
-/** Validation findings that describe a pipeline's behaviour, not a reason it cannot run. */
-const RUNNABLE_DESPITE = new Set(['capacity', 'rate-limit']);
+/**
+ * Validation findings that describe a pipeline's behaviour, not a reason it cannot run. The runner
+ * does not play the scenario or the autoscaler yet (issue 16), so their findings do not stop a run.
+ */
+const RUNNABLE_DESPITE = new Set([
+  'capacity',
+  'rate-limit',
+  'scenario-target',
+  'scenario-event-id',
+  'scenario-overlap',
+  'autoscale-range',
+]);
 
 /** The document as a runnable pipeline, or an `invalid-document` error saying what to fix. */
 export function checkDocument(raw: unknown): PipelineDocument {

@@ -1,4 +1,6 @@
 import type { ValidationRule } from '../types';
+import { autoscaleMetric } from './autoscale-metric';
+import { autoscaleRange } from './autoscale-range';
 import { capacity } from './capacity';
 import { duplicateEdge } from './duplicate-edge';
 import { duplicateName } from './duplicate-name';
@@ -15,6 +17,9 @@ import { orphanQueue } from './orphan-queue';
 import { producerTarget } from './producer-target';
 import { queueName } from './queue-name';
 import { rateLimit } from './rate-limit';
+import { scenarioEventId } from './scenario-event-id';
+import { scenarioOverlap } from './scenario-overlap';
+import { scenarioTarget } from './scenario-target';
 import { unconsumedQueue } from './unconsumed-queue';
 import { workerInput } from './worker-input';
 
@@ -38,4 +43,9 @@ export const RULES: readonly ValidationRule[] = [
   capacity,
   rateLimit,
   endlessLoop,
+  scenarioTarget,
+  scenarioEventId,
+  scenarioOverlap,
+  autoscaleRange,
+  autoscaleMetric,
 ];

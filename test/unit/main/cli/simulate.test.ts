@@ -227,3 +227,134 @@ describe('pipewright simulate', () => {
     expect(day.out).not.toContain('note: producer');
   });
 });
+
+/** The outage of test/unit/shared/simulation/scenario.test.ts, whose figures are worked out there. */
+const outageDoc = {
+  ...pipeline(
+    'Outage',
+    [
+      producer('p', { type: 'constant', ratePerSec: 10 }),
+      queue('q', { attempts: 3, backoff: { type: 'fixed', delayMs: 1010 } }),
+      worker('w', { type: 'fixed', ms: 50 }, 10),
+      queue('dlq'),
+    ],
+    [edge('p', 'q'), edge('q', 'w'), edge('w', 'dlq', { on: 'failed', id: 'w->dlq' })],
+  ),
+  scenario: {
+    events: [
+      {
+        id: 'down',
+        name: 'Payment API down',
+        nodeId: 'w',
+        atMs: 10_000,
+        durationMs: 5_000,
+        change: { type: 'failureRate', failureRate: 1 },
+      },
+    ],
+  },
+};
+const outage = write('outage.pipewright.json', outageDoc);
+
+describe('pipewright simulate with a scenario', () => {
+  it("plays the document's scenario and prints each event's figures", async () => {
+    const { code, out } = await cli(outage, '--duration', '30s');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^scenario event\s+change\s+from\s+to\s+backlog before\s+peak \(at\)/m);
+    expect(out).toMatch(
+      /^Payment API down\s+failure rate 100 % on "w"\s+10 s\s+15 s\s+0\s+21 \(12\.1 s\)\s+960 ms\s+89\s+2\.53\s+29\s+29\s+12\.2 s – 15 s$/m,
+    );
+  });
+
+  it('puts the figures in the --json summary', async () => {
+    const { code, out } = await cli(outage, '--duration', '30s', '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out) as RunSummary;
+    expect(summary.scenario).toEqual([
+      expect.objectContaining({
+        id: 'down',
+        peakBacklog: 21,
+        peakAtMs: 12_050,
+        drainMs: 960,
+        retries: 89,
+        failed: 29,
+        deadLettered: 29,
+      }),
+    ]);
+  });
+
+  it('replaces the scenario with --scenario FILE, and notes events past the span', async () => {
+    const file = write('pause.json', {
+      events: [
+        { id: 'hold', nodeId: 'q', atMs: 1000, durationMs: 1000, change: { type: 'pause' } },
+        { id: 'later', name: 'Friday', nodeId: 'q', atMs: 60_000, change: { type: 'pause' } },
+      ],
+    });
+    const json = await cli(outage, '--duration', '5s', '--scenario', file, '--json');
+    expect(json.code).toBe(0);
+    const summary = JSON.parse(json.out) as RunSummary;
+    expect(summary.scenario?.map((e) => [e.id, e.peakBacklog, e.drainMs])).toEqual([
+      ['hold', 10, 0],
+    ]);
+    const text = await cli(outage, '--duration', '5s', '--scenario', file);
+    expect(text.out).toContain(
+      'note: scenario event "Friday" starts at 1 min, after the simulated span: it was not played',
+    );
+  });
+
+  it('refuses a scenario file that cannot be read, is not JSON or is not a scenario', async () => {
+    const missing = await cli(outage, '--scenario', 'nowhere.json');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^nowhere\.json: /);
+    const notJson = await cli(outage, '--scenario', write('bad.json', '{events'));
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toMatch(
+      /^bad\.json: not JSON .*give a file like \{"events": \[\.\.\.\]\}$/,
+    );
+    const wrong = await cli(
+      outage,
+      '--scenario',
+      write('wrong.json', {
+        events: [{ id: 'x', nodeId: 'w', atMs: -1, change: { type: 'pause' } }],
+      }),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/^wrong\.json: events\[0\]\.atMs: /m);
+  });
+
+  it('refuses a scenario the simulator cannot play, saying what to fix', async () => {
+    const file = write('kind.json', {
+      events: [{ id: 'x', nodeId: 'q', atMs: 0, change: { type: 'failureRate', failureRate: 1 } }],
+    });
+    const { code, err, out } = await cli(outage, '--scenario', file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(
+      `${outage} with kind.json: scenario event "x" changes the failure rate of queue "q", but only a worker has one ` +
+        '(point the event at a worker, or pick a change that a queue has (pause))',
+    );
+  });
+
+  it('prints what an autoscaled worker did and what it cost', async () => {
+    const doc = structuredClone(outageDoc);
+    const w = doc.nodes[2]!;
+    if (w.kind !== 'worker') throw new Error('worker expected');
+    w.config.autoscale = {
+      metric: 'waiting',
+      targetPerReplica: 5,
+      maxReplicas: 3,
+      pollMs: 1000,
+      cooldownMs: 2000,
+    };
+    const file = write('scaled.pipewright.json', doc);
+    const { code, out } = await cli(file, '--duration', '30s');
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^autoscaled worker\s+replicas mean\s+min\s+max\s+scale-ups\s+scale-downs\s+replica-s$/m,
+    );
+    expect(out).toMatch(/^w\s+1\s+1\s+1\s+0\s+0\s+30$/m);
+    // Retries in backoff are delayed jobs, which the waiting count leaves out: a warning says so.
+    expect(out).toContain('warning: worker "w" autoscales on the waiting count of queue "q"');
+    const json = JSON.parse((await cli(file, '--duration', '30s', '--json')).out) as RunSummary;
+    expect(json.nodes.w).toMatchObject({ autoscale: { replicaSeconds: 30, scaleUps: 0 } });
+  });
+});

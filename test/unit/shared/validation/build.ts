@@ -5,6 +5,7 @@ import type {
   PipelineEdge,
   PipelineNode,
   ProducerConfig,
+  ScenarioEvent,
   QueueConfig,
   WorkerConfig,
 } from '../../../../shared/document/schema';
@@ -75,3 +76,10 @@ export const chain = (
 
 export const run = (rule: ValidationRule, doc: PipelineDocument): Diagnostic[] =>
   rule.check({ doc, graph: buildGraph(doc) });
+
+/** `doc` with a scenario of these events, checked against the schema. */
+export function withScenario(doc: PipelineDocument, events: ScenarioEvent[]): PipelineDocument {
+  const result = parseDocumentValue({ ...doc, scenario: { events } });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.document;
+}

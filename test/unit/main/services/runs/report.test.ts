@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../../../../shared/document';
 import { simulate, type TimedChange } from '../../../../../shared/simulation';
-import { buildRunReport } from '../../../../../main/services/runs/report';
+import { buildRunReport, predictRun } from '../../../../../main/services/runs/report';
 import { renderRunReportHtml } from '../../../../../main/services/runs/report-html';
 import { liveChanges, type RecordedControl } from '../../../../../main/services/runs/changes';
 import { comparisonFromReport } from '../../../../../renderer/runs/comparison';
@@ -130,5 +130,38 @@ describe('a run report follows the run’s own timeline', () => {
     expect(html).not.toContain('Live changes');
     expect(html).toContain('the run was not steered');
     expect(comparisonFromReport(plain).changes).toEqual([]);
+  });
+
+  it('predicts a run without the scenario or autoscaler, which the runner does not play', () => {
+    const doc = welcomeDoc();
+    const worker = doc.nodes.find((n) => n.kind === 'worker')!;
+    const queue = doc.nodes.find((n) => n.kind === 'queue')!;
+    const scaled: PipelineDocument = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === worker.id && n.kind === 'worker'
+          ? {
+              ...n,
+              config: {
+                ...n.config,
+                autoscale: { metric: 'waiting', targetPerReplica: 1, maxReplicas: 9 },
+              },
+            }
+          : n,
+      ),
+      scenario: {
+        events: [
+          {
+            id: 'hold',
+            nodeId: queue.id,
+            atMs: 1000,
+            durationMs: 30_000,
+            change: { type: 'pause' },
+          },
+        ],
+      },
+    };
+    expect(predictRun(scaled, 60_000)).toEqual(predictRun(doc, 60_000));
+    expect(simulate(scaled, { durationMs: 60_000, seed: 1 })).not.toEqual(predictRun(doc, 60_000));
   });
 });

@@ -1,0 +1,116 @@
+import type { PipelineDocument } from '../../../shared/document';
+import { formatCount, formatMs, formatNumber } from '../../../shared/metrics/format';
+import type { RunSummary, ScenarioEventFigures } from '../../../shared/metrics/types';
+import { table } from '../table';
+
+/** What a change did, in a few words: `failure rate 100 % on "payments"`. */
+function changeText(event: ScenarioEventFigures, doc: PipelineDocument): string {
+  const source = doc.scenario?.events.find((e) => e.id === event.id);
+  const node = doc.nodes.find((n) => n.id === event.nodeId);
+  const on = node ? JSON.stringify(node.name) : event.nodeId;
+  const change = source?.change;
+  switch (change?.type) {
+    case 'failureRate':
+      return `failure rate ${formatNumber(change.failureRate * 100)} % on ${on}`;
+    case 'slowdown':
+      return `service × ${formatNumber(change.factor)} on ${on}`;
+    case 'rate':
+      return `${formatNumber(change.ratePerSec)} jobs/s from ${on}`;
+    case 'replicas':
+      return `${change.replicas} replicas of ${on}`;
+    case 'pause':
+      return `${on} paused`;
+    default:
+      return `${event.change} on ${on}`;
+  }
+}
+
+/**
+ * The scenario's lines of `simulate`'s report: one row per event that started (peak backlog,
+ * drain time after its end, retries and attempts per job, jobs failed for good and when), and a
+ * note for those the simulated span never reached.
+ */
+export function scenarioLines(summary: RunSummary, doc: PipelineDocument): string[] {
+  const events = summary.scenario;
+  if (!events) return [];
+  const reps = summary.replications ?? 1;
+  const out: string[] = [];
+  if (events.length > 0) {
+    out.push(
+      '',
+      ...table(
+        [
+          'scenario event',
+          'change',
+          'from',
+          'to',
+          'backlog before',
+          'peak (at)',
+          'drained after',
+          'retries',
+          'attempts/job',
+          'failed for good',
+          'dead-lettered',
+          'first–last failure',
+        ],
+        events.map((e) => [
+          e.name ?? e.id,
+          changeText(e, doc),
+          formatMs(e.atMs),
+          e.endMs === undefined ? 'the end' : formatMs(e.endMs),
+          formatCount(e.backlogBefore),
+          `${formatCount(e.peakBacklog)} (${formatMs(e.peakAtMs)})`,
+          drained(e, reps),
+          formatCount(e.retries),
+          formatNumber(e.attemptsPerJob),
+          formatCount(e.failed),
+          formatCount(e.deadLettered),
+          e.firstFailedAtMs === undefined
+            ? '–'
+            : `${formatMs(e.firstFailedAtMs)} – ${formatMs(e.lastFailedAtMs ?? e.firstFailedAtMs)}`,
+        ]),
+      ),
+      'scenario: backlog = waiting + delayed jobs of the queues the event moves; counts run from the',
+      "event's start until that backlog is back at its level before the event (or the end).",
+    );
+  }
+  const started = new Set(events.map((e) => e.id));
+  for (const e of doc.scenario?.events ?? []) {
+    if (!started.has(e.id)) {
+      out.push(
+        `note: scenario event ${JSON.stringify(e.name ?? e.id)} starts at ${formatMs(e.atMs)}, after the simulated span: it was not played`,
+      );
+    }
+  }
+  return out;
+}
+
+function drained(e: ScenarioEventFigures, reps: number): string {
+  if (e.endMs === undefined) return 'lasts to the end';
+  if (e.drainMs === undefined) return 'not drained by the end';
+  const some = e.drainedIn !== undefined && e.drainedIn < reps ? ` (${e.drainedIn}/${reps})` : '';
+  return `${formatMs(e.drainMs)}${some}`;
+}
+
+/** One row per autoscaled worker: what its replicas did and what they cost. */
+export function autoscaleLines(summary: RunSummary): string[] {
+  const rows = Object.values(summary.nodes).flatMap((n) =>
+    n.kind === 'worker' && n.autoscale ? [[n.name, n.autoscale] as const] : [],
+  );
+  if (rows.length === 0) return [];
+  return [
+    '',
+    ...table(
+      ['autoscaled worker', 'replicas mean', 'min', 'max', 'scale-ups', 'scale-downs', 'replica-s'],
+      rows.map(([name, a]) => [
+        name,
+        formatNumber(a.replicas.mean),
+        formatCount(a.replicas.min),
+        formatCount(a.replicas.max),
+        formatCount(a.scaleUps),
+        formatCount(a.scaleDowns),
+        formatNumber(a.replicaSeconds),
+      ]),
+    ),
+  ];
+}
