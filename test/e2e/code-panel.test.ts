@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import {
   SCREENSHOT_DIR,
+  screenshotter,
   dragFromPalette,
   newDocument,
   clickNode,
@@ -38,8 +39,7 @@ describe('the Code panel', () => {
   let app: WebApp;
   let browser: Browser;
   let out: string;
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOT_DIR, `code-${name}.png`) });
+  const shot = screenshotter('code-');
 
   beforeAll(async () => {
     app = await startWebApp();

@@ -8,7 +8,7 @@ import { appProtocolHandler } from '../../main/electron/app-origin';
 import { contentSecurityPolicy } from '../../main/services/security-policy';
 import { useEditorSuite } from '../helpers/editor-suite';
 import { launchChromium } from '../helpers/chromium';
-import { newDocument, openEditor, RENDERER_DIR, SCREENSHOT_DIR } from '../helpers/web-app';
+import { newDocument, openEditor, RENDERER_DIR, screenshotter } from '../helpers/web-app';
 
 /**
  * The policies that keep the page in its place, seen from the page in real Chromium: the CSP
@@ -16,8 +16,7 @@ import { newDocument, openEditor, RENDERER_DIR, SCREENSHOT_DIR } from '../helper
  * under it with no violation, and the host refuses paths outside what the user chose.
  */
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `host-policy-${name}.png`) });
+const shot = screenshotter('host-policy-');
 
 /** Records every CSP violation the page reports, from before its first script runs. */
 async function recordViolations(page: Page): Promise<void> {

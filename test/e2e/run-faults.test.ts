@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import { freePort, pingRedis, startTestRedis, type TestRedis } from '../helpers/redis-server';
 import {
-  SCREENSHOT_DIR,
+  screenshotter,
   newDocument,
   nodeOnCanvas,
   openEditor,
@@ -15,8 +15,7 @@ import {
   type WebApp,
 } from '../helpers/web-app';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `run-${name}.png`) });
+const shot = screenshotter('run-');
 
 /** redis-server again on a port a stopped one used (its data is gone: persistence is off). */
 async function restartRedisOn(port: number): Promise<{ stop(): void }> {

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import { startTestRedis } from '../helpers/redis-server';
-import { SCREENSHOT_DIR, newDocument, openEditor, startWebApp } from '../helpers/web-app';
+import { newDocument, openEditor, screenshotter, startWebApp } from '../helpers/web-app';
 import { keysUnder, simplePipeline, until } from '../integration/runner/helpers';
 
 const bin = fileURLToPath(new URL('../../bin/pipewright.mjs', import.meta.url));
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `run-${name}.png`) });
+const shot = screenshotter('run-');
 
 describe('what a run met, and what killed runs left, in web mode', () => {
   let browser: Browser;

@@ -1,34 +1,15 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import {
-  SCREENSHOT_DIR,
-  runExample,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import { describe, expect, inject, it } from 'vitest';
+import { useEditorSuite } from '../helpers/editor-suite';
+import { screenshotter, runExample, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
 const redisUrl = inject('redisUrl');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `jobs-${name}.png`) });
+const shot = screenshotter('jobs-');
 
 describe('browsing a running queue’s jobs', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp({ redisUrl });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite({ redisUrl });
 
   it('lists jobs by state with their data and failures, and retries or removes the run’s own', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await runExample(page, 'welcome-emails');
     // The queue's browser in the inspector keeps up by itself: completed jobs.
     await nodeOnCanvas(page, 'emails').click();

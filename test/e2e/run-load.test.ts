@@ -1,18 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FORMAT, serializeDocument, type PipelineDocument } from '../../shared/document';
-import { launchChromium } from '../helpers/chromium';
+import { useEditorSuite } from '../helpers/editor-suite';
 import { frameFigures, installFrameProbe, readFrameProbe } from '../helpers/frame-probe';
-import {
-  SCREENSHOT_DIR,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import { SCREENSHOT_DIR, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
 const redisUrl = inject('redisUrl');
 const RATE = 5000;
@@ -60,25 +53,20 @@ const fastDoc: PipelineDocument = {
 };
 
 describe('a fast run in web mode', () => {
-  let app: WebApp;
-  let browser: Browser;
+  const suite = useEditorSuite({ redisUrl });
   let dir: string;
   beforeAll(async () => {
-    app = await startWebApp({ redisUrl });
-    browser = await launchChromium();
     dir = await mkdtemp(join(tmpdir(), 'pipewright-load-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('updates only the badges whose figures changed while thousands of jobs a second flow', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     const file = join(dir, 'fast.pipewright.json');
     await writeFile(file, serializeDocument(fastDoc));
-    await app.services.openFromHost(file);
+    await suite.app.services.openFromHost(file);
     await nodeOnCanvas(page, 'idle-worker').waitFor();
 
     // Start and stop from the keyboard, as the menu's shortcuts do (the page keeps Ctrl+F5).

@@ -1,38 +1,20 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { deleteKeysByPrefix } from '../../main/redis/keys';
-import { launchChromium } from '../helpers/chromium';
-import {
-  SCREENSHOT_DIR,
-  newDocument,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
+import { screenshotter, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
 const redisUrl = inject('redisUrl');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `run-${name}.png`) });
+const shot = screenshotter('run-');
 const depth = async (page: Page, id: string) =>
   Number(
     (await nodeOnCanvas(page, id).getByTestId('badge-depth').textContent())?.replace(/,/g, ''),
   );
 
 describe('monitoring an existing Redis in web mode', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startWebApp({ redisUrl });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const suite = useEditorSuite({ redisUrl });
 
   it('finds the BullMQ queues under a prefix and shows their live counts on the canvas', async () => {
     // A "deployment" Pipewright does not own: plain BullMQ under its own prefix.
@@ -45,7 +27,7 @@ describe('monitoring an existing Redis in web mode', () => {
     try {
       await emails.addBulk(Array.from({ length: 30 }, (_, i) => ({ name: 'send', data: { i } })));
 
-      const { page, errors, context } = await openEditor(browser, app);
+      const { page, errors, context } = await openEditor(suite.browser, suite.app);
       await newDocument(page, 'welcome-emails');
       // A finished run first: watching replaces it, its banner does not stack with the watch's.
       await page.getByTestId('run-start').click();

@@ -1,22 +1,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import {
-  SCREENSHOT_DIR,
-  runExample,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
+import { screenshotter, runExample, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
 const redisUrl = inject('redisUrl');
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `steer-${name}.png`) });
+const shot = screenshotter('steer-');
 /** The summary lines of a node on the canvas. */
 const lines = (page: Page, id: string) =>
   nodeOnCanvas(page, id).locator('.pw-node__line').allTextContents();
@@ -28,22 +20,17 @@ async function setField(page: Page, testId: string, value: string): Promise<void
 }
 
 describe('steering a run: the canvas, the comparison and the report follow the changes', () => {
-  let app: WebApp;
-  let browser: Browser;
+  const suite = useEditorSuite({ redisUrl });
   let downloads: string;
   beforeAll(async () => {
-    app = await startWebApp({ redisUrl });
-    browser = await launchChromium();
     downloads = await mkdtemp(join(tmpdir(), 'pipewright-steer-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     await rm(downloads, { recursive: true, force: true });
   });
 
   it('shows live overrides and a down worker, predicts with the changes, and keeps them on request', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await runExample(page, 'welcome-emails');
     expect(await lines(page, 'signup')).toContain('poisson 20/s');
     await page.getByTestId('tab-run').click();
@@ -171,7 +158,7 @@ describe('steering a run: the canvas, the comparison and the report follow the c
   });
 
   it('discards live overrides: the design stays as it was', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await runExample(page, 'welcome-emails');
     await page.getByTestId('tab-run').click();
     await setField(page, 'live-concurrency-email-sender', '3');

@@ -1,17 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import {
-  SCREENSHOT_DIR,
-  newDocument,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+import { useEditorSuite } from '../helpers/editor-suite';
+import { screenshotter, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
 const redisUrl = inject('redisUrl');
 
@@ -27,26 +20,20 @@ function parseCount(text: string | null): number {
 const depth = async (page: Page, id: string) =>
   parseCount(await nodeOnCanvas(page, id).getByTestId('badge-depth').textContent());
 const badge = (page: Page, id: string) => nodeOnCanvas(page, id).getByTestId('live-badge');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `run-${name}.png`) });
+const shot = screenshotter('run-');
 
 describe('a real run in web mode', () => {
-  let app: WebApp;
-  let browser: Browser;
+  const suite = useEditorSuite({ redisUrl });
   let downloads: string;
   beforeAll(async () => {
-    app = await startWebApp({ redisUrl });
-    browser = await launchChromium();
     downloads = await mkdtemp(join(tmpdir(), 'pipewright-report-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     await rm(downloads, { recursive: true, force: true });
   });
 
   it('runs an example on Redis, steers it, stops it and saves its report', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     const redis = page.getByTestId('redis-status');
     await expect.poll(() => redis.textContent()).toMatch(/^Redis 7\.\d+\.\d+ · external$/);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { launchChromium } from '../helpers/chromium';
 import {
   SCREENSHOT_DIR,
+  screenshotter,
   newDocument,
   nodeOnCanvas,
   openEditor,
@@ -15,8 +16,7 @@ import {
 
 /** Simulate in the app: badges, verdicts, theory, timeline, charts, results and sweeps. */
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENSHOT_DIR, `simulation-${name}.png`) });
+const shot = screenshotter('simulation-');
 
 const status = (page: Page) => page.getByTestId('analysis-status');
 

@@ -11,6 +11,12 @@ export const RENDERER_DIR = join(root, 'out', 'renderer');
 export const EXAMPLES_DIR = join(root, 'resources', 'examples');
 export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots');
 
+/** `shot(page, 'name')` saves `<prefix>name.png` among the suite's screenshots. */
+export const screenshotter =
+  (prefix: string) =>
+  (page: Page, name: string): Promise<Buffer> =>
+    page.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}${name}.png`) });
+
 /** Pipewright in web mode on a free port, with its own temporary user-data and host folders. */
 export interface WebApp {
   url: string;
