@@ -1,91 +1,25 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
 import {
-  SCREENSHOT_DIR,
-  screenshotter,
-  newDocument,
-  nodeOnCanvas,
-  openEditor,
-  startWebApp,
-  type WebApp,
-} from '../helpers/web-app';
+  drawnPixels,
+  setConcurrency,
+  simulateAndWait,
+  status,
+  useSimulationSuite,
+} from '../helpers/simulation';
+import { screenshotter, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
 
-/** Simulate in the app: badges, verdicts, theory, timeline, charts, results and sweeps. */
+/** Simulate in the app: badges, verdicts, theory, timeline, charts and results. */
 
 const shot = screenshotter('simulation-');
 
-const status = (page: Page) => page.getByTestId('analysis-status');
-
-/** Starts a simulation (a click, a key) and waits for that one, not an earlier one, to end. */
-async function simulateAndWait(page: Page, start: () => Promise<void>): Promise<void> {
-  const serial =
-    (await status(page).count()) > 0 ? await status(page).getAttribute('data-serial') : null;
-  await start();
-  await expect.poll(() => status(page).getAttribute('data-serial')).not.toBe(serial);
-  await expect
-    .poll(() => status(page).getAttribute('class'), { timeout: 30_000 })
-    .toContain('analysis-status--done');
-}
-
-/** Starts a simulation and waits until it runs, saying what the page shows if it does not. */
-async function simulateStarted(page: Page, start: () => Promise<void>, errors: string[]) {
-  await start();
-  try {
-    await status(page).waitFor({ timeout: 15_000 });
-    await expect.poll(() => status(page).getAttribute('class')).toContain('running');
-  } catch (error) {
-    const shown = (await status(page).count()) > 0 ? await status(page).textContent() : 'nothing';
-    throw new Error(
-      `the simulation did not start; status: ${shown}; errors: ${errors.join(' | ')}`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
-
-/** Sets the selected worker's concurrency in the inspector, as a person types it. */
-async function setConcurrency(page: Page, value: number): Promise<Locator> {
-  const field = page.getByTestId('inspector').getByLabel('Concurrency');
-  await field.fill(String(value));
-  return field;
-}
-
-/** How many pixels of a chart's canvas are drawn on (not transparent). */
-const drawnPixels = (chart: Locator) =>
-  chart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-    return n;
-  });
-
 describe('simulation in the app', () => {
-  let app: WebApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-  });
-  // A fresh host per test: no recovery offer left over from the test before.
-  beforeEach(async () => {
-    app = await startWebApp();
-  });
-  afterEach(async () => {
-    await app?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = useSimulationSuite();
 
   it('badges show the Results figures after a simulation, and mark a replayed frame with its time', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
     await page.getByTestId('tab-results').click();
@@ -139,7 +73,7 @@ describe('simulation in the app', () => {
   });
 
   it('simulates an example, shows figures on the canvas, and a fix changes the prediction', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
 
@@ -234,7 +168,7 @@ describe('simulation in the app', () => {
   });
 
   it('replays the timeline, charts the selected nodes and saves the results', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
+    const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
     // Settings: five simulated minutes, a snapshot a second.
     await page.getByTestId('simulate-settings').click();
@@ -320,124 +254,6 @@ describe('simulation in the app', () => {
       await rm(dir, { recursive: true, force: true });
     }
     await shot(page, 'results');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it('finds the concurrency a queue needs with a what-if sweep, and applies it', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
-    await newDocument(page, 'welcome-emails');
-    await nodeOnCanvas(page, 'email-sender').click();
-    await setConcurrency(page, 2);
-    await page.getByTestId('tab-what-if').click();
-    const panel = page.getByTestId('what-if');
-    expect(await panel.getByTestId('sweep-parameter').inputValue()).toBe(
-      'concurrency:email-sender',
-    );
-    expect(await panel.getByTestId('sweep-from').inputValue()).toBe('1');
-    expect(await panel.getByTestId('sweep-to').inputValue()).toBe('7');
-    await panel.getByTestId('sweep-target').fill('500');
-    await panel.getByTestId('sweep-run').click();
-    const answer = panel.getByTestId('sweep-answer');
-    await answer.waitFor({ timeout: 60_000 });
-    expect(await answer.textContent()).toContain(
-      'Smallest concurrency that keeps p95 wait under 500 ms',
-    );
-    const value = Number(await answer.getByTestId('sweep-answer-value').textContent());
-    // 2.45 busy slots on average: 3 is the least that can keep up at all.
-    expect(value).toBeGreaterThanOrEqual(3);
-    expect(value).toBeLessThanOrEqual(5);
-    await expect.poll(() => drawnPixels(panel.getByTestId('chart-sweep'))).toBeGreaterThan(500);
-    expect(await panel.getByTestId('sweep-points').locator('tbody tr').count()).toBe(7);
-    await shot(page, 'what-if');
-    await answer.getByTestId('sweep-apply').click();
-    await expect
-      .poll(() => page.getByTestId('inspector').getByLabel('Concurrency').inputValue())
-      .toBe(String(value));
-    // The theory follows the edit from the validation worker, a moment later.
-    await expect
-      .poll(() => page.getByTestId('theory').getByTestId('theory-overload').count())
-      .toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it('stops a flood early at the memory bound and says why and which queue grew', async () => {
-    const { page, errors, context } = await openEditor(browser, app);
-    await newDocument(page, 'welcome-emails');
-    await nodeOnCanvas(page, 'signup').click();
-    const rate = page.getByTestId('inspector').getByLabel('Rate');
-    await rate.fill('1000000');
-    await rate.press('Tab');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
-    await page.getByTestId('tab-results').click();
-    const banner = page.getByTestId('early-stop');
-    await banner.waitFor();
-    expect(await banner.textContent()).toMatch(
-      /^⚠ Stopped early at [\d.]+ s of simulated time: more than 2,097,152 jobs were in the model at once \(its memory bound\)\./,
-    );
-    const queues = page.getByTestId('early-stop-queues');
-    expect(await queues.textContent()).toMatch(
-      /^emails: [\d.]+M jobs queued, growing by [\d.]+[kM]\/s/,
-    );
-    expect(await page.getByTestId('early-stop-compact').textContent()).toMatch(
-      /^⚠ Stopped early at [\d.]+ s$/,
-    );
-    // Not "every queue is stable": the run never got far enough to say; the queue is growing.
-    expect(await page.getByTestId('verdict-stable').count()).toBe(0);
-    expect(await page.getByTestId('results-queue').textContent()).toMatch(
-      /^Queue.*emails\s*growing/,
-    );
-    expect(await status(page).textContent()).toMatch(/^⚠ Simulation/);
-    await queues.getByRole('button', { name: 'emails' }).click();
-    await expect
-      .poll(() => nodeOnCanvas(page, 'emails').getAttribute('class'))
-      .toContain('selected');
-    await shot(page, 'stopped-early');
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
-  it('keeps the UI responsive during a long simulation, which can be cancelled', async () => {
-    const { page, errors, context } = await openEditor(browser, app, { colorScheme: 'dark' });
-    await newDocument(page, 'upload-processing');
-    await page.getByTestId('simulate-settings').click();
-    await page.getByTestId('simulate-form').getByLabel('Duration').fill('720h');
-    await simulateStarted(page, () => page.keyboard.press('Enter'), errors);
-    const cancel = page.locator('[data-action="cancel-simulation"]');
-    await expect.poll(() => cancel.textContent()).toMatch(/^Cancel \d+%$/);
-    // The page keeps drawing frames while the simulation runs in its worker.
-    const longestFrameGap = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let longest = 0;
-          const started = last;
-          const frame = (now: number) => {
-            longest = Math.max(longest, now - last);
-            last = now;
-            if (now - started < 1000) requestAnimationFrame(frame);
-            else resolve(longest);
-          };
-          requestAnimationFrame(frame);
-        }),
-    );
-    console.log(`longest frame gap while simulating: ${Math.round(longestFrameGap)} ms`);
-    expect(longestFrameGap).toBeLessThan(1500);
-    // Editing still works meanwhile.
-    const worker = page.locator('.react-flow__node-worker').first();
-    await worker.click();
-    await page.getByTestId('theory').waitFor();
-    expect(await status(page).getAttribute('class')).toContain('analysis-status--running');
-    await page.getByTestId('bottom-panel').getByRole('tab', { name: 'Metrics' }).click();
-    await shot(page, 'running-dark');
-    await page.keyboard.press('Shift+F5');
-    await expect
-      .poll(() => status(page).getAttribute('class'))
-      .toContain('analysis-status--cancelled');
-    expect(await page.locator('[data-action="simulate"]').isEnabled()).toBe(true);
-    expect(await page.getByTestId('live-badge').count()).toBeGreaterThan(0);
-    await shot(page, 'cancelled-dark');
     expect(errors).toEqual([]);
     await context.close();
   });
