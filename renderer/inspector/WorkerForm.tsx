@@ -5,6 +5,7 @@ import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
 import { ServiceFields } from './ServiceFields';
+import { WorkerOutputs } from './WorkerOutputs';
 import { commonValue, MIXED, type Commit } from './values';
 
 export function WorkerForm({
@@ -75,6 +76,7 @@ export function WorkerForm({
           help="Share of attempts that throw: 2 (or 2%) fails 2 in 100 attempts; a failed attempt is retried while the queue allows"
         />
       </Group>
+      {nodes.length === 1 ? <WorkerOutputs worker={nodes[0]!} /> : null}
     </>
   );
 }

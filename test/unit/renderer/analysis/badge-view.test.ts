@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDocumentText, type PipelineDocument } from '../../../../shared/document';
+import type { PipelineDocument } from '../../../../shared/document';
 import type { RunSnapshot, RunSummary } from '../../../../shared/metrics/types';
 import { Simulation } from '../../../../shared/simulation/engine';
 import {
@@ -25,16 +23,9 @@ import {
   seek,
 } from '../../../../renderer/state/analysis-store';
 import { starved } from '../../shared/simulation/documents';
+import { readExample } from './examples';
 
-const example = (): PipelineDocument => {
-  const text = readFileSync(
-    join(__dirname, '../../../../resources/examples/welcome-emails.pipewright.json'),
-    'utf8',
-  );
-  const parsed = parseDocumentText(text);
-  if (!parsed.ok) throw new Error('the example does not parse');
-  return parsed.document;
-};
+const example = (): PipelineDocument => readExample('welcome-emails');
 
 /** A real simulation streamed into the analysis store, as the Simulate button does. */
 function simulated(doc: PipelineDocument, durationMs: number, finish = true) {
