@@ -35,13 +35,16 @@ export const FAILED_COLOR = '#e5484d';
 /** A flow's children and parent edges (docs/architecture.md "Flows"): the same hue as canvas.css. */
 export const FLOW_COLOR = '#8e4ec6';
 
-/** How an edge is drawn: the colour of its arrowhead and its class in canvas.css. */
-function edgeLook(on: EdgeOn): { color: string; className?: string } {
+/**
+ * How an edge is drawn: its arrowhead (colour; size, which SVG scales with the stroke, so a
+ * heavier line gets a smaller one) and its class in canvas.css.
+ */
+function edgeLook(on: EdgeOn): { color: string; size?: number; className?: string } {
   switch (on) {
     case 'failed':
       return { color: FAILED_COLOR, className: 'edge-failed' };
     case 'children':
-      return { color: FLOW_COLOR, className: 'edge-children' };
+      return { color: FLOW_COLOR, size: 10, className: 'edge-children' };
     case 'parent':
       return { color: FLOW_COLOR, className: 'edge-parent' };
     case 'completed':
@@ -139,7 +142,7 @@ export function toFlowEdges(
     if (hit && hit.source === edge && hit.selected === selected) return hit.flow;
     const on = edgeOn(edge);
     const failed = on === 'failed';
-    const { color, className } = edgeLook(on);
+    const { color, size = 16, className } = edgeLook(on);
     const flow: FlowEdge = {
       id: edge.id,
       type: 'pipeline',
@@ -151,8 +154,8 @@ export function toFlowEdges(
       selected,
       markerEnd: {
         type: MarkerType.ArrowClosed,
-        width: 16,
-        height: 16,
+        width: size,
+        height: size,
         color,
       },
       ...(className ? { className } : {}),

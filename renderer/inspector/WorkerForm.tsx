@@ -28,6 +28,7 @@ export function WorkerForm({
   const work = commonValue<'io' | 'cpu'>(nodes, ['config', 'work']);
   return (
     <>
+      {nodes.length === 1 ? <WorkerOutputs worker={nodes[0]!} /> : null}
       <Group
         title="Concurrency and replicas"
         aside={<MeasuredMark ids={ids} fields={['concurrency', 'replicas']} />}
@@ -76,7 +77,6 @@ export function WorkerForm({
           help="Share of attempts that throw: 2 (or 2%) fails 2 in 100 attempts; a failed attempt is retried while the queue allows"
         />
       </Group>
-      {nodes.length === 1 ? <WorkerOutputs worker={nodes[0]!} /> : null}
     </>
   );
 }
