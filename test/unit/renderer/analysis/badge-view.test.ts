@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../../../shared/document';
-import type { RunSnapshot, RunSummary } from '../../../../shared/metrics/types';
-import { Simulation } from '../../../../shared/simulation/engine';
+import type { RunSnapshot } from '../../../../shared/metrics/types';
 import {
   badgeFigures,
   edgeRateShown,
@@ -17,31 +16,14 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  finishAnalysis,
   play,
   resetAnalysisStore,
   seek,
 } from '../../../../renderer/state/analysis-store';
 import { starved } from '../../shared/simulation/documents';
-import { readExample } from './examples';
+import { readExample, simulated } from './fixtures';
 
 const example = (): PipelineDocument => readExample('welcome-emails');
-
-/** A real simulation streamed into the analysis store, as the Simulate button does. */
-function simulated(doc: PipelineDocument, durationMs: number, finish = true) {
-  const frames: RunSnapshot[] = [];
-  const sim = new Simulation(doc, {
-    seed: 3,
-    durationMs,
-    snapshotIntervalMs: 1000,
-    onSnapshot: (s) => frames.push(s),
-  });
-  const summary: RunSummary = sim.run();
-  beginAnalysis('simulation', { label: 'test', document: doc });
-  appendSnapshots(frames);
-  if (finish) finishAnalysis(summary);
-  return { frames, summary };
-}
 
 const badge = (id: string) => badgeFigures(analysisStore.getState(), id)!;
 
@@ -102,7 +84,7 @@ describe('node badges', () => {
   });
 
   it('show the newest interval while a run streams', () => {
-    simulated(example(), 5_000, false);
+    simulated(example(), 5_000, { finish: false });
     expect(badge('emails')).toMatchObject({
       mode: 'live',
       t: null,
@@ -113,7 +95,7 @@ describe('node badges', () => {
   it('show the age of the oldest waiting job, not "p95 0 ms", when nothing starts', () => {
     // One job a minute may start: after the first, the line only grows.
     const doc = starved();
-    simulated(doc, 20_000, false);
+    simulated(doc, 20_000, { finish: false });
     expect(badge('q')).toMatchObject({ metricLabel: 'oldest', metric: '19.9 s' });
   });
 

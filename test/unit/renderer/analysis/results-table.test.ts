@@ -9,7 +9,7 @@ import {
   summaryTsv,
 } from '../../../../renderer/analysis/results-table';
 import { welcomeDoc } from '../actions/fixtures';
-import { readExample } from './examples';
+import { readExample } from './fixtures';
 
 const order = welcomeDoc().nodes.map((n) => n.id);
 const reportFanout = readExample('report-fanout');

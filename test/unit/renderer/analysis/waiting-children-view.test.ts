@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunSnapshot, RunSummary } from '../../../../shared/metrics/types';
-import { Simulation } from '../../../../shared/simulation/engine';
 import {
   formatMeanCount,
   waitingChildrenFigures,
@@ -9,29 +7,17 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  finishAnalysis,
   resetAnalysisStore,
   seek,
 } from '../../../../renderer/state/analysis-store';
-import { readExample } from './examples';
+import { readExample, simulated as simulateInto } from './fixtures';
+import { snapshotAt } from './snapshots';
 
 const doc = readExample('report-fanout');
 
 /** The report fan-out simulated and streamed into the analysis store, as Simulate does. */
-function simulated(durationMs: number, finish = true) {
-  const frames: RunSnapshot[] = [];
-  const sim = new Simulation(doc, {
-    seed: 5,
-    durationMs,
-    snapshotIntervalMs: 1000,
-    onSnapshot: (s) => frames.push(s),
-  });
-  const summary: RunSummary = sim.run();
-  beginAnalysis('simulation', { label: 'test', document: doc });
-  appendSnapshots(frames);
-  if (finish) finishAnalysis(summary);
-  return { frames, summary };
-}
+const simulated = (durationMs: number, finish = true) =>
+  simulateInto(doc, durationMs, { seed: 5, finish });
 
 const figures = (id: string) => waitingChildrenFigures(analysisStore.getState(), id);
 
@@ -77,6 +63,19 @@ describe("a flow's parent queue: parents waiting for their children", () => {
       mode: 'live',
       value: String(last.kind === 'queue' && last.waitingChildren),
     });
+  });
+
+  it("in a real run, says the newest frame's count, which the runner puts in its snapshots", () => {
+    const frame = (t: number, waitingChildren: number) => {
+      const s = snapshotAt(t, 1);
+      const q = s.nodes.q!;
+      if (q.kind === 'queue') q.waitingChildren = waitingChildren;
+      return s;
+    };
+    beginAnalysis('run', { label: 'run' });
+    appendSnapshots([frame(250, 3), frame(500, 7)]);
+    expect(figures('q')).toMatchObject({ mode: 'live', value: '7', qualifier: null });
+    expect(figures('q')!.about).toMatch(/\. Now$/);
   });
 
   it('says nothing for a queue no flow joins on, nor before any figures', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineDocument, PipelineEdge } from '../../../../shared/document';
 import { flowHelp } from '../../../../renderer/inspector/flow-help';
-import { readExample } from '../analysis/examples';
+import { readExample } from '../analysis/fixtures';
 
 const report = readExample('report-fanout');
 const edge = (doc: PipelineDocument, id: string) => doc.edges.find((e) => e.id === id)!;
