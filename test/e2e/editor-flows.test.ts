@@ -204,6 +204,7 @@ describe('a BullMQ flow in the editor', () => {
     const { page, errors, context } = await openEditor(suite.browser, suite.app, {
       width: 1800,
       height: 1000,
+      colorScheme: 'dark',
     });
     await newDocument(page, 'report-fanout');
     await expect
@@ -223,6 +224,13 @@ describe('a BullMQ flow in the editor', () => {
     expect(await resultCell(page, 'queue', 'assemble', 'Waiting for children (max)')).toBe('6');
     expect(await badge.textContent()).toBe('1.08 waiting for children (mean)');
     await shot(page, 'report-fanout');
+    // The backlog chart draws the waiting parents beside the queue's own backlog.
+    await clickNode(page, 'assemble');
+    await page.getByTestId('tab-metrics').click();
+    const legend = page.getByTestId('chart-backlog');
+    await legend.locator('canvas').waitFor();
+    await expect.poll(() => legend.textContent()).toContain('assemble (waiting for children)');
+    await shot(page, 'report-fanout-metrics');
     expect(errors).toEqual([]);
     await context.close();
   });
