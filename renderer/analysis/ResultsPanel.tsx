@@ -117,7 +117,7 @@ function KindTable({ kind, rows }: { kind: keyof typeof DISPLAY; rows: ResultRow
           <th className="results__name">{KIND_TITLES[kind]}</th>
           {kind === 'queue' ? <th>Verdict</th> : null}
           {columns.map((c) => (
-            <th key={c.key} className="num">
+            <th key={c.key} className={c.optional ? 'num results__wrap' : 'num'}>
               {c.title}
             </th>
           ))}
