@@ -11,6 +11,7 @@ import {
   formatRate,
 } from '../../shared/metrics/format';
 import {
+  columnsOf,
   resultFileName,
   resultRows,
   summaryCsv,
@@ -21,6 +22,7 @@ import {
 import { useNodeOrder, useStale } from './useAnalysisView';
 import { EarlyStopBanner } from './EarlyStopBanner';
 import { GrowingBanner } from './GrowingBanner';
+import { formatMeanCount } from './waiting-children-view';
 import './results.css';
 
 type Format = (v: number) => string;
@@ -31,6 +33,8 @@ interface DisplayColumn {
   format: Format;
   /** The half-width in the value's own unit (a rate's ± stays per second). */
   formatCi?: Format;
+  /** Shown only when a row has it (a flow's parent queue). */
+  optional?: true;
 }
 
 const perSec: Format = (v) => `${Number(v.toPrecision(2))}/s`;
@@ -47,6 +51,18 @@ const DISPLAY: Record<'producer' | 'queue' | 'worker' | 'pipeline', DisplayColum
     { key: 'enqueued', title: 'Enqueued', format: count },
     { key: 'waiting.mean', title: 'Waiting (mean)', format: count },
     { key: 'waiting.max', title: 'Waiting (max)', format: count },
+    {
+      key: 'waitingChildren.mean',
+      title: 'Waiting for children (mean)',
+      format: formatMeanCount,
+      optional: true,
+    },
+    {
+      key: 'waitingChildren.max',
+      title: 'Waiting for children (max)',
+      format: count,
+      optional: true,
+    },
     { key: 'waitMs.mean', title: 'Wait mean', format: ms },
     { key: 'waitMs.p50', title: 'p50', format: ms },
     { key: 'waitMs.p95', title: 'p95', format: ms },
@@ -93,7 +109,7 @@ function Cell({ row, column }: { row: ResultRow; column: DisplayColumn }) {
 
 function KindTable({ kind, rows }: { kind: keyof typeof DISPLAY; rows: ResultRow[] }) {
   if (rows.length === 0) return null;
-  const columns = DISPLAY[kind];
+  const columns = columnsOf(DISPLAY[kind], rows);
   return (
     <table className="results__table" data-testid={`results-${kind}`}>
       <thead>
@@ -101,7 +117,7 @@ function KindTable({ kind, rows }: { kind: keyof typeof DISPLAY; rows: ResultRow
           <th className="results__name">{KIND_TITLES[kind]}</th>
           {kind === 'queue' ? <th>Verdict</th> : null}
           {columns.map((c) => (
-            <th key={c.key} className="num">
+            <th key={c.key} className={c.optional ? 'num results__wrap' : 'num'}>
               {c.title}
             </th>
           ))}

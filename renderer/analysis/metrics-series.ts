@@ -3,7 +3,7 @@ import type { LatencyStats, RunSnapshot } from '../../shared/metrics/types';
 
 /**
  * Time series for the Metrics panel, built from the snapshot history for the nodes in focus:
- * backlog per queue, throughput per worker (and rate per producer), latency percentiles.
+ * backlog per queue (and a flow's parents waiting for their children), throughput per worker (and rate per producer), latency percentiles.
  */
 
 export interface Focus {
@@ -82,6 +82,21 @@ export function buildMetricSeries(
       return f?.kind === 'queue' ? f.waiting : null;
     }),
   }));
+  // A flow's parent queue: its parents waiting for their children, dashed in the queue's colour.
+  focus.queues.forEach((id, i) => {
+    const values = column((s) => {
+      const f = s.nodes[id];
+      return f?.kind === 'queue' ? (f.waitingChildren ?? null) : null;
+    });
+    if (values.some((v) => v !== null)) {
+      backlog.push({
+        label: `${nameOf(id)} (waiting for children)`,
+        colorIndex: i,
+        dash: [4, 3],
+        values,
+      });
+    }
+  });
   const throughput: SeriesSpec[] = [
     ...focus.workers.map((id, i): SeriesSpec => ({
       label: nameOf(id),

@@ -14,6 +14,8 @@ export interface Column {
   title: string;
   unit: 'count' | 'rate' | 'ms' | 'fraction' | 'text';
   kinds: readonly NodeKind[];
+  /** Only some nodes have it (a flow's parent queue): the column appears when a row does. */
+  optional?: true;
 }
 
 export const COLUMNS: readonly Column[] = [
@@ -23,6 +25,20 @@ export const COLUMNS: readonly Column[] = [
   { key: 'waiting.mean', title: 'waiting_mean', unit: 'count', kinds: ['queue'] },
   { key: 'waiting.max', title: 'waiting_max', unit: 'count', kinds: ['queue'] },
   { key: 'delayed.mean', title: 'delayed_mean', unit: 'count', kinds: ['queue'] },
+  {
+    key: 'waitingChildren.mean',
+    title: 'waiting_children_mean',
+    unit: 'count',
+    kinds: ['queue'],
+    optional: true,
+  },
+  {
+    key: 'waitingChildren.max',
+    title: 'waiting_children_max',
+    unit: 'count',
+    kinds: ['queue'],
+    optional: true,
+  },
   { key: 'waitMs.mean', title: 'wait_mean_ms', unit: 'ms', kinds: ['queue'] },
   { key: 'waitMs.p50', title: 'wait_p50_ms', unit: 'ms', kinds: ['queue'] },
   { key: 'waitMs.p95', title: 'wait_p95_ms', unit: 'ms', kinds: ['queue'] },
@@ -108,17 +124,24 @@ function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The columns of these rows: every column, but an optional one only when some row has it. */
+export const columnsOf = <C extends Pick<Column, 'key' | 'optional'>>(
+  columns: readonly C[],
+  rows: readonly ResultRow[],
+): C[] => columns.filter((c) => !c.optional || rows.some((r) => r.values[c.key] !== undefined));
+
 function table(summary: RunSummary, order: readonly string[]): string[][] {
   const rows = resultRows(summary, order);
+  const columns = columnsOf(COLUMNS, rows);
   const withCi = summary.replications !== undefined && summary.replications > 1;
   const header = ['id', 'name', 'kind'];
-  for (const c of COLUMNS) {
+  for (const c of columns) {
     header.push(c.title);
     if (withCi && c.unit !== 'text' && c.key !== 'growingSinceMs') header.push(`${c.title}_ci95`);
   }
   const body = rows.map((r) => {
     const cells = [r.id, r.name, r.kind];
-    for (const c of COLUMNS) {
+    for (const c of columns) {
       cells.push(plain(r.values[c.key]));
       if (withCi && c.unit !== 'text' && c.key !== 'growingSinceMs')
         cells.push(plain(r.ci95[c.key]));

@@ -32,6 +32,25 @@ export const HANDLE = { in: 'in', out: 'out', failed: 'failed' } as const;
 /** Arrowhead colours (SVG markers cannot read CSS variables); mid-tones that read on both themes. */
 export const EDGE_COLOR = '#8a94a6';
 export const FAILED_COLOR = '#e5484d';
+/** A flow's children and parent edges (docs/architecture.md "Flows"): the same hue as canvas.css. */
+export const FLOW_COLOR = '#8e4ec6';
+
+/**
+ * How an edge is drawn: its arrowhead (colour; size, which SVG scales with the stroke, so a
+ * heavier line gets a smaller one) and its class in canvas.css.
+ */
+function edgeLook(on: EdgeOn): { color: string; size?: number; className?: string } {
+  switch (on) {
+    case 'failed':
+      return { color: FAILED_COLOR, className: 'edge-failed' };
+    case 'children':
+      return { color: FLOW_COLOR, size: 10, className: 'edge-children' };
+    case 'parent':
+      return { color: FLOW_COLOR, className: 'edge-parent' };
+    case 'completed':
+      return { color: EDGE_COLOR };
+  }
+}
 
 export interface Size {
   width: number;
@@ -121,7 +140,9 @@ export function toFlowEdges(
     const selected = selection.edgeIds.has(edge.id);
     const hit = cache.edges.get(edge.id);
     if (hit && hit.source === edge && hit.selected === selected) return hit.flow;
-    const failed = edgeOn(edge) === 'failed';
+    const on = edgeOn(edge);
+    const failed = on === 'failed';
+    const { color, size = 16, className } = edgeLook(on);
     const flow: FlowEdge = {
       id: edge.id,
       type: 'pipeline',
@@ -133,11 +154,11 @@ export function toFlowEdges(
       selected,
       markerEnd: {
         type: MarkerType.ArrowClosed,
-        width: 16,
-        height: 16,
-        color: failed ? FAILED_COLOR : EDGE_COLOR,
+        width: size,
+        height: size,
+        color,
       },
-      ...(failed ? { className: 'edge-failed' } : {}),
+      ...(className ? { className } : {}),
     };
     cache.edges.set(edge.id, { source: edge, selected, flow });
     return flow;
@@ -147,12 +168,16 @@ export function toFlowEdges(
   return cache.lastEdges;
 }
 
-/** The label an edge shows: `on failed`, a flow's `children × N` or `parent`, a routing probability, or nothing. */
+/**
+ * The label an edge shows: `on failed`, a flow's `children × N` (or `× min–max`, uniform) or
+ * `parent (join)` — the parent job that runs once its children are done —, a routing
+ * probability, or nothing.
+ */
 export function edgeLabel(edge: PipelineEdge): string | null {
   const parts: string[] = [];
   const on = edgeOn(edge);
   if (on === 'failed') parts.push('on failed');
-  if (on === 'parent') parts.push('parent');
+  if (on === 'parent') parts.push('parent (join)');
   if (on === 'children') {
     const n = edgeChildren(edge);
     parts.push(`children × ${typeof n === 'number' ? n : `${n.min}–${n.max}`}`);

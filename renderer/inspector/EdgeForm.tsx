@@ -5,6 +5,7 @@ import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
 import { useEdgeEditor } from './useEditors';
+import { flowHelp } from './flow-help';
 
 const CHILD_FAILURE = [
   { value: 'wait', label: 'Parent keeps waiting (BullMQ default)' },
@@ -38,6 +39,7 @@ export function EdgeForm({ edge, doc }: { edge: PipelineEdge; doc: PipelineDocum
             { value: 'parent', label: 'Parent of a flow (runs once its children are done)' },
           ]}
           onChoose={(on) => edit(['on'])(on === 'completed' ? undefined : on)}
+          help={flowHelp(doc, edge)}
         />
       ) : null}
       {routes || edge.probability !== undefined ? (

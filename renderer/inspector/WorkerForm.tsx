@@ -5,6 +5,7 @@ import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
 import { ServiceFields } from './ServiceFields';
+import { WorkerOutputs } from './WorkerOutputs';
 import { commonValue, MIXED, type Commit } from './values';
 
 export function WorkerForm({
@@ -27,6 +28,7 @@ export function WorkerForm({
   const work = commonValue<'io' | 'cpu'>(nodes, ['config', 'work']);
   return (
     <>
+      {nodes.length === 1 ? <WorkerOutputs worker={nodes[0]!} /> : null}
       <Group
         title="Concurrency and replicas"
         aside={<MeasuredMark ids={ids} fields={['concurrency', 'replicas']} />}

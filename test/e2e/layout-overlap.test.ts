@@ -47,6 +47,7 @@ const collect = (page: Page): Promise<{ nodes: Box[]; labels: Box[]; overlays: B
       labels: [
         ...boxes('.live-badge', (e) => `badge of ${nodeOf(e)}`),
         ...boxes('.rho-badge', (e) => `ρ of ${nodeOf(e)}`),
+        ...boxes('.waiting-children-badge', (e) => `waiting children of ${nodeOf(e)}`),
         ...boxes('.diag-badge', (e) => `diagnostic of ${nodeOf(e)}`),
         ...boxes(
           '.edge-label',
@@ -84,7 +85,13 @@ function overlaps({ nodes, labels, overlays }: Awaited<ReturnType<typeof collect
 const tooltipOpacity = (page: Page, selector: string) =>
   page.locator(selector).evaluate((e) => getComputedStyle(e, '::after').opacity);
 
-const EXAMPLES = ['welcome-emails', 'upload-processing', 'api-sync', 'nightly-report'];
+const EXAMPLES = [
+  'welcome-emails',
+  'upload-processing',
+  'api-sync',
+  'nightly-report',
+  'report-fanout',
+];
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },

@@ -4,6 +4,7 @@ import type { QueueNode as QueueDoc } from '../../../shared/document';
 import { useDocumentNode } from '../../state/document-store';
 import { HANDLE, type FlowNode } from '../adapter';
 import { useLiveNode } from '../../runs/useLiveNode';
+import { WaitingChildrenBadge } from '../../analysis/WaitingChildrenBadge';
 import { NodeFrame } from './NodeFrame';
 
 function QueueNodeView({ id, selected }: NodeProps<FlowNode>) {
@@ -17,6 +18,7 @@ function QueueFrame({ node, selected }: { node: QueueDoc; selected: boolean }) {
   const live = useLiveNode(node);
   return (
     <NodeFrame node={node} selected={selected} lines={live.lines} state={live.state}>
+      <WaitingChildrenBadge nodeId={node.id} />
       <Handle
         type="target"
         position={Position.Left}

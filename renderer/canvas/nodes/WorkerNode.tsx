@@ -31,7 +31,7 @@ function WorkerFrame({ node, selected }: { node: WorkerDoc; selected: boolean })
         position={Position.Right}
         id={HANDLE.out}
         className="pw-handle pw-handle--out"
-        title="Completed jobs: drag to a queue to pass each one on"
+        title="Completed jobs: drag to a queue to pass each one on (for a BullMQ flow, select the edge and set it to Children or Parent)"
       />
       <Handle
         type="source"

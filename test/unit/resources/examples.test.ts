@@ -68,5 +68,11 @@ describe('examples', () => {
       'thumbnailer',
       'virus-scanner',
     ]);
+    const report = byId['report-fanout']!;
+    expect(report.edges.filter((e) => e.on === 'children' || e.on === 'parent')).toEqual([
+      expect.objectContaining({ to: 'report-parts', on: 'children', children: 20 }),
+      expect.objectContaining({ to: 'assemble', on: 'parent' }),
+    ]);
+    expect(report.edges.find((e) => e.on === 'children')?.childFailure).toBe('failParentOnFailure');
   });
 });

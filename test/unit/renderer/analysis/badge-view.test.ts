@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDocumentText, type PipelineDocument } from '../../../../shared/document';
-import type { RunSnapshot, RunSummary } from '../../../../shared/metrics/types';
-import { Simulation } from '../../../../shared/simulation/engine';
+import type { PipelineDocument } from '../../../../shared/document';
+import type { RunSnapshot } from '../../../../shared/metrics/types';
 import {
   badgeFigures,
   edgeRateShown,
@@ -19,38 +16,14 @@ import {
   analysisStore,
   appendSnapshots,
   beginAnalysis,
-  finishAnalysis,
   play,
   resetAnalysisStore,
   seek,
 } from '../../../../renderer/state/analysis-store';
 import { starved } from '../../shared/simulation/documents';
+import { readExample, simulated } from './fixtures';
 
-const example = (): PipelineDocument => {
-  const text = readFileSync(
-    join(__dirname, '../../../../resources/examples/welcome-emails.pipewright.json'),
-    'utf8',
-  );
-  const parsed = parseDocumentText(text);
-  if (!parsed.ok) throw new Error('the example does not parse');
-  return parsed.document;
-};
-
-/** A real simulation streamed into the analysis store, as the Simulate button does. */
-function simulated(doc: PipelineDocument, durationMs: number, finish = true) {
-  const frames: RunSnapshot[] = [];
-  const sim = new Simulation(doc, {
-    seed: 3,
-    durationMs,
-    snapshotIntervalMs: 1000,
-    onSnapshot: (s) => frames.push(s),
-  });
-  const summary: RunSummary = sim.run();
-  beginAnalysis('simulation', { label: 'test', document: doc });
-  appendSnapshots(frames);
-  if (finish) finishAnalysis(summary);
-  return { frames, summary };
-}
+const example = (): PipelineDocument => readExample('welcome-emails');
 
 const badge = (id: string) => badgeFigures(analysisStore.getState(), id)!;
 
@@ -111,7 +84,7 @@ describe('node badges', () => {
   });
 
   it('show the newest interval while a run streams', () => {
-    simulated(example(), 5_000, false);
+    simulated(example(), 5_000, { finish: false });
     expect(badge('emails')).toMatchObject({
       mode: 'live',
       t: null,
@@ -122,7 +95,7 @@ describe('node badges', () => {
   it('show the age of the oldest waiting job, not "p95 0 ms", when nothing starts', () => {
     // One job a minute may start: after the first, the line only grows.
     const doc = starved();
-    simulated(doc, 20_000, false);
+    simulated(doc, 20_000, { finish: false });
     expect(badge('q')).toMatchObject({ metricLabel: 'oldest', metric: '19.9 s' });
   });
 

@@ -3,6 +3,7 @@ import type { RunSnapshot } from '../../../../shared/metrics/types';
 import { simulate } from '../../../../shared/simulation';
 import { buildMetricSeries, focusNodes } from '../../../../renderer/analysis/metrics-series';
 import { welcomeDoc } from '../actions/fixtures';
+import { readExample } from './fixtures';
 
 const doc = welcomeDoc();
 const all = new Set(doc.nodes.map((n) => n.id));
@@ -59,6 +60,32 @@ describe('metrics series', () => {
     expect(series.latencyTitle).toBe('Wait time of emails');
     expect(series.latency.map((s) => s.label)).toEqual(['p50', 'p95', 'p99']);
     expect(new Set(series.latency.map((s) => s.colorIndex)).size).toBe(3);
+  });
+
+  it("charts a flow's parents waiting for their children beside its queue's backlog", () => {
+    const report = readExample('report-fanout');
+    const snapshots: RunSnapshot[] = [];
+    simulate(report, {
+      durationMs: 60_000,
+      snapshotIntervalMs: 1000,
+      onSnapshot: (s) => snapshots.push(s),
+    });
+    const focus = focusNodes(report, new Set(), new Set(report.nodes.map((n) => n.id)));
+    expect(focus.queues).toEqual(['reports', 'report-parts', 'assemble']);
+    const series = buildMetricSeries(snapshots, focus, (id) => id);
+    expect(series.backlog.map((s) => [s.label, s.colorIndex, s.dash])).toEqual([
+      ['reports', 0, undefined],
+      ['report-parts', 1, undefined],
+      ['assemble', 2, undefined],
+      ['assemble (waiting for children)', 2, [4, 3]],
+    ]);
+    expect(series.backlog[3]!.values).toEqual(
+      snapshots.map((s) => {
+        const q = s.nodes.assemble;
+        return q?.kind === 'queue' ? q.waitingChildren : undefined;
+      }),
+    );
+    expect(Math.max(...series.backlog[3]!.values.map((v) => v ?? 0))).toBeGreaterThan(0);
   });
 
   it('leaves gaps where no job started, and charts p95 per queue for several', () => {

@@ -9,8 +9,10 @@ import {
   summaryTsv,
 } from '../../../../renderer/analysis/results-table';
 import { welcomeDoc } from '../actions/fixtures';
+import { readExample } from './fixtures';
 
 const order = welcomeDoc().nodes.map((n) => n.id);
+const reportFanout = readExample('report-fanout');
 
 /** Splits one CSV line into cells (quotes honoured). */
 function cells(line: string): string[] {
@@ -63,7 +65,9 @@ describe('results table', () => {
     expect(lines).toHaveLength(6);
     const header = cells(lines[0]!);
     expect(header.slice(0, 3)).toEqual(['id', 'name', 'kind']);
-    expect(header).toHaveLength(3 + COLUMNS.length);
+    // A flow's columns (waiting for children) only when a queue has them: none here.
+    expect(header).toHaveLength(3 + COLUMNS.filter((c) => !c.optional).length);
+    expect(header).not.toContain('waiting_children_mean');
     const sender = cells(lines.find((l) => l.startsWith('sender,'))!);
     const column = (name: string) => sender[header.indexOf(name)];
     expect(column('kind')).toBe('worker');
@@ -74,6 +78,32 @@ describe('results table', () => {
     expect(Number(column('throughput_per_sec'))).toBeCloseTo(figures.throughputPerSec, 4);
     expect(column('wait_p95_ms')).toBe('');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it("gives a flow's parent queue its parents waiting for children, mean and max", () => {
+    const flow = simulate(reportFanout, { durationMs: 120_000 });
+    const join = flow.nodes.assemble;
+    if (join?.kind !== 'queue' || !join.waitingChildren) throw new Error('no waitingChildren');
+    expect(join.waitingChildren.mean).toBeGreaterThan(0.1);
+    const rows = resultRows(
+      flow,
+      reportFanout.nodes.map((n) => n.id),
+    );
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row('assemble').values['waitingChildren.mean']).toBe(join.waitingChildren.mean);
+    expect(row('assemble').values['waitingChildren.max']).toBe(join.waitingChildren.max);
+    expect(row('report-parts').values['waitingChildren.mean']).toBeUndefined();
+    const [head, ...lines] = summaryCsv(flow).trimEnd().split('\r\n');
+    const header = cells(head!);
+    expect(header).toHaveLength(3 + COLUMNS.length);
+    const at = (id: string, column: string) =>
+      cells(lines.find((l) => l.startsWith(`${id},`))!)[header.indexOf(column)];
+    expect(Number(at('assemble', 'waiting_children_mean'))).toBeCloseTo(
+      join.waitingChildren.mean,
+      4,
+    );
+    expect(Number(at('assemble', 'waiting_children_max'))).toBe(join.waitingChildren.max);
+    expect(at('report-parts', 'waiting_children_max')).toBe('');
   });
 
   it('quotes names that hold commas or quotes', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EDGE_COLOR,
+  FLOW_COLOR,
   HANDLE,
   applyDimensionChanges,
   connectionToEdge,
@@ -40,6 +42,27 @@ describe('canvas adapter: document → React Flow', () => {
       ['e3', 'sender', HANDLE.failed, 'dead-letters', HANDLE.in, true],
     ]);
     expect(edges[2]!.className).toBe('edge-failed');
+  });
+
+  it('draws a flow\'s children and parent edges from "out", in the flow colour', () => {
+    const doc = {
+      edges: [
+        { id: 'c', from: 'split', to: 'parts', on: 'children' as const, children: 20 },
+        { id: 'p', from: 'split', to: 'assemble', on: 'parent' as const },
+        { id: 'n', from: 'split', to: 'audit' },
+      ],
+    };
+    const edges = toFlowEdges(doc, EMPTY_SELECTION);
+    expect(edges.map((e) => [e.id, e.sourceHandle, e.className])).toEqual([
+      ['c', HANDLE.out, 'edge-children'],
+      ['p', HANDLE.out, 'edge-parent'],
+      ['n', HANDLE.out, undefined],
+    ]);
+    expect(edges.map((e) => (e.markerEnd as { color: string }).color)).toEqual([
+      FLOW_COLOR,
+      FLOW_COLOR,
+      EDGE_COLOR,
+    ]);
   });
 
   it('keeps the objects of unchanged nodes and edges, so React Flow re-renders only what changed', () => {
@@ -106,7 +129,7 @@ describe('canvas adapter: document → React Flow', () => {
         children: { type: 'uniform', min: 2, max: 8 },
       }),
     ).toBe('children × 2–8');
-    expect(edgeLabel({ id: 'a', from: 'w', to: 'q', on: 'parent' })).toBe('parent');
+    expect(edgeLabel({ id: 'a', from: 'w', to: 'q', on: 'parent' })).toBe('parent (join)');
   });
 });
 
