@@ -8,7 +8,7 @@ import {
 } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
 import { comparisonRow, type NodeSummary, type RunSummary } from '../../../shared/metrics';
-import { simulate, withoutScenario, type TimedChange } from '../../../shared/simulation';
+import { simulate, type TimedChange } from '../../../shared/simulation';
 import { liveChanges, type RecordedControl } from './changes';
 import type { HistoryPoint } from './history';
 
@@ -56,8 +56,8 @@ export function compareSummaries(predicted: RunSummary, measured: RunSummary): C
 
 /**
  * The simulator's summary for the same document over the run's duration (seed 1), following the
- * run's own timeline: its live changes happen in the simulation at the same times. The runner
- * plays no scenario and no autoscaler yet, so neither does its prediction.
+ * run's own timeline: its live changes happen in the simulation at the same times, after the
+ * document's scenario and with its autoscalers, which the runner plays too.
  */
 export function predictRun(
   document: PipelineDocument,
@@ -66,7 +66,7 @@ export function predictRun(
 ): RunSummary | null {
   if (durationMs <= 0) return null;
   try {
-    return simulate(withoutScenario(document), { durationMs, seed: 1, changes });
+    return simulate(document, { durationMs, seed: 1, changes });
   } catch {
     return null;
   }
