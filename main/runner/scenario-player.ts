@@ -175,7 +175,7 @@ export class ScenarioPlayer {
 function describe(change: TimedChange['change']): string {
   switch (change.type) {
     case 'failureRate':
-      return `failure rate ${formatPercent(change.failureRate, 1)}`;
+      return `failure rate ${formatPercent(change.failureRate)}`;
     case 'slowdown':
       return `service time × ${change.factor}`;
     case 'rate':
