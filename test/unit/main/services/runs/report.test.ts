@@ -132,7 +132,7 @@ describe('a run report follows the run’s own timeline', () => {
     expect(comparisonFromReport(plain).changes).toEqual([]);
   });
 
-  it('predicts a run without the scenario or autoscaler, which the runner does not play', () => {
+  it('predicts a run with its scenario and autoscaler, which the runner plays', () => {
     const doc = welcomeDoc();
     const worker = doc.nodes.find((n) => n.kind === 'worker')!;
     const queue = doc.nodes.find((n) => n.kind === 'queue')!;
@@ -161,7 +161,13 @@ describe('a run report follows the run’s own timeline', () => {
         ],
       },
     };
-    expect(predictRun(scaled, 60_000)).toEqual(predictRun(doc, 60_000));
-    expect(simulate(scaled, { durationMs: 60_000, seed: 1 })).not.toEqual(predictRun(doc, 60_000));
+    const predicted = predictRun(scaled, 60_000)!;
+    expect(predicted).toEqual(simulate(scaled, { durationMs: 60_000, seed: 1 }));
+    expect(predicted).not.toEqual(predictRun(doc, 60_000));
+    expect(predicted.scenario!.map((e) => [e.id, e.atMs, e.endMs])).toEqual([
+      ['hold', 1000, 31_000],
+    ]);
+    const scaledWorker = predicted.nodes[worker.id]!;
+    expect(scaledWorker.kind === 'worker' && scaledWorker.autoscale!.scaleUps).toBeGreaterThan(0);
   });
 });
