@@ -68,12 +68,14 @@ export class ScenarioPlayer {
   /** Schedules every change; the run's clock is already running. */
   start(): void {
     const now = this.host.now();
+    const events = this.host.plan.doc.scenario?.events ?? [];
     for (const change of scenarioChanges(this.host.plan.doc)) {
-      const past = change.atMs <= now && this.host.resumed;
+      // A restarted runner did not see an event that began before it: it plays, unmeasured.
+      const measured = !(this.host.resumed && events[change.event!]!.atMs < now);
       const timer = setTimeout(
         () => {
           this.timers.delete(timer);
-          this.chain = this.chain.then(() => this.play(change, !past));
+          this.chain = this.chain.then(() => this.play(change, measured));
         },
         Math.max(0, change.atMs - now),
       );

@@ -7,7 +7,12 @@ import {
   type RunResult,
 } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
-import { comparisonRow, type NodeSummary, type RunSummary } from '../../../shared/metrics';
+import {
+  comparisonRow,
+  type NodeSummary,
+  type RunSummary,
+  type ScenarioEventFigures,
+} from '../../../shared/metrics';
 import { simulate, type TimedChange } from '../../../shared/simulation';
 import { liveChanges, type RecordedControl } from './changes';
 import type { HistoryPoint } from './history';
@@ -50,6 +55,43 @@ export function compareSummaries(predicted: RunSummary, measured: RunSummary): C
     for (const [figure, read] of FIGURES[m.kind]) {
       rows.push(comparisonRow(nodeId, m.name, figure, read(p as never), read(m as never)));
     }
+    if (p.kind === 'worker' && m.kind === 'worker' && p.autoscale && m.autoscale) {
+      const [pa, ma] = [p.autoscale, m.autoscale];
+      rows.push(
+        comparisonRow(nodeId, m.name, 'replica-seconds', pa.replicaSeconds, ma.replicaSeconds),
+      );
+    }
+  }
+  return [...rows, ...scenarioRows(predicted, measured)];
+}
+
+/**
+ * Each scenario event the run played, as a group of its own: the backlog it raised, how long it
+ * took to drain, the retries it caused and the jobs it sent to a dead-letter queue.
+ */
+function scenarioRows(predicted: RunSummary, measured: RunSummary): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const m of measured.scenario ?? []) {
+    const p = predicted.scenario?.find((e) => e.id === m.id);
+    if (!p) continue;
+    const row = (figure: string, read: (e: ScenarioEventFigures) => number | undefined) => {
+      const [pv, mv] = [read(p), read(m)];
+      if (pv !== undefined && mv !== undefined) {
+        rows.push(
+          comparisonRow(
+            `scenario:${m.id}`,
+            `scenario event ${JSON.stringify(m.name ?? m.id)}`,
+            figure,
+            pv,
+            mv,
+          ),
+        );
+      }
+    };
+    row('peak backlog', (e) => e.peakBacklog);
+    row('drain ms', (e) => e.drainMs);
+    row('retries', (e) => e.retries);
+    row('dead-lettered', (e) => e.deadLettered);
   }
   return rows;
 }
