@@ -6,7 +6,7 @@ import { RedisService } from '../../services/runs/redis';
 import { parseDuration } from '../../../shared/duration';
 import type { PipelineDocument } from '../../../shared/document';
 import { parseCommandArgs, readPipelineArg } from '../args';
-import { reportScenarioErrors, withScenarioFile } from '../scenario-file';
+import { playablePipeline } from '../scenario-file';
 import { autoscaleLines, scenarioLines } from './scenario-format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';
 
@@ -70,16 +70,11 @@ export const runCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  let pipeline = await readPipelineArg(file, io);
-  if (!pipeline) return EXIT_USAGE;
-  if (typeof values.scenario === 'string') {
-    const replaced = await withScenarioFile(pipeline, values.scenario, io);
-    if ('exit' in replaced) return replaced.exit;
-    pipeline = replaced.document;
-  }
-  // A scenario or autoscaler the runner cannot play as written would give wrong figures.
-  const where = typeof values.scenario === 'string' ? `${file} with ${values.scenario}` : file;
-  if (reportScenarioErrors(pipeline, where, io)) return EXIT_FINDINGS;
+  const read = await readPipelineArg(file, io);
+  if (!read) return EXIT_USAGE;
+  const playable = await playablePipeline(read, file, values.scenario, io);
+  if ('exit' in playable) return playable.exit;
+  const pipeline = playable.document;
 
   const redis = new RedisService({ allowStart: true });
   const runs = new RunService({ redis });

@@ -20,14 +20,8 @@ describe('checkDocument and scenarios', () => {
 
   it('refuses a scenario the runner would play wrong, saying which events and how to fix it', () => {
     const doc = { ...welcomeDoc(), scenario: { events: [pause('a', 1000), pause('b', 5000)] } };
-    let error: unknown;
-    try {
-      checkDocument(doc);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).message).toBe(
+    expect(() => checkDocument(doc)).toThrow(ApiError);
+    expect(() => checkDocument(doc)).toThrow(
       'this pipeline cannot run: scenario event "b" changes the pause of queue "emails" at 5 s, ' +
         'while scenario event "a" (1 s to 11 s) still does (start it at 11000 ms or later, or ' +
         'shorten the earlier event to end by 5000 ms)',
