@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { main } from '../../../main/cli';
-import type { ScenarioEventFigures, WorkerFigures } from '../../../shared/metrics';
+import type { QueueFigures, ScenarioEventFigures, WorkerFigures } from '../../../shared/metrics';
 import { simulate } from '../../../shared/simulation';
-import { captureCli, recordingService, simplePipeline } from './helpers';
+import { captureCli, recordingService, simplePipeline, until } from './helpers';
 import { autoscaled, outage } from './scenario-documents';
 
 const redisUrl = inject('redisUrl');
@@ -112,5 +112,43 @@ describe('a scenario in a real run', () => {
     );
     expect(await main([...args, '--scenario', 'bad.json'], cli.io)).toBe(1);
     expect(cli.err.join('\n')).toMatch(/^p\.json with bad\.json: .*"nope"/m);
+  }, 30_000);
+
+  it('carries a scenario on after a runner crash: past events apply at once, later ones are measured', async () => {
+    const doc = simplePipeline({ rate: 20 });
+    doc.scenario = {
+      events: [
+        { id: 'hold', nodeId: 'q', atMs: 500, durationMs: 3500, change: { type: 'pause' } },
+        {
+          id: 'slow',
+          nodeId: 'w',
+          atMs: 5000,
+          durationMs: 1000,
+          change: { type: 'slowdown', factor: 4 },
+        },
+      ],
+    };
+    env = recordingService(redisUrl);
+    await env.service.start({ document: doc });
+    const paused = (s: { snapshot: { nodes: Record<string, unknown> } }) =>
+      (s.snapshot.nodes.q as QueueFigures | undefined)?.paused === true;
+    await until(() => env!.snapshots.some(paused), 'the queue paused by the scenario');
+    const crashed = env.nextStatus((s) => s.state === 'crashed');
+    process.kill(env.service.runnerPid!, 'SIGKILL');
+    await crashed;
+    await env.service.restart();
+    const seen = env.snapshots.length;
+    // The new runner starts from the design (not paused), so it pauses the queue again at once.
+    await until(() => env!.snapshots.slice(seen).some(paused), 'the pause applied again');
+    await until(() => env!.last().t > 4300 && !paused(env!.snapshots.at(-1)!), 'the resume at 4 s');
+    await until(() => env!.last().t > 6500, 'the slowdown over');
+    const { summary } = await env.service.stop();
+    // The slowdown (4 × 5 ms on 4 slots at 20 jobs/s) raises no backlog; the pause began before
+    // the crash, so the new runner has no figures for it.
+    expect(summary.scenario!.map((e) => e.id)).toEqual(['slow']);
+    expect(summary.scenario![0]).toMatchObject({ atMs: expect.any(Number), endMs: 6000 });
+    expect(summary.scenario![0]!.atMs).toBeGreaterThanOrEqual(5000);
+    const began = env.logs.filter((l) => /^scenario event "hold" began/.test(l.message));
+    expect(began).toHaveLength(2);
   }, 30_000);
 });
