@@ -116,7 +116,7 @@ export class AutoscaleLoop {
 
   private async startReplicas(n: number): Promise<void> {
     // Spawned (and counted alive) at once; each connects in the background of the others.
-    await Promise.all(Array.from({ length: n }, () => this.worker.startReplica()));
+    await Promise.all(Array.from({ length: n }, () => this.worker.startReplica(Infinity)));
   }
 }
 

@@ -167,7 +167,7 @@ export class ScenarioPlayer {
         this.autoscalers.get(nodeId)?.account();
         while (w.alive > change.replicas) w.stopReplica();
         const need = Math.max(0, change.replicas - w.alive);
-        await Promise.all(Array.from({ length: need }, () => w.startReplica()));
+        await Promise.all(Array.from({ length: need }, () => w.startReplica(Infinity)));
         return;
       }
     }

@@ -153,13 +153,14 @@ export class WorkerGroup {
 
   /**
    * Starts one more replica (a new process, as a restarted or scaled-up deployment would): it
-   * connects and takes jobs at the current concurrency. Refused beyond MAX_REPLICAS alive, each
-   * being a Redis connection.
+   * connects and takes jobs at the current concurrency. A live control is refused beyond
+   * MAX_REPLICAS alive, each being a Redis connection; a scenario or an autoscaler passes no
+   * limit, their most replicas having been counted against Redis's before the run started.
    */
-  async startReplica(): Promise<{ index: number }> {
-    if (this.alive >= MAX_REPLICAS) {
+  async startReplica(limit = MAX_REPLICAS): Promise<{ index: number }> {
+    if (this.alive >= limit) {
       throw new Error(
-        `worker "${this.plan.node.name}" already has ${this.alive} replicas alive; a run allows at most ${MAX_REPLICAS}`,
+        `worker "${this.plan.node.name}" already has ${this.alive} replicas alive; a run allows at most ${limit}`,
       );
     }
     const replica = this.spawn(this.replicas.length);
