@@ -44,10 +44,31 @@ const SCENARIO_RULES = new Set([
 ]);
 
 /** Prints the scenario's and autoscalers' errors; true when there were any. */
-export function reportScenarioErrors(doc: PipelineDocument, where: string, io: CliIo): boolean {
+function reportScenarioErrors(doc: PipelineDocument, where: string, io: CliIo): boolean {
   const errors = validateDocument(doc).filter(
     (d) => d.severity === 'error' && SCENARIO_RULES.has(d.rule),
   );
   for (const d of errors) io.err(`${where}: ${d.message} (${d.hint})`);
   return errors.length > 0;
+}
+
+/**
+ * The pipeline a `simulate` or `run` plays: the document, its scenario replaced by `--scenario
+ * FILE` when given, refused (exit 1) when its scenario or an autoscaler cannot be played as
+ * written — the figures would be wrong.
+ */
+export async function playablePipeline(
+  doc: PipelineDocument,
+  file: string,
+  scenarioFile: string | undefined,
+  io: CliIo,
+): Promise<{ document: PipelineDocument } | { exit: number }> {
+  let document = doc;
+  if (scenarioFile !== undefined) {
+    const replaced = await withScenarioFile(doc, scenarioFile, io);
+    if ('exit' in replaced) return replaced;
+    document = replaced.document;
+  }
+  const where = scenarioFile !== undefined ? `${file} with ${scenarioFile}` : file;
+  return reportScenarioErrors(document, where, io) ? { exit: EXIT_FINDINGS } : { document };
 }

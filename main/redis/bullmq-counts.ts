@@ -4,6 +4,8 @@ import { isCluster, type RedisClient } from './client';
 export interface QueueCounts {
   /** Ready to run: wait + paused + prioritized lists. */
   waiting: number;
+  /** Of `waiting`, the jobs in the prioritized set (an autoscaler on `waiting` does not see them). */
+  prioritized: number;
   active: number;
   delayed: number;
   /** Jobs kept in the completed / failed sets (retention limits apply). */
@@ -69,6 +71,7 @@ export async function readQueueCounts(
   const since = await readyTimes(client, heads);
   return queues.map((_, i) => ({
     waiting: num(i, 0) + num(i, 1) + num(i, 2),
+    prioritized: num(i, 2),
     active: num(i, 3),
     delayed: num(i, 4),
     completed: num(i, 5),

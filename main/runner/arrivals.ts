@@ -45,6 +45,18 @@ export class ArrivalClock {
     this.nextAt = this.process.next();
   }
 
+  /**
+   * Back to the designed arrivals from `atMs` (a scenario's rate change ends), restarted there as
+   * the simulator's `designArrival` does (not before the producer's own start).
+   */
+  restore(arrival: TimedArrival, startMs: number, atMs: number): void {
+    this.model = arrival;
+    this.origin = Math.max(atMs, startMs);
+    this.process = arrivalProcess(arrival, this.origin, this.random, Date.now(), undefined);
+    this.size = this.process.batch;
+    this.nextAt = this.process.next();
+  }
+
   setRate(ratePerSec: number, atMs: number): void {
     // A timed arrival stays timed (only a schedule becomes a schedule).
     const model = arrivalAtRate(this.model, ratePerSec) as TimedArrival | null;

@@ -35,7 +35,7 @@ export const RESERVED_CLIENTS = 32;
 
 export function connectionsNeeded(plan: RunPlan): ConnectionNeed {
   const workers = [...plan.workers.values()]
-    .map((w) => ({ name: w.node.name, replicas: w.node.config.replicas }))
+    .map((w) => ({ name: w.node.name, replicas: peakReplicas(plan, w.node.id) }))
     .sort((a, b) => b.replicas - a.replicas);
   const replicas = workers.reduce((sum, w) => sum + w.replicas, 0);
   const parts = [
@@ -48,6 +48,20 @@ export function connectionsNeeded(plan: RunPlan): ConnectionNeed {
   ];
   if (workers.length === 0) parts.splice(0, 2);
   return { total: 1 + workers.length + replicas, parts, workers };
+}
+
+/**
+ * The most replicas a worker may have alive in a run: its design, what its autoscaler may scale
+ * it to, and what its scenario's events set (docs/architecture.md "Scenarios").
+ */
+export function peakReplicas(plan: RunPlan, workerId: string): number {
+  const config = plan.workers.get(workerId)!.node.config;
+  let peak = Math.max(config.replicas, config.autoscale?.maxReplicas ?? 0);
+  for (const e of plan.doc.scenario?.events ?? []) {
+    if (e.nodeId === workerId && e.change.type === 'replicas')
+      peak = Math.max(peak, e.change.replicas);
+  }
+  return peak;
 }
 
 /** `maxclients` and `connected_clients` of one server; null where it does not say. */

@@ -68,6 +68,10 @@ export class RunMetrics {
   private readonly endToEnd = new Latency();
   private lastTickMs = 0;
   readonly startedAt: number;
+  /** Told of each job that failed its last attempt (a scenario's first and last failure). */
+  onFinalFailure: ((workerId: string, t: number) => void) | null = null;
+  /** An autoscaled worker's replicas serving and starting, for its snapshots. */
+  replicasOf: ((workerId: string) => { replicas: number; starting: number } | null) | null = null;
 
   constructor(
     private readonly plan: RunPlan,
@@ -89,6 +93,7 @@ export class RunMetrics {
         backlog: new BacklogTrend(defaultBacklogThreshold(id, capacity), 0),
         counts: {
           waiting: 0,
+          prioritized: 0,
           active: 0,
           delayed: 0,
           completed: 0,
@@ -152,6 +157,16 @@ export class RunMetrics {
     if (final) w.failed++;
     else w.retried++;
     w.service.record(serviceMs);
+    if (final) this.onFinalFailure?.(workerId, this.now());
+  }
+  /** A worker's totals since the start (a scenario event's counts are differences of these). */
+  workerTotals(workerId: string): { completed: number; failed: number; retried: number } {
+    const w = this.workers.get(workerId);
+    return { completed: w?.completed ?? 0, failed: w?.failed ?? 0, retried: w?.retried ?? 0 };
+  }
+  /** Jobs that crossed an edge since the start. */
+  edgeTotal(edgeId: string): number {
+    return this.edges.get(edgeId)?.total ?? 0;
   }
   chainEnded(endToEndMs: number): void {
     this.endToEnd.record(endToEndMs);
@@ -196,6 +211,9 @@ export class RunMetrics {
         retried: w.retried,
         serviceMs: w.service.take(),
       };
+      const scaled = this.replicasOf?.(id);
+      if (scaled)
+        Object.assign(nodes[id], { replicas: scaled.replicas, startingReplicas: scaled.starting });
       w.completedAtTick = w.completed;
       w.busyAreaAtTick = busyArea;
       w.capacityAreaAtTick = capacityArea;

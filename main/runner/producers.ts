@@ -12,6 +12,12 @@ export interface ProducerContext {
   queues: Map<string, { plan: QueuePlan; queue: Queue }>;
   metrics: RunMetrics | null;
   epoch: number;
+  /**
+   * Epoch ms the arrivals are timed from: the run's start, so they fall where the simulator puts
+   * them on the run's clock (a scenario's events are timed on it too). Absent for a restarted
+   * runner: it times them from its own start rather than replay the arrivals it missed.
+   */
+  clockStart?: number;
   /** A fresh seed per random stream. */
   seed(): number;
   log(level: 'info' | 'warn' | 'error', message: string, nodeId?: string): void;
@@ -76,7 +82,7 @@ export class LoadGenerator {
   }
 
   async start(): Promise<void> {
-    this.startedAt = Date.now();
+    this.startedAt = this.ctx.clockStart ?? Date.now();
     this.pace = { at: this.startedAt, due: 0, added: 0, dropped: 0 };
     const { arrival, startMs, stopMs, limit } = this.plan.node.config;
     if (arrival.type === 'schedule') {
@@ -106,6 +112,17 @@ export class LoadGenerator {
     await this.upsertSchedulers(1000 / ratePerSec, undefined, {
       limit: this.plan.node.config.limit,
     });
+  }
+
+  /** Back to the designed arrivals from now on (a scenario's rate change ends). */
+  async restoreDesign(): Promise<void> {
+    const { arrival, startMs, limit } = this.plan.node.config;
+    if (this.clock && arrival.type !== 'schedule') {
+      this.clock.restore(arrival, startMs ?? 0, this.elapsed());
+      this.reschedule();
+    } else if (arrival.type === 'schedule' && arrival.cron === undefined) {
+      await this.upsertSchedulers(arrival.everyMs, undefined, { limit });
+    }
   }
 
   /** Stops producing; resolves when no add is in flight. */

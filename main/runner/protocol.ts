@@ -87,6 +87,8 @@ const nodeFigures = z.discriminatedUnion('kind', [
     failed: z.number(),
     retried: z.number(),
     serviceMs: latency,
+    replicas: z.number().optional(),
+    startingReplicas: z.number().optional(),
   }),
 ]);
 export const snapshotSchema = z.strictObject({

@@ -16,6 +16,7 @@ import { IncidentLog, refusalHint } from './incidents';
 import { RunMetrics } from './metrics';
 import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
+import { ScenarioPlayer } from './scenario-player';
 import { reconcileSummary } from './reconcile';
 import type { RunOptions, RunnerMessage } from './protocol';
 import { SlotWatch } from './slot-watch';
@@ -66,6 +67,7 @@ export class Runner {
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly cluster: boolean;
   private slotWatch: SlotWatch | null = null;
+  private scenario: ScenarioPlayer | null = null;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
@@ -170,6 +172,7 @@ export class Runner {
         queues: this.queues,
         metrics: this.metrics,
         epoch: options.epoch,
+        ...(options.startedAt === undefined ? { clockStart: this.startedAt } : {}),
         seed: ctx.seed,
         log: ctx.log,
         incidents: this.incidents,
@@ -180,6 +183,21 @@ export class Runner {
     // first jobs' waits then measure the pipeline, not the workers' connection set-up.
     await Promise.all([...this.workers.values()].map((w) => w.ready()));
     await Promise.all([...this.producers.values()].map((p) => p.start()));
+    // The document's scenario and autoscalers, on the run's clock (docs/architecture.md "Scenarios").
+    this.scenario = new ScenarioPlayer({
+      plan,
+      client: this.client,
+      prefix,
+      queues: this.queues,
+      workers: this.workers,
+      producers: this.producers,
+      paused: this.paused,
+      metrics: this.metrics,
+      now: () => Date.now() - this.startedAt,
+      resumed: options.startedAt !== undefined,
+      log: (level, message, nodeId) => this.log(level, message, nodeId),
+    });
+    this.scenario.start();
     const queues: Record<string, string> = {};
     for (const [id, q] of this.queues) queues[id] = q.plan.bullName;
     this.init.send({
@@ -286,6 +304,7 @@ export class Runner {
   /** Stops producing, optionally drains, closes workers and removes the run's keys. */
   async stop(drain: boolean, keepKeys: boolean, drainTimeoutMs: number): Promise<StopResult> {
     this.stopping = true;
+    this.scenario?.halt();
     await Promise.all([...this.producers.values()].map((p) => p.stop()));
     for (const p of this.producers.values()) {
       this.incidents.createdNothing(p.id, p.plan.node.name, p.attempts);
@@ -304,6 +323,7 @@ export class Runner {
     if (this.metrics) await this.tick();
     this.incidents.flush();
     let summary = this.metrics?.summary() ?? emptySummary(this.init.plan);
+    if (this.scenario) summary = await this.scenario.finish(summary);
     await Promise.all([...this.workers.values()].map((w) => w.close(!drain)));
     await this.cpuPool?.close();
     await Promise.all([...this.queues.values()].map((q) => q.queue.close().catch(() => undefined)));
@@ -320,6 +340,7 @@ export class Runner {
 
   /** Host gone: drop everything without waiting. */
   abandon(): void {
+    this.scenario?.stop();
     clearInterval(this.ticker);
     clearInterval(this.heartbeat);
     this.slotWatch?.stop();

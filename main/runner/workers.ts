@@ -44,6 +44,8 @@ interface Replica {
   worker: Worker;
   busy: number;
   killed: boolean;
+  /** Stopped gracefully (scaled down): takes no new jobs, finishes those it has. */
+  retired?: boolean;
 }
 
 /** Synthetic failure, thrown at the modelled rate. */
@@ -70,6 +72,8 @@ export class WorkerGroup {
   private readonly replicas: Replica[] = [];
   private concurrency: number;
   failureRate: number;
+  /** Service times × this (a scenario's slow dependency; 1 as designed). */
+  slowdown = 1;
   private readonly random: Random;
   private readonly sample: () => number;
   /** The queue → worker edge, for edge throughput. */
@@ -92,10 +96,11 @@ export class WorkerGroup {
     return this.plan.node.id;
   }
   get capacity(): number {
-    return this.concurrency * this.replicas.filter((r) => !r.killed).length;
+    return this.concurrency * this.alive;
   }
+  /** Replicas taking jobs. */
   get alive(): number {
-    return this.replicas.filter((r) => !r.killed).length;
+    return this.replicas.filter((r) => !r.killed && !r.retired).length;
   }
 
   start(): void {
@@ -116,7 +121,7 @@ export class WorkerGroup {
 
   setConcurrency(concurrency: number): void {
     this.concurrency = concurrency;
-    for (const r of this.replicas) if (!r.killed) r.worker.concurrency = concurrency;
+    for (const r of this.replicas) if (!r.killed && !r.retired) r.worker.concurrency = concurrency;
     this.ctx.metrics?.capacity(this.id, this.capacity);
   }
 
@@ -126,9 +131,9 @@ export class WorkerGroup {
    * them back to waiting and they run again.
    */
   async kill(index?: number): Promise<{ index: number; activeJobs: number }> {
-    const alive = this.replicas.filter((r) => !r.killed);
+    const alive = this.replicas.filter((r) => !r.killed && !r.retired);
     const replica = index === undefined ? alive.at(-1) : this.replicas[index];
-    if (!replica || replica.killed) {
+    if (!replica || replica.killed || replica.retired) {
       throw new Error(
         index === undefined
           ? `worker "${this.plan.node.name}" has no replica left to kill`
@@ -148,19 +153,33 @@ export class WorkerGroup {
 
   /**
    * Starts one more replica (a new process, as a restarted or scaled-up deployment would): it
-   * connects and takes jobs at the current concurrency. Refused beyond MAX_REPLICAS alive, each
-   * being a Redis connection.
+   * connects and takes jobs at the current concurrency. A live control is refused beyond
+   * MAX_REPLICAS alive, each being a Redis connection; a scenario or an autoscaler passes no
+   * limit, their most replicas having been counted against Redis's before the run started.
    */
-  async startReplica(): Promise<{ index: number }> {
-    if (this.alive >= MAX_REPLICAS) {
+  async startReplica(limit = MAX_REPLICAS): Promise<{ index: number }> {
+    if (this.alive >= limit) {
       throw new Error(
-        `worker "${this.plan.node.name}" already has ${this.alive} replicas alive; a run allows at most ${MAX_REPLICAS}`,
+        `worker "${this.plan.node.name}" already has ${this.alive} replicas alive; a run allows at most ${limit}`,
       );
     }
     const replica = this.spawn(this.replicas.length);
     this.replicas.push(replica);
     this.ctx.metrics?.capacity(this.id, this.capacity);
     await replica.worker.waitUntilReady();
+    return { index: replica.index };
+  }
+
+  /**
+   * Stops the newest replica as a scaled-down deployment does (SIGTERM, then BullMQ's graceful
+   * close): it takes no new jobs at once and finishes those it has, in the background.
+   */
+  stopReplica(): { index: number } {
+    const replica = this.replicas.filter((r) => !r.killed && !r.retired).at(-1);
+    if (!replica) throw new Error(`worker "${this.plan.node.name}" has no replica left to stop`);
+    replica.retired = true;
+    this.ctx.metrics?.capacity(this.id, this.capacity);
+    void replica.worker.close().catch(() => undefined);
     return { index: replica.index };
   }
 
@@ -289,7 +308,7 @@ export class WorkerGroup {
     replica.busy++;
     metrics?.busy(this.id, 1);
     try {
-      const ms = this.sample();
+      const ms = this.sample() * this.slowdown;
       if (this.plan.work === 'cpu') {
         if (ms > 0) await this.ctx.cpu().burn(ms);
       } else if (ms > 0) {

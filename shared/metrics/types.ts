@@ -59,7 +59,7 @@ export interface WorkerFigures {
   retried: number;
   /** Service time of jobs that finished in the last interval. */
   serviceMs: LatencyStats;
-  /** An autoscaled worker (simulations): replicas serving now, and those still starting. */
+  /** An autoscaled worker: replicas serving now, and those still starting. */
   replicas?: number;
   startingReplicas?: number;
 }
@@ -115,7 +115,7 @@ export interface WorkerSummary {
   throughputPerSec: number;
   utilisation: number;
   serviceMs: SummaryStat;
-  /** An autoscaled worker (simulations): what its autoscaler did over the measured span. */
+  /** An autoscaled worker: what its autoscaler did over the measured span. */
   autoscale?: AutoscaleSummary;
 }
 
@@ -223,7 +223,7 @@ export interface RunSummary {
   reconciled?: boolean;
   /** Present when the simulation stopped before its horizon because a budget tripped. */
   stoppedEarly?: EarlyStop;
-  /** Simulations of a document with a scenario: what each event did, in the scenario's order. */
+  /** A document with a scenario (simulated or run): what each event did, in the scenario's order. */
   scenario?: ScenarioEventFigures[];
 }
 

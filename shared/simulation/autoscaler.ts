@@ -26,10 +26,42 @@ export interface ScaleDecision {
   target: number;
 }
 
+/** What a poll asks of the replicas (Autoscaler.step). */
+export interface ScaleStep {
+  /** Replicas to start serving now (no start-up delay). */
+  startNow: number;
+  /** Replicas to start that serve `startupMs` from now (then call `ready`). */
+  startLater: number;
+  /** Serving replicas to stop. */
+  stop: number;
+}
+
+/** The policy's rule: ⌈metric / target per replica⌉ within [min, max]. */
+export function desiredReplicas(policy: ResolvedAutoscale, metric: number): number {
+  const raw = Math.ceil(metric / policy.targetPerReplica - 1e-9);
+  return Math.min(policy.maxReplicas, Math.max(policy.minReplicas, raw));
+}
+
 /**
- * A worker's autoscaler in the model (docs/architecture.md "Scenarios"): the state a poll needs
- * and what it decided. It is driven by the engine's change events — a poll every `pollMs`, and a
- * "replica ready" `startupMs` after each scale-up — so it plays on the simulated clock.
+ * The count to set: up at once to `desired`; down only to the highest count desired within the
+ * cooldown window (`recent`, HPA's scale-down stabilisation).
+ */
+export function stabilisedTarget(
+  recent: readonly { desired: number }[],
+  desired: number,
+  current: number,
+): number {
+  if (desired >= current) return desired;
+  let highest = desired;
+  for (const r of recent) if (r.desired > highest) highest = r.desired;
+  return Math.min(current, highest);
+}
+
+/**
+ * A worker's autoscaler, shared by the simulator and the runner (docs/architecture.md "Scenarios"): the state a poll needs
+ * and what it decided. The simulator drives it by change events — a poll every `pollMs`, and a
+ * "replica ready" `startupMs` after each scale-up — on the simulated clock; the runner by timers
+ * polling Redis (main/runner/autoscale-loop.ts) on the run's clock.
  */
 export class Autoscaler {
   readonly policy: ResolvedAutoscale;
@@ -61,18 +93,52 @@ export class Autoscaler {
    * cooldown window (HPA's scale-down stabilisation), so a dip does not drop replicas.
    */
   decide(t: number, metric: number, current: number): number {
-    const { targetPerReplica, minReplicas, maxReplicas, cooldownMs } = this.policy;
-    const raw = Math.ceil(metric / targetPerReplica - 1e-9);
-    const desired = Math.min(maxReplicas, Math.max(minReplicas, raw));
+    const desired = desiredReplicas(this.policy, metric);
     this.recent.push({ atMs: t, desired });
-    while (this.recent[0]!.atMs < t - cooldownMs) this.recent.shift();
-    let highest = desired;
-    for (const r of this.recent) if (r.desired > highest) highest = r.desired;
-    const target = desired >= current ? desired : Math.min(current, highest);
+    while (this.recent[0]!.atMs < t - this.policy.cooldownMs) this.recent.shift();
+    const target = stabilisedTarget(this.recent, desired, current);
     if (target > current) this.ups++;
     else if (target < current) this.downs++;
     this.decisions.push({ atMs: t, metric, desired, target });
     return target;
+  }
+
+  /**
+   * What a poll's target means for the replicas, given those serving (`alive`): starting
+   * replicas that were cancelled count again first, then new ones start (serving at once
+   * without a start-up delay, else after it); a scale-down cancels replicas still starting
+   * first, then stops serving ones. Both engines (the simulator's changes.ts and the runner's
+   * loop) carry out what this returns.
+   */
+  step(target: number, alive: number): ScaleStep {
+    const asked = alive + this.starting - this.cancelled;
+    const out: ScaleStep = { startNow: 0, startLater: 0, stop: 0 };
+    if (target > asked) {
+      let need = target - asked;
+      const revived = Math.min(this.cancelled, need); // starting replicas no longer cancelled
+      this.cancelled -= revived;
+      need -= revived;
+      if (need > 0 && this.policy.startupMs === 0) out.startNow = need;
+      else if (need > 0) {
+        this.starting += need;
+        out.startLater = need;
+      }
+    } else if (target < asked) {
+      let drop = asked - target;
+      const notStarted = Math.min(this.starting - this.cancelled, drop); // cancel those first
+      this.cancelled += notStarted;
+      drop -= notStarted;
+      out.stop = drop;
+    }
+    return out;
+  }
+
+  /** `count` replicas started `startupMs` ago: how many serve now (the rest were cancelled). */
+  ready(count: number): number {
+    const dropped = Math.min(this.cancelled, count);
+    this.cancelled -= dropped;
+    this.starting -= count;
+    return count - dropped;
   }
 
   /** The count the run started with counts as asked for at 0: no scale-down before a cooldown. */

@@ -210,27 +210,16 @@ function autoscale(ctx: ChangeContext, index: number, t: number): void {
   const asked = w.replicas + a.starting - a.cancelled;
   const target = a.decide(t, autoscaleMetric(a.policy.metric, q), asked);
   a.account(t, w.replicas);
-  if (target > asked) {
-    let need = target - asked;
-    const revived = Math.min(a.cancelled, need); // starting replicas no longer cancelled
-    a.cancelled -= revived;
-    need -= revived;
-    if (need > 0 && a.policy.startupMs === 0) setReplicas(ctx, w, w.replicas + need, t);
-    else if (need > 0) {
-      a.starting += need;
-      ctx.schedule({
-        atMs: t + a.policy.startupMs,
-        index,
-        change: { type: 'replicaReady', count: need },
-      });
-    }
-  } else if (target < asked) {
-    let drop = asked - target;
-    const notStarted = Math.min(a.starting - a.cancelled, drop); // cancel those first
-    a.cancelled += notStarted;
-    drop -= notStarted;
-    if (drop > 0) setReplicas(ctx, w, w.replicas - drop, t);
+  const step = a.step(target, w.replicas);
+  if (step.startNow > 0) setReplicas(ctx, w, w.replicas + step.startNow, t);
+  if (step.startLater > 0) {
+    ctx.schedule({
+      atMs: t + a.policy.startupMs,
+      index,
+      change: { type: 'replicaReady', count: step.startLater },
+    });
   }
+  if (step.stop > 0) setReplicas(ctx, w, w.replicas - step.stop, t);
   ctx.schedule({ atMs: t + a.policy.pollMs, index, change: { type: 'autoscale' } });
 }
 
@@ -238,10 +227,8 @@ function autoscale(ctx: ChangeContext, index: number, t: number): void {
 function replicasReady(ctx: ChangeContext, w: WorkerState, count: number, t: number): void {
   const a = w.autoscaler!;
   a.account(t, w.replicas);
-  const dropped = Math.min(a.cancelled, count);
-  a.cancelled -= dropped;
-  a.starting -= count;
-  if (count > dropped) setReplicas(ctx, w, w.replicas + count - dropped, t);
+  const serving = a.ready(count);
+  if (serving > 0) setReplicas(ctx, w, w.replicas + serving, t);
 }
 
 /**

@@ -4,7 +4,7 @@ export * from './options';
 export * from './model';
 export * from './random';
 export * from './run';
-export { scenarioChanges, withoutScenario } from './scenario';
+export { scenarioChanges } from './scenario';
 export * from './simulated-jobs';
 export * from './sweep';
 export * from './worker-host';

@@ -54,33 +54,7 @@ export class ScenarioTracker {
     const out: ScenarioEventFigures[] = [];
     this.events.forEach((event, i) => {
       const watch = this.watches[i];
-      if (!watch) return;
-      const counts = watch.window();
-      const drained = !Number.isNaN(watch.drainedAtMs);
-      out.push({
-        id: event.id,
-        ...(event.name === undefined ? {} : { name: event.name }),
-        nodeId: event.nodeId,
-        change: event.change.type,
-        atMs: watch.startMs,
-        ...(Number.isFinite(watch.endMs) ? { endMs: watch.endMs } : {}),
-        queues: this.queueIds[i] ?? [],
-        backlogBefore: watch.baseline,
-        peakBacklog: watch.peak,
-        peakAtMs: watch.peakAtMs,
-        ...(drained
-          ? { drainedAtMs: watch.drainedAtMs, drainMs: watch.drainedAtMs - watch.endMs }
-          : {}),
-        attempts: counts.attempts,
-        retries: counts.retries,
-        jobsEnded: counts.ended,
-        attemptsPerJob: counts.ended > 0 ? counts.attempts / counts.ended : 0,
-        failed: counts.failed,
-        deadLettered: counts.deadLettered,
-        ...(Number.isNaN(watch.firstFailedAtMs)
-          ? {}
-          : { firstFailedAtMs: watch.firstFailedAtMs, lastFailedAtMs: watch.lastFailedAtMs }),
-      });
+      if (watch) out.push(eventFigures(event, watch, this.queueIds[i] ?? []));
     });
     return out;
   }
@@ -104,6 +78,43 @@ export class ScenarioTracker {
           ];
     return { queues, workers: [...new Set(queues.flatMap((q) => q.consumers))] };
   }
+}
+
+/**
+ * What a closed (or still open) watch measured, as the summary reports it: shared by the
+ * simulator and a real run (main/runner/scenario-measure.ts), which watch events alike.
+ */
+export function eventFigures(
+  event: ScenarioEvent,
+  watch: EventWatch,
+  queues: string[],
+): ScenarioEventFigures {
+  const counts = watch.window();
+  const drained = !Number.isNaN(watch.drainedAtMs);
+  return {
+    id: event.id,
+    ...(event.name === undefined ? {} : { name: event.name }),
+    nodeId: event.nodeId,
+    change: event.change.type,
+    atMs: watch.startMs,
+    ...(Number.isFinite(watch.endMs) ? { endMs: watch.endMs } : {}),
+    queues,
+    backlogBefore: watch.baseline,
+    peakBacklog: watch.peak,
+    peakAtMs: watch.peakAtMs,
+    ...(drained
+      ? { drainedAtMs: watch.drainedAtMs, drainMs: watch.drainedAtMs - watch.endMs }
+      : {}),
+    attempts: counts.attempts,
+    retries: counts.retries,
+    jobsEnded: counts.ended,
+    attemptsPerJob: counts.ended > 0 ? counts.attempts / counts.ended : 0,
+    failed: counts.failed,
+    deadLettered: counts.deadLettered,
+    ...(Number.isNaN(watch.firstFailedAtMs)
+      ? {}
+      : { firstFailedAtMs: watch.firstFailedAtMs, lastFailedAtMs: watch.lastFailedAtMs }),
+  };
 }
 
 function remove<T>(list: T[], item: T): void {

@@ -63,19 +63,3 @@ function restoreOf(
       return { type: 'resume' };
   }
 }
-
-/**
- * The document as a real run plays it today: without its scenario and with fixed replicas (the
- * runner has neither yet), so a run's prediction compares like with like.
- */
-export function withoutScenario(doc: PipelineDocument): PipelineDocument {
-  const { scenario: _scenario, ...rest } = doc;
-  return {
-    ...rest,
-    nodes: doc.nodes.map((n) => {
-      if (n.kind !== 'worker' || !n.config.autoscale) return n;
-      const { autoscale: _autoscale, ...config } = n.config;
-      return { ...n, config };
-    }),
-  };
-}

@@ -4,10 +4,14 @@ import { RedisUnavailableError } from '../../redis/locate';
 import { RunService } from '../../services/runs/service';
 import { RedisService } from '../../services/runs/redis';
 import { parseDuration } from '../../../shared/duration';
+import type { PipelineDocument } from '../../../shared/document';
 import { parseCommandArgs, readPipelineArg } from '../args';
+import { playablePipeline } from '../scenario-file';
+import { autoscaleLines, scenarioLines } from './scenario-format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';
 
-const HELP = `Usage: pipewright run <file> [--redis URL] [--duration 30s] [--drain] [--keep-keys] [--json]
+const HELP = `Usage: pipewright run <file> [--redis URL] [--duration 30s] [--drain] [--keep-keys]
+                        [--scenario FILE] [--json]
 
 Runs the pipeline for real on BullMQ against Redis, with synthetic work and load, then prints
 the pipewright-summary/v1 figures (the same shape as \`pipewright simulate\`).
@@ -18,8 +22,13 @@ the pipewright-summary/v1 figures (the same shape as \`pipewright simulate\`).
   --duration D     how long to run: 500ms, 30s, 2m, 1h (default 30s)
   --drain          after the duration, stop producing and let the queues empty first
   --keep-keys      leave the run's keys in Redis (default: removed)
+  --scenario FILE  play this scenario instead of the document's: a JSON {"events": [...]}
   --json           print the summary as JSON only
 
+The document's scenario (outages, slowdowns, rate changes, paused queues, replicas) is played
+on the run's clock and its workers' autoscalers poll Redis, as \`pipewright simulate\` models
+them; the summary then has a row per scenario event (peak backlog, drain time, retries,
+dead-lettered jobs) and per autoscaled worker.
 Ctrl-C stops the run early and still prints the summary.
 The key prefix is printed first: \`pipewright clean\` removes what a killed run left.
 Incidents (Redis outages, dropped or late arrivals, refused commands) are printed as they happen
@@ -37,6 +46,7 @@ export const runCommand: CliCommand = async (args, io) => {
       duration: { type: 'string', default: '30s' },
       drain: { type: 'boolean' },
       'keep-keys': { type: 'boolean' },
+      scenario: { type: 'string' },
       json: { type: 'boolean' },
     },
     io,
@@ -60,8 +70,11 @@ export const runCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const pipeline = await readPipelineArg(file, io);
-  if (!pipeline) return EXIT_USAGE;
+  const read = await readPipelineArg(file, io);
+  if (!read) return EXIT_USAGE;
+  const playable = await playablePipeline(read, file, values.scenario, io);
+  if ('exit' in playable) return playable.exit;
+  const pipeline = playable.document;
 
   const redis = new RedisService({ allowStart: true });
   const runs = new RunService({ redis });
@@ -117,7 +130,7 @@ export const runCommand: CliCommand = async (args, io) => {
     clearTimeout(timer);
     clearInterval(crashWatch);
     if (values.json) io.out(JSON.stringify(result.summary, null, 2));
-    else io.out(formatSummary(result.summary));
+    else io.out(formatSummary(result.summary, pipeline));
     if (crashed) {
       io.err(`pipewright run: ${(crashed as RunStatus).message}`);
       return EXIT_FINDINGS;
@@ -145,7 +158,7 @@ export const runCommand: CliCommand = async (args, io) => {
 const n = (v: number, digits = 1) => (Math.round(v * 10 ** digits) / 10 ** digits).toString();
 
 /** A readable table: one line per node. */
-export function formatSummary(summary: RunSummary): string {
+export function formatSummary(summary: RunSummary, doc?: PipelineDocument): string {
   const lines = [
     `${summary.document}: ran ${n(summary.durationMs / 1000)} s`,
     '',
@@ -167,6 +180,7 @@ export function formatSummary(summary: RunSummary): string {
     }
     lines.push(`${node.name.slice(0, 24).padEnd(24)} ${node.kind.padEnd(9)} ${figures}`);
   }
+  lines.push(...autoscaleLines(summary), ...(doc ? scenarioLines(summary, doc) : []));
   const e2e = summary.endToEndMs;
   lines.push('', `end to end: mean ${n(e2e.mean)} ms, p95 ${n(e2e.p95)} ms, p99 ${n(e2e.p99)} ms`);
   const incidents = summary.incidents ?? [];

@@ -26,9 +26,9 @@ function changeText(event: ScenarioEventFigures, doc: PipelineDocument): string 
 }
 
 /**
- * The scenario's lines of `simulate`'s report: one row per event that started (peak backlog,
- * drain time after its end, retries and attempts per job, jobs failed for good and when), and a
- * note for those the simulated span never reached.
+ * The scenario's lines of `simulate`'s and `run`'s report: one row per event that started (peak
+ * backlog, drain time after its end, retries and attempts per job, jobs failed for good and
+ * when), and a note for those the simulated span or the run never reached.
  */
 export function scenarioLines(summary: RunSummary, doc: PipelineDocument): string[] {
   const events = summary.scenario;
@@ -75,10 +75,11 @@ export function scenarioLines(summary: RunSummary, doc: PipelineDocument): strin
     );
   }
   const started = new Set(events.map((e) => e.id));
+  const span = summary.mode === 'run' ? 'the end of the run' : 'the simulated span';
   for (const e of doc.scenario?.events ?? []) {
     if (!started.has(e.id)) {
       out.push(
-        `note: scenario event ${JSON.stringify(e.name ?? e.id)} starts at ${formatMs(e.atMs)}, after the simulated span: it was not played`,
+        `note: scenario event ${JSON.stringify(e.name ?? e.id)} starts at ${formatMs(e.atMs)}, after ${span}: it was not played`,
       );
     }
   }

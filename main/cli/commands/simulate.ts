@@ -14,7 +14,7 @@ import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
 import { parseCommandArgs, readPipelineArg } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
-import { reportScenarioErrors, withScenarioFile } from '../scenario-file';
+import { playablePipeline } from '../scenario-file';
 import { table } from '../table';
 import { autoscaleLines, scenarioLines } from './scenario-format';
 
@@ -124,16 +124,11 @@ export const simulateCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  let pipeline = await readPipelineArg(file, io);
-  if (!pipeline) return EXIT_USAGE;
-  if (typeof values.scenario === 'string') {
-    const replaced = await withScenarioFile(pipeline, values.scenario, io);
-    if ('exit' in replaced) return replaced.exit;
-    pipeline = replaced.document;
-  }
-  // A scenario or autoscaler the simulator cannot play as written would give wrong figures.
-  const where = typeof values.scenario === 'string' ? `${file} with ${values.scenario}` : file;
-  if (reportScenarioErrors(pipeline, where, io)) return EXIT_FINDINGS;
+  const doc = await readPipelineArg(file, io);
+  if (!doc) return EXIT_USAGE;
+  const playable = await playablePipeline(doc, file, values.scenario, io);
+  if ('exit' in playable) return playable.exit;
+  const pipeline = playable.document;
   let summary: RunSummary;
   try {
     summary = simulate(pipeline, read.options);

@@ -6,17 +6,11 @@ import { planRun } from '../../runner/plan';
 const bad = (message: string) => new ApiError({ code: 'invalid-request', message });
 
 /**
- * Validation findings that describe a pipeline's behaviour, not a reason it cannot run. The runner
- * does not play the scenario or the autoscaler yet (issue 16), so their findings do not stop a run.
+ * Validation findings that describe a pipeline's behaviour, not a reason it cannot run. A
+ * scenario's or an autoscaler's errors do stop a run: the runner plays both (issue 16), and would
+ * play them wrong.
  */
-const RUNNABLE_DESPITE = new Set([
-  'capacity',
-  'rate-limit',
-  'scenario-target',
-  'scenario-event-id',
-  'scenario-overlap',
-  'autoscale-range',
-]);
+const RUNNABLE_DESPITE = new Set(['capacity', 'rate-limit']);
 
 /** The document as a runnable pipeline, or an `invalid-document` error saying what to fix. */
 export function checkDocument(raw: unknown): PipelineDocument {

@@ -7,8 +7,13 @@ import {
   type RunResult,
 } from '../../../shared/api/contract';
 import type { PipelineDocument } from '../../../shared/document';
-import { comparisonRow, type NodeSummary, type RunSummary } from '../../../shared/metrics';
-import { simulate, withoutScenario, type TimedChange } from '../../../shared/simulation';
+import {
+  comparisonRow,
+  type NodeSummary,
+  type RunSummary,
+  type ScenarioEventFigures,
+} from '../../../shared/metrics';
+import { simulate, type TimedChange } from '../../../shared/simulation';
 import { liveChanges, type RecordedControl } from './changes';
 import type { HistoryPoint } from './history';
 
@@ -50,14 +55,51 @@ export function compareSummaries(predicted: RunSummary, measured: RunSummary): C
     for (const [figure, read] of FIGURES[m.kind]) {
       rows.push(comparisonRow(nodeId, m.name, figure, read(p as never), read(m as never)));
     }
+    if (p.kind === 'worker' && m.kind === 'worker' && p.autoscale && m.autoscale) {
+      const [pa, ma] = [p.autoscale, m.autoscale];
+      rows.push(
+        comparisonRow(nodeId, m.name, 'replica-seconds', pa.replicaSeconds, ma.replicaSeconds),
+      );
+    }
+  }
+  return [...rows, ...scenarioRows(predicted, measured)];
+}
+
+/**
+ * Each scenario event the run played, as a group of its own: the backlog it raised, how long it
+ * took to drain, the retries it caused and the jobs it sent to a dead-letter queue.
+ */
+function scenarioRows(predicted: RunSummary, measured: RunSummary): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const m of measured.scenario ?? []) {
+    const p = predicted.scenario?.find((e) => e.id === m.id);
+    if (!p) continue;
+    const row = (figure: string, read: (e: ScenarioEventFigures) => number | undefined) => {
+      const [pv, mv] = [read(p), read(m)];
+      if (pv !== undefined && mv !== undefined) {
+        rows.push(
+          comparisonRow(
+            `scenario:${m.id}`,
+            `scenario event ${JSON.stringify(m.name ?? m.id)}`,
+            figure,
+            pv,
+            mv,
+          ),
+        );
+      }
+    };
+    row('peak backlog', (e) => e.peakBacklog);
+    row('drain ms', (e) => e.drainMs);
+    row('retries', (e) => e.retries);
+    row('dead-lettered', (e) => e.deadLettered);
   }
   return rows;
 }
 
 /**
  * The simulator's summary for the same document over the run's duration (seed 1), following the
- * run's own timeline: its live changes happen in the simulation at the same times. The runner
- * plays no scenario and no autoscaler yet, so neither does its prediction.
+ * run's own timeline: its live changes happen in the simulation at the same times, after the
+ * document's scenario and with its autoscalers, which the runner plays too.
  */
 export function predictRun(
   document: PipelineDocument,
@@ -66,7 +108,7 @@ export function predictRun(
 ): RunSummary | null {
   if (durationMs <= 0) return null;
   try {
-    return simulate(withoutScenario(document), { durationMs, seed: 1, changes });
+    return simulate(document, { durationMs, seed: 1, changes });
   } catch {
     return null;
   }

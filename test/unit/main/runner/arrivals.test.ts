@@ -46,4 +46,17 @@ describe('runner arrivals and the theory agree on a ramp', () => {
     clock.setRate(0, 4000);
     expect(clock.ratePerSecAt(5000)).toBe(0);
   });
+
+  it("goes back to the design when a scenario's rate change ends, restarted from then", () => {
+    const clock = new ArrivalClock(ramp, 2000, new Random(1));
+    clock.setRate(0, 3000);
+    clock.restore(ramp, 2000, 6000);
+    // The ramp starts again at 6 s, as the simulator's designArrival restarts it.
+    expect(clock.nextAt).toBe(6000);
+    expect(clock.ratePerSecAt(6000)).toBe(100);
+    expect(clock.ratePerSecAt(11_000)).toBe(550);
+    // A spike that ends before the producer starts: the design from its own start.
+    clock.restore(ramp, 2000, 1000);
+    expect(clock.nextAt).toBe(2000);
+  });
 });

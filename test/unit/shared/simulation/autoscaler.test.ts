@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { PipelineDocument, QueueConfig } from '../../../../shared/document/schema';
 import type { WorkerFigures } from '../../../../shared/metrics/types';
 import { timeToFinalFailure, uniformSumCdf } from '../../../../shared/queueing/retries';
+import {
+  Autoscaler,
+  desiredReplicas,
+  resolveAutoscale,
+} from '../../../../shared/simulation/autoscaler';
 import { Simulation } from '../../../../shared/simulation/engine';
 import { edge, pipeline, producer, queue, worker } from './documents';
 
@@ -138,6 +143,37 @@ describe('the autoscaler', () => {
       scaleUps: 1,
       scaleDowns: 3,
     });
+  });
+});
+
+describe("the autoscaler's rule, shared by the simulator and the runner", () => {
+  const policy = { metric: 'waiting', targetPerReplica: 10, maxReplicas: 5 } as const;
+
+  it('asks ⌈metric / target⌉ replicas within [min, max]', () => {
+    const p = resolveAutoscale({ ...policy, minReplicas: 2 });
+    expect([0, 10, 20, 21, 49, 50, 51, 500].map((m) => desiredReplicas(p, m))).toEqual([
+      2, 2, 2, 3, 5, 5, 5, 5,
+    ]);
+  });
+
+  it('steps up at once without a start-up delay, and scales down by stopping serving ones', () => {
+    const a = new Autoscaler({ ...policy, cooldownMs: 0 });
+    a.seed(1);
+    expect(a.step(a.decide(1000, 35, 1), 1)).toEqual({ startNow: 3, startLater: 0, stop: 0 });
+    expect(a.step(a.decide(2000, 0, 4), 4)).toEqual({ startNow: 0, startLater: 0, stop: 3 });
+  });
+
+  it('starts replicas that serve after the delay, cancelling those still starting first', () => {
+    const a = new Autoscaler({ ...policy, cooldownMs: 0, startupMs: 5000 });
+    a.seed(1);
+    expect(a.step(a.decide(1000, 35, 1), 1)).toEqual({ startNow: 0, startLater: 3, stop: 0 });
+    // Before they serve, the backlog is gone: two of the three starting are cancelled.
+    expect(a.step(a.decide(2000, 15, 4), 1)).toEqual({ startNow: 0, startLater: 0, stop: 0 });
+    expect([a.starting, a.cancelled]).toEqual([3, 2]);
+    // It grows again: one cancelled start counts again instead of a new one.
+    expect(a.step(a.decide(3000, 25, 2), 1)).toEqual({ startNow: 0, startLater: 0, stop: 0 });
+    expect(a.ready(3)).toBe(2);
+    expect([a.starting, a.cancelled]).toEqual([0, 0]);
   });
 });
 

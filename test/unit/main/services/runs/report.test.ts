@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../../../../shared/document';
 import { simulate, type TimedChange } from '../../../../../shared/simulation';
-import { buildRunReport, predictRun } from '../../../../../main/services/runs/report';
+import {
+  buildRunReport,
+  compareSummaries,
+  predictRun,
+} from '../../../../../main/services/runs/report';
 import { renderRunReportHtml } from '../../../../../main/services/runs/report-html';
 import { liveChanges, type RecordedControl } from '../../../../../main/services/runs/changes';
 import { comparisonFromReport } from '../../../../../renderer/runs/comparison';
@@ -132,7 +136,7 @@ describe('a run report follows the run’s own timeline', () => {
     expect(comparisonFromReport(plain).changes).toEqual([]);
   });
 
-  it('predicts a run without the scenario or autoscaler, which the runner does not play', () => {
+  it('predicts a run with its scenario and autoscaler, which the runner plays', () => {
     const doc = welcomeDoc();
     const worker = doc.nodes.find((n) => n.kind === 'worker')!;
     const queue = doc.nodes.find((n) => n.kind === 'queue')!;
@@ -161,7 +165,29 @@ describe('a run report follows the run’s own timeline', () => {
         ],
       },
     };
-    expect(predictRun(scaled, 60_000)).toEqual(predictRun(doc, 60_000));
-    expect(simulate(scaled, { durationMs: 60_000, seed: 1 })).not.toEqual(predictRun(doc, 60_000));
+    const predicted = predictRun(scaled, 60_000)!;
+    expect(predicted).toEqual(simulate(scaled, { durationMs: 60_000, seed: 1 }));
+    expect(predicted).not.toEqual(predictRun(doc, 60_000));
+    expect(predicted.scenario!.map((e) => [e.id, e.atMs, e.endMs])).toEqual([
+      ['hold', 1000, 31_000],
+    ]);
+    const scaledWorker = predicted.nodes[worker.id]!;
+    expect(scaledWorker.kind === 'worker' && scaledWorker.autoscale!.scaleUps).toBeGreaterThan(0);
+    // Measured: the simulator with another seed stands in for the run.
+    const measured = { ...simulate(scaled, { durationMs: 60_000, seed: 7 }), mode: 'run' as const };
+    const rows = compareSummaries(predicted, measured);
+    const scenario = rows.filter((r) => r.nodeId === 'scenario:hold');
+    expect(scenario.map((r) => [r.name, r.figure])).toEqual([
+      ['scenario event "hold"', 'peak backlog'],
+      ['scenario event "hold"', 'drain ms'],
+      ['scenario event "hold"', 'retries'],
+      ['scenario event "hold"', 'dead-lettered'],
+    ]);
+    expect(scenario[0]!.predicted).toBe(predicted.scenario![0]!.peakBacklog);
+    expect(scenario[0]!.measured).toBe(measured.scenario![0]!.peakBacklog);
+    const cost = rows.find((r) => r.nodeId === worker.id && r.figure === 'replica-seconds')!;
+    expect(cost.predicted).toBe(
+      scaledWorker.kind === 'worker' && scaledWorker.autoscale!.replicaSeconds,
+    );
   });
 });
