@@ -21,6 +21,8 @@ import {
 import { useNodeOrder, useStale } from './useAnalysisView';
 import { EarlyStopBanner } from './EarlyStopBanner';
 import { GrowingBanner } from './GrowingBanner';
+import { ScenarioResults } from './ScenarioResults';
+import { useDocument } from '../state/document-store';
 import './results.css';
 
 type Format = (v: number) => string;
@@ -195,6 +197,9 @@ export function ResultsPanel() {
   const order = useNodeOrder();
   const stale = useStale();
   const source = useAnalysis((s) => s.source);
+  const snapshots = useAnalysis((s) => s.snapshots);
+  const analysed = useAnalysis((s) => s.meta?.document);
+  const current = useDocument();
   if (status === 'error') {
     return (
       <div className="results" data-testid="results">
@@ -243,6 +248,7 @@ export function ResultsPanel() {
       <KindTable kind="queue" rows={of('queue')} />
       <KindTable kind="worker" rows={of('worker')} />
       <KindTable kind="pipeline" rows={of('pipeline')} />
+      <ScenarioResults summary={summary} snapshots={snapshots} doc={analysed ?? current} />
     </div>
   );
 }

@@ -34,6 +34,14 @@ describe('scenarios in the app', () => {
     await page.getByTestId('scenario-add').click();
     await page.getByTestId('timeline-event-event-1').waitFor();
     await shot('timeline');
+    await simulateAndWait(page);
+    await page.getByTestId('tab-results').click();
+    const row = page.getByTestId('scenario-row-event-1');
+    await row.waitFor();
+    await shot('results');
+    console.log(await row.textContent());
+    await page.getByTestId('tab-metrics').click();
+    await shot('metrics');
     expect(errors).toEqual([]);
     await context.close();
   });
