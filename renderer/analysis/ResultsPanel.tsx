@@ -244,11 +244,11 @@ export function ResultsPanel() {
       </div>
       <EarlyStopBanner />
       <GrowingBanner />
+      <ScenarioResults summary={summary} snapshots={snapshots} doc={analysed ?? current} />
       <KindTable kind="producer" rows={of('producer')} />
       <KindTable kind="queue" rows={of('queue')} />
       <KindTable kind="worker" rows={of('worker')} />
       <KindTable kind="pipeline" rows={of('pipeline')} />
-      <ScenarioResults summary={summary} snapshots={snapshots} doc={analysed ?? current} />
     </div>
   );
 }

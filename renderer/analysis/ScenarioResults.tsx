@@ -8,16 +8,13 @@ import { SERIES_COLORS, UPlotChart } from './UPlotChart';
 import { formatClock } from '../../shared/metrics/format';
 
 const COLUMNS = [
-  ['from', 'From'],
-  ['to', 'To'],
-  ['backlogBefore', 'Backlog before'],
   ['peak', 'Peak backlog (at)'],
   ['drained', 'Drained after'],
   ['retries', 'Retries'],
   ['attemptsPerJob', 'Attempts/job'],
   ['failed', 'Failed for good'],
   ['deadLettered', 'Dead-lettered'],
-  ['failures', 'First–last failure'],
+  ['failures', 'Failures from–to'],
 ] as const;
 
 /** Per scenario event: what it did to the backlog, retries and failures (the summary's figures). */
@@ -32,6 +29,7 @@ function EventTable({ summary, doc }: { summary: RunSummary; doc: PipelineDocume
         <tr>
           <th className="results__name">Scenario event</th>
           <th>Change</th>
+          <th className="num">When</th>
           {COLUMNS.map(([key, title]) => (
             <th key={key} className="num">
               {title}
@@ -50,8 +48,16 @@ function EventTable({ summary, doc }: { summary: RunSummary; doc: PipelineDocume
                 {source ? describeChange(source.change) : e.change} on{' '}
                 {names.get(e.nodeId) ?? e.nodeId}
               </td>
+              <td className="num" data-testid="scenario-when">
+                {t.from} – {t.to}
+              </td>
               {COLUMNS.map(([key]) => (
-                <td key={key} className="num" data-testid={`scenario-${key}`}>
+                <td
+                  key={key}
+                  className="num"
+                  data-testid={`scenario-${key}`}
+                  {...(key === 'peak' ? { title: `${t.backlogBefore} before the event` } : {})}
+                >
                   {t[key]}
                 </td>
               ))}

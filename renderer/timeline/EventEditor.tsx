@@ -138,7 +138,7 @@ function ChangeField({ event }: { event: ScenarioEvent }) {
 }
 
 /** The selected event's fields: name, start, duration (empty: to the end), its value; delete. */
-export function EventEditor({ event, problem }: { event: ScenarioEvent; problem?: string }) {
+export function EventEditor({ event }: { event: ScenarioEvent }) {
   return (
     <div className="timeline-editor" data-testid="event-editor">
       <div className="timeline-editor__fields">
@@ -178,11 +178,6 @@ export function EventEditor({ event, problem }: { event: ScenarioEvent; problem?
           Delete event
         </button>
       </div>
-      {problem ? (
-        <p className="timeline-editor__problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -171,12 +171,7 @@ export function ScenarioPanel() {
           pipeline’s file and played by Simulate (F5).
         </p>
       ) : null}
-      {event ? (
-        <EventEditor
-          event={event}
-          {...(invalid.has(event.id) ? { problem: invalid.get(event.id)! } : {})}
-        />
-      ) : null}
+      {event ? <EventEditor event={event} /> : null}
     </div>
   );
 }

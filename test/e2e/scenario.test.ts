@@ -86,8 +86,7 @@ describe('scenarios in the app', () => {
     const cell = async (key: string) => (await row.getByTestId(`scenario-${key}`).textContent())!;
     const count = async (key: string) => Number((await cell(key)).replace(/,/g, ''));
     expect(await row.locator('td').nth(1).textContent()).toBe('failure rate 100% on email-sender');
-    expect(await cell('from')).toBe('2 min');
-    expect(await cell('to')).toBe('3 min');
+    expect(await cell('when')).toBe('2 min – 3 min');
     // 20 jobs/s; attempts 1 s and 2 s apart (exponential backoff), so a job that arrives in the
     // outage's first ~57 s makes all 3 attempts inside it and fails for good: about 1,140 jobs,
     // each dead-lettered, each retried twice.
@@ -145,6 +144,19 @@ describe('scenarios in the app', () => {
     await page.locator('[data-action="undo"]').click();
     await expect.poll(() => maxField.inputValue()).toBe('2');
     expect(await targetField.inputValue()).toBe('10');
+    await page.locator('[data-action="redo"]').click();
+    await expect.poll(() => maxField.inputValue()).toBe('4');
+
+    // Simulated with that policy: replicas over time against the backlog, and their cost.
+    await simulateAndWait(page);
+    await page.getByTestId('tab-results').click();
+    const autoscaled = page.getByTestId('autoscale-email-sender');
+    await autoscaled.scrollIntoViewIfNeeded();
+    expect(await autoscaled.getByTestId('autoscale-figures').textContent()).toMatch(
+      /^email-sender [\d,.]+ replica-s · replicas [\d.]+ mean, 1–[234] · \d+ scale-ups, \d+ scale-downs$/,
+    );
+    await autoscaled.getByTestId('chart-replicas-email-sender').waitFor();
+    await shot('autoscale-results');
 
     // A long search can be cancelled.
     await page.getByTestId('policy-targets').fill('1, 2, 3, 4, 5, 6, 7, 8');
