@@ -3,7 +3,9 @@ import { buildGraph } from '../document/topology';
 import { meanCi95, type MeanWithCi } from '../metrics/stats';
 import type { RunSummary } from '../metrics/types';
 import { SimulationModelError } from './model';
-import { runInSlices, type RunControl } from './run';
+import { runInSlices, SimulationCancelledError, type RunControl } from './run';
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 import {
   replicate,
   replicateSync,
@@ -232,6 +234,10 @@ export async function sweepAutoscaleAsync(
   const policies = autoscaleCandidates(doc, workerId, grid);
   const candidates: AutoscaleCandidate[] = [];
   for (const [k, policy] of policies.entries()) {
+    // Short runs end within one slice without yielding: yield between policies too, so a cancel
+    // gets through however small each simulation is.
+    await (control.yieldToHost ?? nextTask)();
+    if (control.signal?.aborted) throw new SimulationCancelledError();
     const prepared = prepare(doc, workerId, policy, options);
     const replicated = prepared.replicated;
     const runs = replicated
