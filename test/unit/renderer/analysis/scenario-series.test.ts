@@ -13,7 +13,7 @@ function spikeRun() {
   const snapshots: RunSnapshot[] = [];
   const summary = new Simulation(doc, {
     durationMs: 120_000,
-    snapshotIntervalMs: 1000,
+    snapshotIntervalMs: 250,
     onSnapshot: (s) => snapshots.push(s),
   }).run();
   return { doc, snapshots, summary };
@@ -25,12 +25,13 @@ describe('the scenario’s series for the Results', () => {
     const [series, ...more] = replicaSeries(snapshots, summary, doc);
     expect(more).toEqual([]);
     expect(series).toMatchObject({ workerId: 'w', name: 'w', queueName: 'q' });
-    expect(series!.xs.slice(0, 3)).toEqual([1, 2, 3]);
-    // One replica until the poll at 31 s, two until the cooldown lets go at 62 s (see the test
-    // of the sweep), one after; a snapshot at an instant shows the replicas before its poll.
+    expect(series!.xs.slice(0, 3)).toEqual([0.25, 0.5, 0.75]);
+    // One replica until the poll at 33 s, two until the cooldown lets go at 64 s (worked out in
+    // documents.ts), one after; a snapshot at an instant shows the replicas after its poll.
     const at = (s: number) => series!.serving[series!.xs.indexOf(s)];
-    expect([at(31), at(32), at(62), at(63), at(120)]).toEqual([1, 2, 2, 1, 1]);
+    expect([at(32), at(33), at(63), at(64), at(120)]).toEqual([1, 2, 2, 1, 1]);
     expect(series!.asked).toEqual(series!.serving);
+    // Jobs 31 to 35 of the spike wait 100 to 500 ms, one at a time.
     expect(Math.max(...series!.backlog.map((b) => b ?? 0))).toBe(1);
   });
 

@@ -175,11 +175,13 @@ export const zeroTimeLoop = () =>
  *   of the 60 jobs after 30 s wait seconds: p95 wait in seconds — fails.
  * - min 2: the design's one replica until the first poll at 1 s, then two: 1 + 2 × 119 = 239
  *   replica-s; nothing waits — holds, at a price.
- * - min 1, max 2, 0.5 jobs per replica: at the 31 s poll the 31 000 job waits behind the 30 500
- *   one (which runs 30 600–31 200): ⌈1 / 0.5⌉ = 2 replicas. No poll after it sees a backlog, so
- *   the cooldown lets it down at the first poll whose 30 s window misses 31 s: 62 s. Only the
- *   30 500 and 31 000 jobs waited (100 ms and 0 ms: under 2 % of 150 jobs): p95 wait 0, and
- *   120 + (62 − 31) = 151 replica-s — the cheapest that holds.
+ * - min 1, max 2, 0.5 jobs per replica: a poll runs before an arrival at the same instant, and
+ *   in the spike job k (arriving at 30 000 + 500 k) starts at 30 000 + 600 k, so it waits 100 k
+ *   ms: the polls at 31 s and 32 s find nothing waiting (the jobs that waited had started), the
+ *   one at 33 s finds the 32 500 job waiting: ⌈1 / 0.5⌉ = 2 replicas, and nothing waits again.
+ *   The cooldown lets go at the first poll whose 30 s window misses 33 s: 64 s. Five jobs waited
+ *   (100 to 500 ms: 3 % of 150), so p95 wait is 0, for 120 + (64 − 33) = 151 replica-s — the
+ *   cheapest that holds.
  * - min 1, max 2, 5 jobs per replica: scales only once 6 jobs wait (about 48 s), so a third of
  *   the spike's jobs wait over a second — fails.
  */
