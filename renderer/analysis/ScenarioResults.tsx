@@ -71,16 +71,14 @@ function EventTable({ summary, doc }: { summary: RunSummary; doc: PipelineDocume
 
 const xFormat = (seconds: number) => formatClock(seconds * 1000);
 
-/** Replicas over time against the backlog for each autoscaled worker, and what they cost. */
-function Autoscaled({
-  summary,
-  snapshots,
-  doc,
-}: {
+interface Props {
   summary: RunSummary;
   snapshots: readonly RunSnapshot[];
   doc: PipelineDocument;
-}) {
+}
+
+/** Replicas over time against the backlog for each autoscaled worker, and what they cost. */
+function Autoscaled({ summary, snapshots, doc }: Props) {
   const all = replicaSeries(snapshots, summary, doc);
   if (all.length === 0) return null;
   const endMs = snapshots[snapshots.length - 1]?.t ?? 0;
@@ -128,15 +126,7 @@ function Autoscaled({
 }
 
 /** The scenario's part of the Results: per-event figures, then the autoscaled workers. */
-export function ScenarioResults({
-  summary,
-  snapshots,
-  doc,
-}: {
-  summary: RunSummary;
-  snapshots: readonly RunSnapshot[];
-  doc: PipelineDocument;
-}) {
+export function ScenarioResults({ summary, snapshots, doc }: Props) {
   return (
     <>
       <EventTable summary={summary} doc={doc} />

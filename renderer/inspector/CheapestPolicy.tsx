@@ -13,6 +13,14 @@ import { usePolicySearch } from '../state/policy-search-store';
 import { hasScenario, listText, readPolicyForm, type PolicyForm } from './policy-form';
 import type { Commit } from './values';
 
+const TEXT_FIELDS = [
+  ['p95', 'under (ms)'],
+  ['targets', 'targets per replica'],
+  ['maxes', 'max replicas'],
+  ['mins', 'min replicas'],
+  ['runs', 'runs each'],
+] as const;
+
 /** The form as last left per worker, so reselecting the worker does not lose it. */
 const remembered = new Map<string, PolicyForm>();
 
@@ -102,51 +110,17 @@ export function CheapestPolicy({
             <option value="endToEnd">end to end</option>
           </select>
         </label>
-        <label>
-          under (ms)
-          <input
-            className="input"
-            value={form.p95}
-            onChange={(e) => change({ p95: e.currentTarget.value })}
-            data-testid="policy-p95"
-          />
-        </label>
-        <label>
-          targets per replica
-          <input
-            className="input"
-            value={form.targets}
-            onChange={(e) => change({ targets: e.currentTarget.value })}
-            data-testid="policy-targets"
-          />
-        </label>
-        <label>
-          max replicas
-          <input
-            className="input"
-            value={form.maxes}
-            onChange={(e) => change({ maxes: e.currentTarget.value })}
-            data-testid="policy-maxes"
-          />
-        </label>
-        <label>
-          min replicas
-          <input
-            className="input"
-            value={form.mins}
-            onChange={(e) => change({ mins: e.currentTarget.value })}
-            data-testid="policy-mins"
-          />
-        </label>
-        <label>
-          runs each
-          <input
-            className="input"
-            value={form.runs}
-            onChange={(e) => change({ runs: e.currentTarget.value })}
-            data-testid="policy-runs"
-          />
-        </label>
+        {TEXT_FIELDS.map(([key, label]) => (
+          <label key={key}>
+            {label}
+            <input
+              className="input"
+              value={form[key]}
+              onChange={(e) => change({ [key]: e.currentTarget.value })}
+              data-testid={`policy-${key}`}
+            />
+          </label>
+        ))}
         {running ? (
           <button
             type="button"

@@ -3,19 +3,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEditorSuite } from '../helpers/editor-suite';
-import { SCREENSHOT_DIR, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+import {
+  SCREENSHOT_DIR,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+  simulateAndWait,
+} from '../helpers/web-app';
 
 /** Scenarios in the app: the timeline under the canvas, per-event figures, the cheapest policy. */
 
 const status = (page: Page) => page.getByTestId('analysis-status');
-
-async function simulateAndWait(page: Page): Promise<void> {
-  await page.locator('[data-action="simulate"]').click();
-  await status(page).waitFor({ timeout: 15_000 });
-  await expect
-    .poll(() => status(page).getAttribute('class'), { timeout: 30_000 })
-    .toContain('analysis-status--done');
-}
 
 describe('scenarios in the app', () => {
   const suite = useEditorSuite();

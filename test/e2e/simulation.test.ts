@@ -11,6 +11,7 @@ import {
   openEditor,
   startWebApp,
   type WebApp,
+  simulateAndWait,
 } from '../helpers/web-app';
 
 /** Simulate in the app: badges, verdicts, theory, timeline, charts, results and sweeps. */
@@ -19,17 +20,6 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOT_DIR, `simulation-${name}.png`) });
 
 const status = (page: Page) => page.getByTestId('analysis-status');
-
-/** Starts a simulation (a click, a key) and waits for that one, not an earlier one, to end. */
-async function simulateAndWait(page: Page, start: () => Promise<void>): Promise<void> {
-  const serial =
-    (await status(page).count()) > 0 ? await status(page).getAttribute('data-serial') : null;
-  await start();
-  await expect.poll(() => status(page).getAttribute('data-serial')).not.toBe(serial);
-  await expect
-    .poll(() => status(page).getAttribute('class'), { timeout: 30_000 })
-    .toContain('analysis-status--done');
-}
 
 /** Starts a simulation and waits until it runs, saying what the page shows if it does not. */
 async function simulateStarted(page: Page, start: () => Promise<void>, errors: string[]) {
@@ -87,7 +77,7 @@ describe('simulation in the app', () => {
   it('badges show the Results figures after a simulation, and mark a replayed frame with its time', async () => {
     const { page, errors, context } = await openEditor(browser, app);
     await newDocument(page, 'welcome-emails');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await simulateAndWait(page);
     await page.getByTestId('tab-results').click();
     /** The text of a Results cell: row of node `id`, column `index` (0 = the name). */
     const cell = (id: string, index: number) =>
@@ -141,7 +131,7 @@ describe('simulation in the app', () => {
   it('simulates an example, shows figures on the canvas, and a fix changes the prediction', async () => {
     const { page, errors, context } = await openEditor(browser, app);
     await newDocument(page, 'welcome-emails');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await simulateAndWait(page);
 
     // Badges with numbers on every node, read from the live store.
     const sender = nodeOnCanvas(page, 'email-sender');
@@ -369,7 +359,7 @@ describe('simulation in the app', () => {
     const rate = page.getByTestId('inspector').getByLabel('Rate');
     await rate.fill('1000000');
     await rate.press('Tab');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await simulateAndWait(page);
     await page.getByTestId('tab-results').click();
     const banner = page.getByTestId('early-stop');
     await banner.waitFor();

@@ -23,20 +23,11 @@ async function cli(...args: string[]) {
 }
 
 const grid = ['--targets', '0.5,5', '--max-replicas', '1,2', '--min-replicas', '1,2'];
+const sweep = ['--sweep-autoscale', 'w', '--p95', '500', '--duration', '2m'];
 
 describe('pipewright simulate --sweep-autoscale', () => {
   it('prints every policy tried and the cheapest that holds', async () => {
-    const { code, out, err } = await cli(
-      '--sweep-autoscale',
-      'w',
-      '--p95',
-      '500',
-      '--duration',
-      '2m',
-      '--replications',
-      '2',
-      ...grid,
-    );
+    const { code, out, err } = await cli(...sweep, '--replications', '2', ...grid);
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.split('\n');
@@ -53,12 +44,7 @@ describe('pipewright simulate --sweep-autoscale', () => {
 
   it('gives the result as JSON, and exit 1 when no policy holds', async () => {
     const { code, out } = await cli(
-      '--sweep-autoscale',
-      'w',
-      '--p95',
-      '500',
-      '--duration',
-      '2m',
+      ...sweep,
       '--max-replicas',
       '1',
       '--min-replicas',
