@@ -98,7 +98,7 @@ function AddEvent({ doc, nodeId }: { doc: PipelineDocument; nodeId: string | nul
       <input
         className="input input--short"
         value={duration}
-        placeholder="to the end"
+        placeholder="the end"
         onChange={(e) => setDuration(e.currentTarget.value)}
         data-testid="scenario-duration"
       />
@@ -171,7 +171,7 @@ export function ScenarioPanel() {
           pipeline’s file and played by Simulate (F5).
         </p>
       ) : null}
-      {event ? <EventEditor event={event} /> : null}
+      {event ? <EventEditor key={event.id} event={event} /> : null}
     </div>
   );
 }
