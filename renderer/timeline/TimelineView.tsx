@@ -1,7 +1,9 @@
-import { useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { PipelineDocument, ScenarioEvent } from '../../shared/document';
 import { formatClock } from '../../shared/metrics/format';
 import { describeChange, eventLabel } from '../../shared/validation/scenario-events';
+import { deleteScenarioEventAction } from '../actions/scenario-events';
+import { runActionSync } from '../actions/run';
 import { selectEvent, useTimeline } from '../state/timeline-store';
 import { commitEvent } from './scenario-commit';
 import { dragged, snapStep, ticks } from './timeline-geometry';
@@ -20,6 +22,28 @@ export const barTitle = (event: ScenarioEvent): string =>
   (event.change.type === 'failureRate' && event.change.failureRate === 1
     ? 'Outage'
     : describeChange(event.change));
+
+/**
+ * The keyboard on a focused bar: Delete removes the event (not the selected node, so the editor's
+ * Delete never fires), the arrows move it by one snap step, with Shift change its length.
+ */
+function keyOnBar(e: KeyboardEvent<HTMLElement>, event: ScenarioEvent, step: number): void {
+  const sign = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+  if (e.key === 'Delete' || e.key === 'Backspace') {
+    runActionSync(deleteScenarioEventAction, { id: event.id });
+    selectEvent(null);
+  } else if (sign !== 0) {
+    const mode = e.shiftKey && event.durationMs !== undefined ? 'resize' : 'move';
+    const next = dragged(event, mode, sign * step, step);
+    commitEvent(event.id, mode === 'move' ? { atMs: next.atMs } : { durationMs: next.durationMs });
+    selectEvent(event.id);
+  } else if (e.key === 'Enter') {
+    selectEvent(event.id);
+  } else {
+    return;
+  }
+  e.preventDefault();
+}
 
 const percent = (ms: number, span: number) => `${(Math.min(ms, span) / span) * 100}%`;
 
@@ -130,9 +154,7 @@ export function TimelineView({
                       onPointerMove={(e) => move(e, event)}
                       onPointerUp={() => finish(event)}
                       onPointerCancel={() => setDrag(null)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') selectEvent(event.id);
-                      }}
+                      onKeyDown={(e) => keyOnBar(e, event, step)}
                     >
                       <span className="timeline__bar-text">
                         {barTitle(event)}

@@ -53,6 +53,12 @@ describe('scenarios in the app', () => {
     expect(await page.getByTestId('event-duration').inputValue()).toBe('1m');
     await page.locator('[data-action="undo"]').click();
     await expect.poll(() => start.inputValue()).toBe('2m');
+    // The keyboard moves a focused bar by a snap step (5 s on a 10-minute axis).
+    await bar.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => start.inputValue()).toBe('2m5s');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => start.inputValue()).toBe('2m');
 
     // A second outage overlapping the first: the timeline says why, and Simulate refuses it.
     await page.getByTestId('scenario-start').fill('150s');
@@ -101,6 +107,13 @@ describe('scenarios in the app', () => {
     await page.getByTestId('tab-metrics').click();
     await page.getByTestId('chart-backlog').waitFor();
     await shot('metrics');
+
+    // Delete on a focused bar deletes the event, not the node selected on the canvas.
+    await page.getByTestId('tab-scenario').click();
+    await bar.focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => bar.count()).toBe(0);
+    expect(await nodeOnCanvas(page, 'email-sender').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
