@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseDocumentValue, type PipelineDocument } from '../../shared/document';
-import { validateDocument } from '../../shared/validation';
+import { scenarioErrors } from '../../shared/validation/scenario-errors';
 import { readRegularFile } from '../services/document-file';
 import { EXIT_FINDINGS, EXIT_USAGE, type CliIo } from './io';
 
@@ -35,19 +35,9 @@ export async function withScenarioFile(
   return { exit: EXIT_FINDINGS };
 }
 
-/** Findings that make a scenario or an autoscaler unplayable: the simulation would be wrong. */
-const SCENARIO_RULES = new Set([
-  'scenario-target',
-  'scenario-event-id',
-  'scenario-overlap',
-  'autoscale-range',
-]);
-
 /** Prints the scenario's and autoscalers' errors; true when there were any. */
 function reportScenarioErrors(doc: PipelineDocument, where: string, io: CliIo): boolean {
-  const errors = validateDocument(doc).filter(
-    (d) => d.severity === 'error' && SCENARIO_RULES.has(d.rule),
-  );
+  const errors = scenarioErrors(doc);
   for (const d of errors) io.err(`${where}: ${d.message} (${d.hint})`);
   return errors.length > 0;
 }

@@ -30,6 +30,11 @@ import { runMonitorAction } from './run-monitor';
 import { importRedisAction } from './import-redis';
 import { runStartAction } from './run-start';
 import { runStopAction } from './run-stop';
+import {
+  addScenarioEventAction,
+  deleteScenarioEventAction,
+  editScenarioEventAction,
+} from './scenario-events';
 import { selectAllAction } from './select-all';
 import { cancelSimulationAction, simulateAction } from './simulate';
 import { showCodeAction } from './show-code';
@@ -65,6 +70,9 @@ export const ACTIONS = [
   editNodesAction,
   editEdgeAction,
   editDocumentAction,
+  addScenarioEventAction,
+  editScenarioEventAction,
+  deleteScenarioEventAction,
   autoLayoutAction,
   fitViewAction,
   zoomToSelectionAction,

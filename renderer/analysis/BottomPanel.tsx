@@ -14,6 +14,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { Scrubber } from './Scrubber';
 import { WhatIfPanel } from './WhatIfPanel';
+import { ScenarioPanel } from '../timeline/ScenarioPanel';
 import './bottom-panel.css';
 
 function ProblemsLabel() {
@@ -37,6 +38,7 @@ export const BOTTOM_TABS: readonly BottomTab[] = [
   { id: 'problems', label: ProblemsLabel, panel: ProblemsPanel },
   { id: 'metrics', label: 'Metrics', panel: MetricsPanel },
   { id: 'results', label: 'Results', panel: ResultsPanel },
+  { id: 'scenario', label: 'Scenario', panel: ScenarioPanel },
   { id: 'what-if', label: 'What-if', panel: WhatIfPanel },
   { id: 'run', label: RunTabLabel, panel: RunPanel },
   { id: 'log', label: LogTabLabel, panel: LogPanel },

@@ -4,6 +4,7 @@ import { useDocument } from '../state/document-store';
 import { useSelection } from '../state/selection-store';
 import { formatClock, formatCompactCount, formatMs } from '../../shared/metrics/format';
 import { buildMetricSeries, focusNodes, type SeriesSpec } from './metrics-series';
+import { eventBands } from './scenario-series';
 import { SERIES_COLORS, UPlotChart, type ChartSeries } from './UPlotChart';
 import './charts.css';
 
@@ -25,6 +26,7 @@ const rateFormat = (v: number) =>
  */
 export function MetricsPanel() {
   const snapshots = useAnalysis((s) => s.snapshots);
+  const summary = useAnalysis((s) => s.summary);
   const position = useAnalysis((s) => s.position);
   const analysed = useAnalysis((s) => s.meta?.document);
   const current = useDocument();
@@ -49,6 +51,8 @@ export function MetricsPanel() {
   }
   const marker = (snapshots[position]?.t ?? 0) / 1000;
   const pick = (x: number) => seekTime(x * 1000);
+  // The scenario's events shaded on every chart once the simulation has said when they ran.
+  const bands = summary ? eventBands(summary, snapshots[snapshots.length - 1]!.t) : undefined;
   const hint =
     selected.size === 0
       ? 'All queues and workers · select nodes to focus'
@@ -69,6 +73,7 @@ export function MetricsPanel() {
             y={{ format: formatCompactCount, ticks: 'integer' }}
             marker={marker}
             onPick={pick}
+            {...(bands ? { bands } : {})}
           />
         ) : null}
         {series.throughput.length > 0 ? (
@@ -83,6 +88,7 @@ export function MetricsPanel() {
             y={{ format: rateFormat }}
             marker={marker}
             onPick={pick}
+            {...(bands ? { bands } : {})}
           />
         ) : null}
         {series.latency.length > 0 ? (
@@ -97,6 +103,7 @@ export function MetricsPanel() {
             y={{ format: formatMs, ticks: 'duration' }}
             marker={marker}
             onPick={pick}
+            {...(bands ? { bands } : {})}
           />
         ) : null}
       </div>

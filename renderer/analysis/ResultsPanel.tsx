@@ -23,6 +23,8 @@ import { useNodeOrder, useStale } from './useAnalysisView';
 import { EarlyStopBanner } from './EarlyStopBanner';
 import { GrowingBanner } from './GrowingBanner';
 import { formatMeanCount } from './waiting-children-view';
+import { ScenarioResults } from './ScenarioResults';
+import { useDocument } from '../state/document-store';
 import './results.css';
 
 type Format = (v: number) => string;
@@ -211,6 +213,9 @@ export function ResultsPanel() {
   const order = useNodeOrder();
   const stale = useStale();
   const source = useAnalysis((s) => s.source);
+  const snapshots = useAnalysis((s) => s.snapshots);
+  const analysed = useAnalysis((s) => s.meta?.document);
+  const current = useDocument();
   if (status === 'error') {
     return (
       <div className="results" data-testid="results">
@@ -255,6 +260,7 @@ export function ResultsPanel() {
       </div>
       <EarlyStopBanner />
       <GrowingBanner />
+      <ScenarioResults summary={summary} snapshots={snapshots} doc={analysed ?? current} />
       <KindTable kind="producer" rows={of('producer')} />
       <KindTable kind="queue" rows={of('queue')} />
       <KindTable kind="worker" rows={of('worker')} />

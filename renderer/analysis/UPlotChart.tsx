@@ -61,6 +61,8 @@ export interface ChartProps {
   marker?: number | null;
   /** A horizontal line at this y (a target). */
   guide?: { value: number; color: string } | null;
+  /** Shaded spans of x (scenario events), labelled at their top left. */
+  bands?: ReadonlyArray<{ from: number; to: number; label: string }>;
   /** Clicking the plot picks the x under the pointer. */
   onPick?: (x: number) => void;
   testId?: string;
@@ -111,6 +113,8 @@ export function UPlotChart(props: ChartProps) {
     if (!el) return;
     const p = latest.current;
     const markerColor = cssVar('--accent');
+    const bandFill = cssVar('--error');
+    const bandText = cssVar('--muted');
     const scales: uPlot.Scales = {
       x: { time: false },
       y: { range: (_u, min, max) => p.y.range?.(min, max) ?? [0, max > 0 ? max * 1.08 : 1] },
@@ -149,9 +153,27 @@ export function UPlotChart(props: ChartProps) {
         hooks: {
           draw: [
             (u) => {
-              const { marker, guide } = latest.current;
+              const { marker, guide, bands } = latest.current;
               const ctx = u.ctx;
               ctx.save();
+              for (const band of bands ?? []) {
+                const left = Math.max(u.bbox.left, u.valToPos(band.from, 'x', true));
+                const right = Math.min(u.bbox.left + u.bbox.width, u.valToPos(band.to, 'x', true));
+                if (right <= left) continue;
+                ctx.fillStyle = bandFill;
+                ctx.globalAlpha = 0.1;
+                ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
+                ctx.globalAlpha = 1;
+                ctx.fillStyle = bandText;
+                ctx.textAlign = 'left';
+                ctx.textBaseline = 'alphabetic';
+                ctx.font = `${10 * devicePixelRatio}px system-ui, sans-serif`;
+                ctx.fillText(
+                  band.label,
+                  left + 3 * devicePixelRatio,
+                  u.bbox.top + 11 * devicePixelRatio,
+                );
+              }
               if (guide) {
                 const y = u.valToPos(guide.value, 'y', true);
                 if (y >= u.bbox.top && y <= u.bbox.top + u.bbox.height) {
@@ -210,7 +232,7 @@ export function UPlotChart(props: ChartProps) {
 
   useEffect(() => {
     plot.current?.redraw(false, false);
-  }, [props.marker, props.guide]);
+  }, [props.marker, props.guide, props.bands]);
 
   return (
     <figure className="chart" data-testid={props.testId}>

@@ -1,6 +1,7 @@
 import type { WorkerNode } from '../../shared/document';
 import type { PathKey } from '../editing/edit';
 import { MeasuredMark } from '../calibration/MeasuredMark';
+import { AutoscaleFields } from './AutoscaleFields';
 import { Group } from './fields/Field';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
@@ -77,6 +78,7 @@ export function WorkerForm({
           help="Share of attempts that throw: 2 (or 2%) fails 2 in 100 attempts; a failed attempt is retried while the queue allows"
         />
       </Group>
+      <AutoscaleFields nodes={nodes} edit={edit} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { PipelineDocument } from '../../shared/document';
 import type { SweepParameter } from '../../shared/simulation/sweep';
+import type { AutoscaleGrid, AutoscaleTarget } from '../../shared/simulation/autoscale-sweep';
 import {
   analysisStore,
   appendSnapshots,
@@ -11,6 +12,12 @@ import {
 } from '../state/analysis-store';
 import { beginSweep, endSweep, finishSweep, setSweepProgress } from '../state/sweep-store';
 import { setSimulatedJobs, SIMULATED_JOBS_PER_STATE } from '../state/simulated-jobs-store';
+import {
+  beginPolicySearch,
+  endPolicySearch,
+  finishPolicySearch,
+  setPolicySearchProgress,
+} from '../state/policy-search-store';
 import type { SweepRunOptions, WorkerLike, WorkerMessage, WorkerRequest } from './protocol';
 import { resolveSettings, type SimulateSettings } from './settings';
 
@@ -32,6 +39,15 @@ export interface SimulationController {
   ): void;
   cancelSweep(): void;
   readonly sweeping: boolean;
+  /** Searches a worker's cheapest autoscale policy (cancelling a search that runs). */
+  findPolicy(
+    doc: PipelineDocument,
+    workerId: string,
+    target: AutoscaleTarget,
+    grid: AutoscaleGrid,
+    options: SweepRunOptions,
+  ): void;
+  cancelFindPolicy(): void;
   /** Stops the worker (tests, page unload). */
   dispose(): void;
 }
@@ -57,9 +73,11 @@ export function createSimulationController(
   /** The requests the current run and sweep were started with, to ask again elsewhere. */
   let pendingStart: WorkerRequest | null = null;
   let pendingSweep: WorkerRequest | null = null;
+  let pendingSearch: WorkerRequest | null = null;
   /** The run whose messages count (the analysis serial), and the sweep's. */
   let runId: number | null = null;
   let sweepId: number | null = null;
+  let searchId: number | null = null;
   let nextSweepId = 1;
   let cancelTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -113,6 +131,21 @@ export function createSimulationController(
         sweepId = null;
         endSweep('error', message.message);
         return;
+      case 'autoscale-progress':
+        if (message.runId === searchId) setPolicySearchProgress(message.fraction);
+        return;
+      case 'autoscale-done':
+        if (message.runId !== searchId) return;
+        searchId = null;
+        finishPolicySearch(message.result);
+        return;
+      case 'autoscale-cancelled':
+      case 'autoscale-error':
+        if (message.runId !== searchId) return;
+        searchId = null;
+        if (message.type === 'autoscale-error') endPolicySearch('error', message.message);
+        else endPolicySearch('cancelled');
+        return;
     }
   };
 
@@ -134,6 +167,7 @@ export function createSimulationController(
         const next = ensureWorker();
         if (runId !== null && pendingStart) next.postMessage(pendingStart);
         if (sweepId !== null && pendingSweep) next.postMessage(pendingSweep);
+        if (searchId !== null && pendingSearch) next.postMessage(pendingSearch);
         return;
       }
       // The worker script failed: whatever ran in it is lost.
@@ -145,6 +179,10 @@ export function createSimulationController(
       if (sweepId !== null) {
         sweepId = null;
         endSweep('error', `The sweep stopped unexpectedly${reason}`);
+      }
+      if (searchId !== null) {
+        searchId = null;
+        endPolicySearch('error', `The search stopped unexpectedly${reason}`);
       }
     };
     worker = created;
@@ -190,6 +228,10 @@ export function createSimulationController(
           sweepId = null;
           endSweep('cancelled');
         }
+        if (searchId !== null) {
+          searchId = null;
+          endPolicySearch('cancelled');
+        }
       }, cancelTimeoutMs);
     },
 
@@ -215,11 +257,34 @@ export function createSimulationController(
       return sweepId !== null;
     },
 
+    findPolicy(doc, workerId, target, grid, options) {
+      if (searchId !== null) controller.cancelFindPolicy();
+      const id = nextSweepId++;
+      searchId = id;
+      beginPolicySearch(workerId);
+      pendingSearch = {
+        type: 'autoscale-sweep',
+        runId: id,
+        document: doc,
+        workerId,
+        target,
+        grid,
+        options,
+      };
+      ensureWorker().postMessage(pendingSearch);
+    },
+
+    cancelFindPolicy() {
+      if (searchId === null || !worker) return;
+      worker.postMessage({ type: 'cancel-autoscale-sweep', runId: searchId });
+    },
+
     dispose() {
       clearCancelTimer();
       if (runId !== null && analysisStore.getState().status === 'running') cancelAnalysis();
       runId = null;
       sweepId = null;
+      searchId = null;
       dropWorker();
     },
   };

@@ -13,8 +13,8 @@ export function createWorkerHandler(
   const simulation = createSimulationHost(post, yieldToHost);
   const sweep = createSweepHost(post, yieldToHost);
   return (request) => {
-    if (request.type === 'sweep' || request.type === 'cancel-sweep') sweep(request);
-    else simulation(request);
+    if (request.type === 'start' || request.type === 'cancel') simulation(request);
+    else sweep(request);
   };
 }
 

@@ -14,7 +14,12 @@ export function createInThreadWorker(): WorkerLike {
     onerror: null,
     postMessage(request: WorkerRequest) {
       if (terminated) return;
-      if (request.type === 'start' || request.type === 'sweep') started.add(request.runId);
+      if (
+        request.type === 'start' ||
+        request.type === 'sweep' ||
+        request.type === 'autoscale-sweep'
+      )
+        started.add(request.runId);
       const copy = structuredClone(request);
       setTimeout(() => {
         if (!terminated) handle(copy);
@@ -27,6 +32,7 @@ export function createInThreadWorker(): WorkerLike {
       for (const runId of started) {
         handle({ type: 'cancel', runId });
         handle({ type: 'cancel-sweep', runId });
+        handle({ type: 'cancel-autoscale-sweep', runId });
       }
     },
   };
@@ -38,7 +44,10 @@ export function createInThreadWorker(): WorkerLike {
       message.type === 'error' ||
       message.type === 'sweep-done' ||
       message.type === 'sweep-cancelled' ||
-      message.type === 'sweep-error'
+      message.type === 'sweep-error' ||
+      message.type === 'autoscale-done' ||
+      message.type === 'autoscale-cancelled' ||
+      message.type === 'autoscale-error'
     ) {
       started.delete(message.runId);
     }

@@ -1,6 +1,11 @@
 import type { PipelineDocument } from '../../shared/document';
 import type { SimulationMessage, SimulationRequest } from '../../shared/simulation/worker-host';
 import type { SweepOptions, SweepParameter, SweepResult } from '../../shared/simulation/sweep';
+import type {
+  AutoscaleGrid,
+  AutoscaleSweepResult,
+  AutoscaleTarget,
+} from '../../shared/simulation/autoscale-sweep';
 
 /**
  * Messages between the UI and the simulation Web Worker: the simulator's own protocol
@@ -19,13 +24,28 @@ export type SweepRequest =
       values: number[];
       options: SweepRunOptions;
     }
-  | { type: 'cancel-sweep'; runId: number };
+  | { type: 'cancel-sweep'; runId: number }
+  /** The cheapest autoscale policy for a worker (shared/simulation/autoscale-sweep.ts). */
+  | {
+      type: 'autoscale-sweep';
+      runId: number;
+      document: PipelineDocument;
+      workerId: string;
+      target: AutoscaleTarget;
+      grid: AutoscaleGrid;
+      options: SweepRunOptions;
+    }
+  | { type: 'cancel-autoscale-sweep'; runId: number };
 
 export type SweepMessage =
   | { type: 'sweep-progress'; runId: number; fraction: number }
   | { type: 'sweep-done'; runId: number; result: SweepResult }
   | { type: 'sweep-cancelled'; runId: number }
-  | { type: 'sweep-error'; runId: number; message: string };
+  | { type: 'sweep-error'; runId: number; message: string }
+  | { type: 'autoscale-progress'; runId: number; fraction: number }
+  | { type: 'autoscale-done'; runId: number; result: AutoscaleSweepResult }
+  | { type: 'autoscale-cancelled'; runId: number }
+  | { type: 'autoscale-error'; runId: number; message: string };
 
 export type WorkerRequest = SimulationRequest | SweepRequest;
 export type WorkerMessage = SimulationMessage | SweepMessage;

@@ -141,6 +141,8 @@ export function setDiagnostics(
 export function structureChanged(a: PipelineDocument, b: PipelineDocument): boolean {
   if (a === b) return false;
   if (a.edges !== b.edges || a.settings !== b.settings || a.name !== b.name) return true;
+  // A scenario's events are checked too (their targets, ids, overlaps).
+  if (a.scenario !== b.scenario) return true;
   if (a.nodes.length !== b.nodes.length) return true;
   return a.nodes.some((n, i) => {
     const m = b.nodes[i]!;

@@ -8,3 +8,4 @@ export { scenarioChanges } from './scenario';
 export * from './simulated-jobs';
 export * from './sweep';
 export * from './worker-host';
+export * from './autoscale-sweep';

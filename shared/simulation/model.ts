@@ -15,6 +15,7 @@ import type {
 } from '../document/schema';
 import { buildGraph, engineProblems, nodeLabel, problemLine } from '../document/topology';
 import { parseCron, type CronSchedule } from '../schedule/cron';
+import { scenarioErrors } from '../validation/scenario-errors';
 import { compileFanOuts, type FanOutModel } from './flow-model';
 
 /**
@@ -152,6 +153,8 @@ export function compileModel(doc: PipelineDocument): SimulationModel {
   // "Topology"); edges are read in document order, so consumers keep their order.
   const graph = buildGraph(doc);
   problems.push(...engineProblems(graph, 'simulator').map(problemLine));
+  // A scenario it cannot play is refused in the Problems panel's words, before any event runs.
+  problems.push(...scenarioErrors(doc, graph).map((d) => `${d.message} (${d.hint})`));
   const edgeIds: string[] = [];
   doc.edges.forEach((edge, e) => {
     edgeIds.push(edge.id);

@@ -109,16 +109,32 @@ function focusQueue(doc: PipelineDocument, parameter: SweepParameter): string {
   );
 }
 
-interface PreparedPoint {
-  value: number;
-  queueId: string;
-  consumers: Array<{ id: string; capacity: number }>;
+/** A variant of a document to simulate several times (seeds seed, seed + 1, …). */
+export interface Replicated {
   replications: number;
   /**
    * Makes replication i's simulation. Made one at a time and dropped once summarised, so a
    * point never holds more than one model's jobs (each may be up to its memory bound).
    */
   simulation(i: number): Simulation;
+}
+
+/** Compiles `variant` once (throwing SimulationModelError) for its replications. */
+export function replicate(variant: PipelineDocument, options: SweepOptions): Replicated {
+  const model = compileModel(variant);
+  const { replications = 3, ...rest } = options;
+  if (!Number.isInteger(replications) || replications < 1) {
+    throw new RangeError(`replications must be an integer >= 1, got ${replications}`);
+  }
+  const simulation = (i: number) =>
+    new Simulation(model, { ...rest, seed: (options.seed ?? 1) + i });
+  return { replications, simulation };
+}
+
+interface PreparedPoint extends Replicated {
+  value: number;
+  queueId: string;
+  consumers: Array<{ id: string; capacity: number }>;
 }
 
 function preparePoint(
@@ -129,23 +145,16 @@ function preparePoint(
 ): PreparedPoint {
   const variant = applyParameter(doc, parameter, value);
   const queueId = focusQueue(variant, parameter);
-  const model = compileModel(variant);
   const consumers = variant.edges.flatMap((e) => {
     const n = e.from === queueId ? variant.nodes.find((m) => m.id === e.to) : undefined;
     return n?.kind === 'worker' ? [{ id: n.id, capacity: workerCapacity(n.config) }] : [];
   });
-  const { replications = 3, ...rest } = options;
-  if (!Number.isInteger(replications) || replications < 1) {
-    throw new RangeError(`replications must be an integer >= 1, got ${replications}`);
-  }
-  const simulation = (i: number) =>
-    new Simulation(model, { ...rest, seed: (options.seed ?? 1) + i });
-  return { value, queueId, consumers, replications, simulation };
+  return { value, queueId, consumers, ...replicate(variant, options) };
 }
 
 /** Runs a point's replications in turn; one that stops early ends the point (the rest would too). */
-async function runPoint(
-  prepared: PreparedPoint,
+export async function runReplications(
+  prepared: Replicated,
   run: (sim: Simulation, i: number) => void | Promise<void>,
 ): Promise<RunSummary[]> {
   const runs: RunSummary[] = [];
@@ -189,6 +198,17 @@ function checkValues(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
+/** Runs the replications synchronously; one that stops early ends them, as in runReplications. */
+export function replicateSync(prepared: Replicated): RunSummary[] {
+  const runs: RunSummary[] = [];
+  for (let i = 0; i < prepared.replications; i++) {
+    const sim = prepared.simulation(i);
+    runs.push(sim.run());
+    if (sim.stoppedEarly) break;
+  }
+  return runs;
+}
+
 /** Sweeps synchronously. */
 export function sweep(
   doc: PipelineDocument,
@@ -198,13 +218,7 @@ export function sweep(
 ): SweepResult {
   const points = checkValues(values).map((value) => {
     const prepared = preparePoint(doc, parameter, value, options);
-    const runs: RunSummary[] = [];
-    for (let i = 0; i < prepared.replications; i++) {
-      const sim = prepared.simulation(i);
-      runs.push(sim.run());
-      if (sim.stoppedEarly) break;
-    }
-    return pointFrom(prepared, runs);
+    return pointFrom(prepared, replicateSync(prepared));
   });
   return { parameter, points };
 }
@@ -222,7 +236,7 @@ export async function sweepAsync(
   for (const [k, value] of sorted.entries()) {
     const prepared = preparePoint(doc, parameter, value, options);
     const n = prepared.replications;
-    const runs = await runPoint(prepared, (sim, i) =>
+    const runs = await runReplications(prepared, (sim, i) =>
       runInSlices(sim, control, (f) => control.onProgress?.((k + (i + f) / n) / sorted.length)),
     );
     points.push(pointFrom(prepared, runs));

@@ -1,4 +1,5 @@
 import type { ScenarioChange, ScenarioEvent } from '../document/schema';
+import { formatNumber, formatPercent, formatRate } from '../metrics/format';
 
 /** Words shared by the scenario rules (rules/scenario-*.ts). */
 
@@ -30,3 +31,19 @@ export const eventEndMs = (event: ScenarioEvent): number =>
 
 export const scenarioEvents = (doc: { scenario?: { events: ScenarioEvent[] } }): ScenarioEvent[] =>
   doc.scenario?.events ?? [];
+
+/** What a change sets, in a few words: `failure rate 100%`, `service × 3`, `60 jobs/s`. */
+export function describeChange(change: ScenarioChange): string {
+  switch (change.type) {
+    case 'failureRate':
+      return `failure rate ${formatPercent(change.failureRate)}`;
+    case 'slowdown':
+      return `service × ${formatNumber(change.factor)}`;
+    case 'rate':
+      return formatRate(change.ratePerSec, 'jobs');
+    case 'replicas':
+      return `${change.replicas} ${change.replicas === 1 ? 'replica' : 'replicas'}`;
+    case 'pause':
+      return 'paused';
+  }
+}

@@ -1,23 +1,20 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEditorSuite } from '../helpers/editor-suite';
-import { SCREENSHOT_DIR, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+import {
+  SCREENSHOT_DIR,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+  simulateAndWait,
+} from '../helpers/web-app';
 
 /** A queue's simulated jobs after a simulation: the job browser over the simulator's job trace. */
 
-const status = (page: Page) => page.getByTestId('analysis-status');
 /** Text with its non-breaking spaces (simulated times never wrap) read as spaces. */
 const text = async (element: Locator) => (await element.textContent())!.replace(/\u00a0/g, ' ');
-
-async function simulateAndWait(page: Page): Promise<void> {
-  await page.locator('[data-action="simulate"]').click();
-  await status(page).waitFor({ timeout: 15_000 });
-  await expect
-    .poll(() => status(page).getAttribute('class'), { timeout: 30_000 })
-    .toContain('analysis-status--done');
-}
 
 describe('simulated jobs in the job browser', () => {
   const suite = useEditorSuite();

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   drawnPixels,
   setConcurrency,
-  simulateAndWait,
   simulateStarted,
   status,
   useSimulationSuite,
 } from '../helpers/simulation';
-import { screenshotter, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+import {
+  screenshotter,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
+  simulateAndWait,
+} from '../helpers/web-app';
 
 /** Simulate in the app at its limits: a what-if sweep, a flood stopped early, a long simulation. */
 
@@ -61,7 +66,7 @@ describe('simulation in the app, at its limits', () => {
     const rate = page.getByTestId('inspector').getByLabel('Rate');
     await rate.fill('1000000');
     await rate.press('Tab');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await simulateAndWait(page);
     await page.getByTestId('tab-results').click();
     const banner = page.getByTestId('early-stop');
     await banner.waitFor();

@@ -2,14 +2,14 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { drawnPixels, setConcurrency, status, useSimulationSuite } from '../helpers/simulation';
 import {
-  drawnPixels,
-  setConcurrency,
+  screenshotter,
+  newDocument,
+  nodeOnCanvas,
+  openEditor,
   simulateAndWait,
-  status,
-  useSimulationSuite,
-} from '../helpers/simulation';
-import { screenshotter, newDocument, nodeOnCanvas, openEditor } from '../helpers/web-app';
+} from '../helpers/web-app';
 
 /** Simulate in the app: badges, verdicts, theory, timeline, charts and results. */
 
@@ -21,7 +21,7 @@ describe('simulation in the app', () => {
   it('badges show the Results figures after a simulation, and mark a replayed frame with its time', async () => {
     const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await simulateAndWait(page);
     await page.getByTestId('tab-results').click();
     /** The text of a Results cell: row of node `id`, column `index` (0 = the name). */
     const cell = (id: string, index: number) =>
@@ -75,7 +75,7 @@ describe('simulation in the app', () => {
   it('simulates an example, shows figures on the canvas, and a fix changes the prediction', async () => {
     const { page, errors, context } = await openEditor(suite.browser, suite.app);
     await newDocument(page, 'welcome-emails');
-    await simulateAndWait(page, () => page.locator('[data-action="simulate"]').click());
+    await simulateAndWait(page);
 
     // Badges with numbers on every node, read from the live store.
     const sender = nodeOnCanvas(page, 'email-sender');

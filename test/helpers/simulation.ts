@@ -8,17 +8,6 @@ import { SCREENSHOT_DIR, startWebApp, type WebApp } from './web-app';
 
 export const status = (page: Page) => page.getByTestId('analysis-status');
 
-/** Starts a simulation (a click, a key) and waits for that one, not an earlier one, to end. */
-export async function simulateAndWait(page: Page, start: () => Promise<void>): Promise<void> {
-  const serial =
-    (await status(page).count()) > 0 ? await status(page).getAttribute('data-serial') : null;
-  await start();
-  await expect.poll(() => status(page).getAttribute('data-serial')).not.toBe(serial);
-  await expect
-    .poll(() => status(page).getAttribute('class'), { timeout: 30_000 })
-    .toContain('analysis-status--done');
-}
-
 /** Starts a simulation and waits until it runs, saying what the page shows if it does not. */
 export async function simulateStarted(page: Page, start: () => Promise<void>, errors: string[]) {
   await start();

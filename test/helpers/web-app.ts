@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createHostServices, type HostServices } from '../../main/services/host-services';
 import type { RefitOptions } from '../../main/services/runs/monitor';
 import { startWebServer, type WebServer } from '../../main/web/server';
@@ -203,4 +204,21 @@ export async function isInside(element: Locator, container: Locator): Promise<bo
   return (
     a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height
   );
+}
+
+/**
+ * Starts a simulation (by default the toolbar's Simulate; or a key, a form) and waits for that
+ * one, not an earlier one, to end.
+ */
+export async function simulateAndWait(
+  page: Page,
+  start: () => Promise<void> = () => page.locator('[data-action="simulate"]').click(),
+): Promise<void> {
+  const status = page.getByTestId('analysis-status');
+  const serial = (await status.count()) > 0 ? await status.getAttribute('data-serial') : null;
+  await start();
+  await expect.poll(() => status.getAttribute('data-serial')).not.toBe(serial);
+  await expect
+    .poll(() => status.getAttribute('class'), { timeout: 30_000 })
+    .toContain('analysis-status--done');
 }

@@ -1,28 +1,16 @@
 import type { PipelineDocument } from '../../../shared/document';
 import { formatCount, formatMs, formatNumber } from '../../../shared/metrics/format';
+import { eventFigureTexts } from '../../../shared/metrics/scenario-text';
+import { describeChange } from '../../../shared/validation/scenario-events';
 import type { RunSummary, ScenarioEventFigures } from '../../../shared/metrics/types';
 import { table } from '../table';
 
-/** What a change did, in a few words: `failure rate 100 % on "payments"`. */
+/** What a change did, in a few words: `failure rate 100% on "payments"`. */
 function changeText(event: ScenarioEventFigures, doc: PipelineDocument): string {
   const source = doc.scenario?.events.find((e) => e.id === event.id);
   const node = doc.nodes.find((n) => n.id === event.nodeId);
   const on = node ? JSON.stringify(node.name) : event.nodeId;
-  const change = source?.change;
-  switch (change?.type) {
-    case 'failureRate':
-      return `failure rate ${formatNumber(change.failureRate * 100)} % on ${on}`;
-    case 'slowdown':
-      return `service × ${formatNumber(change.factor)} on ${on}`;
-    case 'rate':
-      return `${formatNumber(change.ratePerSec)} jobs/s from ${on}`;
-    case 'replicas':
-      return `${change.replicas} replicas of ${on}`;
-    case 'pause':
-      return `${on} paused`;
-    default:
-      return `${event.change} on ${on}`;
-  }
+  return `${source ? describeChange(source.change) : event.change} on ${on}`;
 }
 
 /**
@@ -53,22 +41,23 @@ export function scenarioLines(summary: RunSummary, doc: PipelineDocument): strin
           'dead-lettered',
           'first–last failure',
         ],
-        events.map((e) => [
-          e.name ?? e.id,
-          changeText(e, doc),
-          formatMs(e.atMs),
-          e.endMs === undefined ? 'the end' : formatMs(e.endMs),
-          formatCount(e.backlogBefore),
-          `${formatCount(e.peakBacklog)} (${formatMs(e.peakAtMs)})`,
-          drained(e, reps),
-          formatCount(e.retries),
-          formatNumber(e.attemptsPerJob),
-          formatCount(e.failed),
-          formatCount(e.deadLettered),
-          e.firstFailedAtMs === undefined
-            ? '–'
-            : `${formatMs(e.firstFailedAtMs)} – ${formatMs(e.lastFailedAtMs ?? e.firstFailedAtMs)}`,
-        ]),
+        events.map((e) => {
+          const t = eventFigureTexts(e, reps);
+          return [
+            e.name ?? e.id,
+            changeText(e, doc),
+            t.from,
+            t.to,
+            t.backlogBefore,
+            t.peak,
+            t.drained,
+            t.retries,
+            t.attemptsPerJob,
+            t.failed,
+            t.deadLettered,
+            t.failures,
+          ];
+        }),
       ),
       'scenario: backlog = waiting + delayed jobs of the queues the event moves; counts run from the',
       "event's start until that backlog is back at its level before the event (or the end).",
@@ -84,13 +73,6 @@ export function scenarioLines(summary: RunSummary, doc: PipelineDocument): strin
     }
   }
   return out;
-}
-
-function drained(e: ScenarioEventFigures, reps: number): string {
-  if (e.endMs === undefined) return 'lasts to the end';
-  if (e.drainMs === undefined) return 'not drained by the end';
-  const some = e.drainedIn !== undefined && e.drainedIn < reps ? ` (${e.drainedIn}/${reps})` : '';
-  return `${formatMs(e.drainMs)}${some}`;
 }
 
 /** One row per autoscaled worker: what its replicas did and what they cost. */

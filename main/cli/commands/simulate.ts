@@ -17,12 +17,15 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 import { playablePipeline } from '../scenario-file';
 import { table } from '../table';
 import { autoscaleLines, scenarioLines } from './scenario-format';
+import { runAutoscaleSweep, SWEEP_AUTOSCALE_FLAGS, SWEEP_AUTOSCALE_HELP } from './sweep-autoscale';
 
 export { table } from '../table';
 
 const HELP = `Usage: pipewright simulate <file> [--duration 10m | --jobs N] [--seed N] [--warmup 1m]
                            [--replications N] [--interval 1s] [--max-events N]
                            [--scenario FILE] [--json]
+       pipewright simulate <file> --sweep-autoscale WORKER --p95 MS [--p95-of end-to-end]
+                           [--targets 5,10] [--max-replicas 2,4,8] [--min-replicas 1,2]
 
 Simulates the pipeline without Redis (a discrete-event model with BullMQ's semantics) and prints
 a table per node with queueing theory beside it, or with --json the pipewright-summary/v1 object.
@@ -42,6 +45,7 @@ attempts per job, jobs that failed for good; autoscaled workers show replicas an
   --scenario FILE     play this scenario instead of the document's: a JSON {"events": [...]}
                       (each {id, name?, nodeId, atMs, durationMs?, change}, as in the document)
   --json              print the summary object only
+${SWEEP_AUTOSCALE_HELP}
 
 Budgets: a run stops early when it passes its event budget, when more than
 ${formatCount(DEFAULT_MAX_JOBS_IN_SYSTEM)} jobs are in the model at once (its memory bound), or when simulated time stops
@@ -109,6 +113,7 @@ export const simulateCommand: CliCommand = async (args, io) => {
       'max-events': { type: 'string' },
       scenario: { type: 'string' },
       json: { type: 'boolean' },
+      ...SWEEP_AUTOSCALE_FLAGS,
     },
     io,
   );
@@ -129,6 +134,10 @@ export const simulateCommand: CliCommand = async (args, io) => {
   const playable = await playablePipeline(doc, file, values.scenario, io);
   if ('exit' in playable) return playable.exit;
   const pipeline = playable.document;
+  if (typeof values['sweep-autoscale'] === 'string') {
+    const { replications = 3, ...rest } = read.options;
+    return runAutoscaleSweep(pipeline, file, values, { ...rest, replications }, io);
+  }
   let summary: RunSummary;
   try {
     summary = simulate(pipeline, read.options);

@@ -261,7 +261,7 @@ describe('pipewright simulate with a scenario', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^scenario event\s+change\s+from\s+to\s+backlog before\s+peak \(at\)/m);
     expect(out).toMatch(
-      /^Payment API down\s+failure rate 100 % on "w"\s+10 s\s+15 s\s+0\s+21 \(12\.1 s\)\s+960 ms\s+89\s+2\.53\s+29\s+29\s+12\.2 s – 15 s$/m,
+      /^Payment API down\s+failure rate 100% on "w"\s+10 s\s+15 s\s+0\s+21 \(12\.1 s\)\s+960 ms\s+89\s+2\.53\s+29\s+29\s+12\.2 s – 15 s$/m,
     );
   });
 

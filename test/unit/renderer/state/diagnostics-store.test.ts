@@ -111,6 +111,14 @@ describe('diagnostics store', () => {
     expect(structureChanged(doc, { ...doc, edges: doc.edges.slice(1) })).toBe(true);
     const renamed = { ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name: 'y' } : n)) };
     expect(structureChanged(doc, renamed)).toBe(true);
+    // A scenario event added on the timeline is checked (it may target the wrong kind of node).
+    const withEvent = {
+      ...doc,
+      scenario: {
+        events: [{ id: 'e', nodeId: 'emails', atMs: 0, change: { type: 'pause' as const } }],
+      },
+    };
+    expect(structureChanged(doc, withEvent)).toBe(true);
   });
 
   it('names what each finding is about as the user named it', () => {

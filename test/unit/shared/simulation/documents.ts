@@ -163,3 +163,57 @@ export const zeroTimeLoop = () =>
     ],
     [edge('p', 'q'), edge('q', 'w'), edge('w', 'q')],
   );
+
+/**
+ * A spike a worker rides out only with a second replica. One job a second (constant arrivals at
+ * 0, 1000, 2000 … ms), each taking exactly 600 ms on one slot: one replica keeps up with no wait.
+ * From 30 s to 60 s the producer sends two a second; one replica (1.67 jobs/s) then falls behind
+ * by a job every 3 s. The autoscaler polls the backlog every second (from 1 s on), with a 30 s
+ * cooldown and no start-up delay; the run lasts 120 s; the target is p95 wait under 500 ms.
+ *
+ * - max 1: one replica for 120 s (120 replica-s); the spike's backlog reaches 10 jobs and most
+ *   of the 60 jobs after 30 s wait seconds: p95 wait in seconds — fails.
+ * - min 2: the design's one replica until the first poll at 1 s, then two: 1 + 2 × 119 = 239
+ *   replica-s; nothing waits — holds, at a price.
+ * - min 1, max 2, 0.5 jobs per replica: a poll runs before an arrival at the same instant, and
+ *   in the spike job k (arriving at 30 000 + 500 k) starts at 30 000 + 600 k, so it waits 100 k
+ *   ms: the polls at 31 s and 32 s find nothing waiting (the jobs that waited had started), the
+ *   one at 33 s finds the 32 500 job waiting: ⌈1 / 0.5⌉ = 2 replicas, and nothing waits again.
+ *   The cooldown lets go at the first poll whose 30 s window misses 33 s: 64 s. Five jobs waited
+ *   (100 to 500 ms: 3 % of 150), so p95 wait is 0, for 120 + (64 − 33) = 151 replica-s — the
+ *   cheapest that holds.
+ * - min 1, max 2, 5 jobs per replica: scales only once 6 jobs wait (about 48 s), so a third of
+ *   the spike's jobs wait over a second — fails.
+ */
+export function spikeDocument(): PipelineDocument {
+  return {
+    ...pipeline(
+      'Spike',
+      [
+        producer('p', { type: 'constant', ratePerSec: 1 }),
+        queue('q'),
+        worker('w', { type: 'fixed', ms: 600 }, 1, {
+          autoscale: {
+            metric: 'waiting+delayed',
+            targetPerReplica: 1,
+            maxReplicas: 1,
+            pollMs: 1000,
+            cooldownMs: 30_000,
+          },
+        }),
+      ],
+      [edge('p', 'q'), edge('q', 'w')],
+    ),
+    scenario: {
+      events: [
+        {
+          id: 'spike',
+          nodeId: 'p',
+          atMs: 30_000,
+          durationMs: 30_000,
+          change: { type: 'rate', ratePerSec: 2 },
+        },
+      ],
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PipelineDocument, ScenarioEvent } from '../../../../shared/document/schema';
 import type { WorkerFigures } from '../../../../shared/metrics/types';
 import { Simulation } from '../../../../shared/simulation/engine';
+import { SimulationModelError } from '../../../../shared/simulation/model';
 import { simulate } from '../../../../shared/simulation/run';
 import { edge, pipeline, producer, queue, worker } from './documents';
 
@@ -135,7 +136,7 @@ describe('a scenario in the simulator', () => {
 
   it('leaves an event that lasts to the end undrained, and skips one that never started', () => {
     const doc = outage([
-      { id: 'late', nodeId: 'q', atMs: 60_000, change: { type: 'pause' } },
+      { id: 'late', nodeId: 'dlq', atMs: 60_000, change: { type: 'pause' } },
       { id: 'forever', nodeId: 'q', atMs: 28_000, change: { type: 'pause' } },
     ]);
     const summary = simulate(doc, { durationMs: 30_000 });
@@ -180,5 +181,26 @@ describe('a scenario in the simulator', () => {
     }).run();
     expect(Math.max(...seen)).toBe(4);
     expect(seen[0]).toBe(1);
+  });
+
+  it('refuses a scenario it cannot play with the Problems panel words, not a RangeError', () => {
+    const onQueue = outage([
+      { id: 'q-down', nodeId: 'q', atMs: 1000, change: { type: 'failureRate', failureRate: 1 } },
+    ]);
+    expect(() => simulate(onQueue, { durationMs: 1000 })).toThrow(SimulationModelError);
+    expect(() => simulate(onQueue, { durationMs: 1000 })).toThrow(
+      'scenario event "q-down" changes the failure rate of queue "q", but only a worker has one',
+    );
+    const overlapping = outage([
+      {
+        id: 'down-again',
+        nodeId: 'w',
+        atMs: 12_000,
+        change: { type: 'failureRate', failureRate: 0.5 },
+      },
+    ]);
+    expect(() => simulate(overlapping, { durationMs: 1000 })).toThrow(
+      /while scenario event "Payment API down" \(10 s to 15 s\) still does/,
+    );
   });
 });
