@@ -151,7 +151,7 @@ describe('editor actions through keyboard, toolbar and panels', () => {
     await expect
       .poll(() => inspector.locator('h2').textContent())
       .toContain(`${workers.length} workers`);
-    await inspector.getByLabel('Replicas').fill('4');
+    await inspector.getByLabel('Replicas', { exact: true }).fill('4');
     for (const w of workers) {
       await expect
         .poll(() => w.locator('.pw-node__line').first().textContent())

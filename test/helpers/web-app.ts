@@ -110,15 +110,18 @@ export const nodeOnCanvas = (page: Page, id: string) => page.getByTestId(`node-$
  */
 export async function nodeScreenCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
   // A document just opened may not have drawn its nodes yet.
-  // React Flow hides a node until it is measured, then fits the view: wait for both to settle
-  // (the same viewport and node transforms on consecutive animation frames) before aiming.
-  await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor({ state: 'visible' });
+  // React Flow hides a node (inline `visibility: hidden`) until it is measured, then fits the
+  // view: wait for both to settle (the same viewport and node transforms on consecutive animation
+  // frames) before aiming. The node may stay hidden otherwise (the overview draws nodes itself).
+  await page.locator(`.react-flow__node[data-id="${id}"]`).waitFor({ state: 'attached' });
   await page.waitForFunction(
     `new Promise((resolve) => {
+      const node = () => document.querySelector('.react-flow__node[data-id="${id}"]');
       const read = () => getComputedStyle(document.querySelector('.react-flow__viewport')).transform +
-        document.querySelector('.react-flow__node[data-id="${id}"]')?.style.transform;
+        node()?.style.transform;
       const first = read();
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve(read() === first)));
+      requestAnimationFrame(() => requestAnimationFrame(() =>
+        resolve(node()?.style.visibility !== 'hidden' && read() === first)));
     })`,
   );
   const at = await page.evaluate(`(() => {
