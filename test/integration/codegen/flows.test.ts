@@ -53,6 +53,9 @@ async function runGenerated(doc: PipelineDocument, label: string, target: RunTar
   return { ...result, jobs };
 }
 
+/** The test's single Redis. */
+const local = (): RunTarget => ({ url: redisUrl, client: redis });
+
 const inQueue = (jobs: Map<string, StoredJob>, queue: string) =>
   [...jobs.values()].filter((j) => j.queue === queue);
 
@@ -82,10 +85,7 @@ function expectThroughput(doc: PipelineDocument, jobs: Map<string, StoredJob>, w
 describe('generated code runs BullMQ flows', () => {
   it('fan-out of 4 children then a parent: each parent completes once, after all of them', async () => {
     const doc = fanOutDoc();
-    const { jobs, completed, sent } = await runGenerated(doc, 'fan-out', {
-      url: redisUrl,
-      client: redis,
-    });
+    const { jobs, completed, sent } = await runGenerated(doc, 'fan-out', local());
     const reports = sent.p!;
     expect(reports).toBeGreaterThan(60);
     expect(completed.get('reports')).toBe(reports);
@@ -104,10 +104,7 @@ describe('generated code runs BullMQ flows', () => {
 
   it('nested flows: the outer parent also waits for each section’s own parent', async () => {
     const doc = nestedDoc();
-    const { jobs, completed, sent } = await runGenerated(doc, 'nested', {
-      url: redisUrl,
-      client: redis,
-    });
+    const { jobs, completed, sent } = await runGenerated(doc, 'nested', local());
     const reports = sent.p!;
     expect(reports).toBeGreaterThan(30);
     expect(completed.get('sections')).toBe(2 * reports);
@@ -129,12 +126,7 @@ describe('generated code runs BullMQ flows', () => {
       checks: { children: 1, childFailure: 'failParentOnFailure' },
       checker: { failureRate: 1 },
     });
-    const { jobs, completed, failed, sent } = await runGenerated(
-      doc,
-      'fail-parent',
-      { url: redisUrl, client: redis },
-      2,
-    );
+    const { jobs, completed, failed, sent } = await runGenerated(doc, 'fail-parent', local(), 2);
     const reports = sent.p!;
     expect(failed.get('checks')).toBe(reports);
     expect(completed.get('assemble')).toBe(0);

@@ -16,6 +16,7 @@ import {
   removeDir,
   tempDir,
   typeCheck,
+  typeCheckProject,
   unformattedFiles,
 } from './support/project';
 
@@ -147,14 +148,7 @@ describe('hostile node names', () => {
     const files = await generateProject(doc);
     expect(files.map((f) => f.path)).toContain('src/flows.ts');
     expect(await unformattedFiles(files)).toEqual([]);
-    const sandbox = tempDir('hostile-flows');
-    try {
-      await exportProject(sandbox, files);
-      linkNodeModules(sandbox);
-      expect(typeCheck(sandbox)).toEqual([]);
-    } finally {
-      removeDir(sandbox);
-    }
+    expect(await typeCheckProject(files, 'hostile-flows')).toEqual([]);
   });
 
   it('refuses a queue name BullMQ cannot take, saying which and why', async () => {
