@@ -13,7 +13,7 @@ import {
   readJobs,
   snapshotsWhileRunning,
 } from './flows-support';
-import { recordingService, sleep } from './helpers';
+import { keysUnder, recordingService, sleep } from './helpers';
 
 /**
  * BullMQ flows in a real run (docs/architecture.md "Flows"): the runner adds each fan-out with a
@@ -38,8 +38,11 @@ afterAll(async () => {
   client.disconnect();
 });
 
+/** How long a measured run produces: long enough that a lagging load generator's catch-up is noise. */
+const MEASURED_MS = 8000;
+
 /** Runs `doc` for `ms` with load, drains it and keeps its keys for inspection. */
-async function runFlow(doc: PipelineDocument, ms = 6000) {
+async function runFlow(doc: PipelineDocument, ms = MEASURED_MS) {
   env = recordingService(redisUrl);
   const info = await env.service.start({ document: doc, keepKeys: true });
   prefixes.push(info.prefix);
@@ -64,7 +67,7 @@ function expectThroughput(
   ids: string[],
 ) {
   const predicted = predictedThroughput(doc, ids);
-  const running = snapshotsWhileRunning(snapshots);
+  const running = snapshotsWhileRunning(snapshots, MEASURED_MS - 100);
   const figures = ids.map((id) => ({
     id,
     measured: completionsPerSec(running, id),
@@ -174,5 +177,20 @@ describe('flows in a real run', () => {
     expect(Object.keys(await sample.getChildrenValues())).toHaveLength(4);
     expect(Object.keys(await sample.getIgnoredChildrenFailures())).toHaveLength(2);
     expectThroughput(doc, snapshots, ['split', 'render', 'merge']);
+  });
+
+  it('removes every key of a run with flows at stop, parents waiting for ever included', async () => {
+    // A child that fails for good without a policy leaves its parent in waiting-children.
+    const doc = fanOutDoc({ checks: { children: 1 }, checker: { failureRate: 1 } });
+    env = recordingService(redisUrl);
+    const info = await env.service.start({ document: doc });
+    await sleep(1500);
+    const result = await env.service.stop({ drain: true });
+    expect(result.drained).toBe(true);
+    const assemble = result.summary.nodes.assemble!;
+    expect(assemble.kind === 'queue' && assemble.waitingChildren!.max).toBeGreaterThan(10);
+    expect(worker(result.summary, 'merge').completed).toBe(0);
+    expect(result.keysRemoved).toBeGreaterThan(0);
+    expect(await keysUnder(redisUrl, info.prefix)).toEqual([]);
   });
 });
