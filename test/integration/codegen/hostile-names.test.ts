@@ -122,7 +122,7 @@ describe('hostile node names', () => {
     }
   });
 
-  it('compile in flows: fan-outs, two children edges to one queue, nesting, every policy', async () => {
+  it('compile in flows: fan-outs beside routes and dead letters, two children edges to one queue, nesting, every policy', async () => {
     const doc = hostileDocument();
     // The ring of certain completed edges would make each flow a cycle: make them uncertain.
     for (const edge of doc.edges) if (edge.id.startsWith('next')) edge.probability = 0.5;
@@ -144,6 +144,9 @@ describe('hostile node names', () => {
       // q1's worker fans out itself: a nested flow.
       flow('c1', 'w1', 'q3', { on: 'children', childFailure: 'ignoreDependencyOnFailure' }),
       flow('j1', 'w1', 'q4', { on: 'parent' }),
+      // A fanning worker that also routes completed jobs and dead-letters failed ones.
+      flow('r0', 'w0', 'q5', { probability: 0.5 }),
+      flow('d0', 'w0', 'q6', { on: 'failed' }),
     );
     const files = await generateProject(doc);
     expect(files.map((f) => f.path)).toContain('src/flows.ts');
