@@ -161,23 +161,30 @@ describe('flows in a real run', () => {
     }
   });
 
-  it('ignoreDependencyOnFailure: the parent runs once every child is done, failed or not', async () => {
-    const doc = fanOutDoc({
-      checks: { children: 2, childFailure: 'ignoreDependencyOnFailure' },
-      checker: { failureRate: 1 },
-    });
-    const { summary, jobs, snapshots } = await runFlow(doc);
-    const split = worker(summary, 'split').completed;
-    expect(worker(summary, 'check').failed).toBe(2 * split);
-    expect(worker(summary, 'merge').completed).toBe(split);
-    const { parents, early } = checkParents(jobs, 'assemble');
-    expect(early).toEqual([]);
-    expect(parents.every((p) => p.state === 'completed')).toBe(true);
-    const sample = parents[0]!.job;
-    expect(Object.keys(await sample.getChildrenValues())).toHaveLength(4);
-    expect(Object.keys(await sample.getIgnoredChildrenFailures())).toHaveLength(2);
-    expectThroughput(doc, snapshots, ['split', 'render', 'merge']);
-  });
+  it.each([
+    ['ignoreDependencyOnFailure', 2],
+    ['removeDependencyOnFailure', 0],
+  ] as const)(
+    '%s: the parent runs once every child is done, failed or not',
+    async (childFailure, ignored) => {
+      const doc = fanOutDoc({
+        checks: { children: 2, childFailure },
+        checker: { failureRate: 1 },
+      });
+      const { summary, jobs, snapshots } = await runFlow(doc);
+      const split = worker(summary, 'split').completed;
+      expect(worker(summary, 'check').failed).toBe(2 * split);
+      expect(worker(summary, 'merge').completed).toBe(split);
+      const { parents, early } = checkParents(jobs, 'assemble');
+      expect(early).toEqual([]);
+      expect(parents.every((p) => p.state === 'completed')).toBe(true);
+      // The two differ only in what the parent can read of its failed children.
+      const sample = parents[0]!.job;
+      expect(Object.keys(await sample.getChildrenValues())).toHaveLength(4);
+      expect(Object.keys(await sample.getIgnoredChildrenFailures())).toHaveLength(ignored);
+      expectThroughput(doc, snapshots, ['split', 'render', 'merge']);
+    },
+  );
 
   it('removes every key of a run with flows at stop, parents waiting for ever included', async () => {
     // A child that fails for good without a policy leaves its parent in waiting-children.
