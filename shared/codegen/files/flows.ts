@@ -84,7 +84,8 @@ export function flowsFile(): string {
       flow: Flow,
       data: T,
     ): Promise<void> {
-      const parentId = hopJobId(job, 'flow');
+      // A route's tag is an identifier: no route id can take this one (it has a dot).
+      const parentId = hopJobId(job, 'flow.parent');
       const children: FlowJobNode[] = [];
       for (const edge of flow.children) {
         const n = edge.min + Math.floor(Math.random() * (edge.max - edge.min + 1));
