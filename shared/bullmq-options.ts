@@ -1,7 +1,8 @@
-import { resolveSettings } from './document/defaults';
+import { edgeChildren, resolveSettings } from './document/defaults';
 import type {
   KeepJobs,
   PipelineDocument,
+  PipelineEdge,
   ProducerNode,
   QueueNode,
   WorkerNode,
@@ -121,4 +122,26 @@ export function backoffDelayMs(
   if (!backoff.jitter) return base;
   const minimum = base * (1 - backoff.jitter);
   return Math.floor(random * (base - minimum) + minimum);
+}
+
+/** A flow child's option for what its failure for good does to its parent (docs/architecture.md "Flows"). */
+export type BullChildFailureOptions =
+  | { failParentOnFailure: true }
+  | { ignoreDependencyOnFailure: true }
+  | { removeDependencyOnFailure: true }
+  | Record<string, never>;
+
+/** The job options of the children a `children` edge adds: BullMQ's flag named like its policy. */
+export function childFailureOptions(edge: PipelineEdge): BullChildFailureOptions {
+  const policy = edge.childFailure;
+  if (policy === undefined) return {};
+  return { [policy]: true } as BullChildFailureOptions;
+}
+
+/** The bounds of a `children` edge's count per parent: fixed N is min = max = N. */
+export function childCountBounds(edge: PipelineEdge): { min: number; max: number } {
+  const count = edgeChildren(edge);
+  return typeof count === 'number'
+    ? { min: count, max: count }
+    : { min: count.min, max: count.max };
 }

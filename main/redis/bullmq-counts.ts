@@ -12,6 +12,8 @@ export interface QueueCounts {
   completed: number;
   failed: number;
   paused: boolean;
+  /** Flow parents waiting for their children (BullMQ's waiting-children set). */
+  waitingChildren: number;
   /**
    * When the oldest job at the head of the wait (or paused) list became ready (epoch ms, its
    * creation plus any delay, on the producer's clock); null when none waits there. Prioritized
@@ -24,7 +26,7 @@ export interface QueueCounts {
 export const queueKeyBase = (prefix: string, queue: string) => `${prefix}:${queue}:`;
 
 /** Replies per queue in the counts pipeline below. */
-const PER_QUEUE = 10;
+const PER_QUEUE = 11;
 
 /**
  * Counts for several queues in one round trip (two when jobs wait: the oldest one's hash).
@@ -55,6 +57,7 @@ export async function readQueueCounts(
     pipeline.hexists(`${base}meta`, 'paused');
     pipeline.lindex(`${base}wait`, -1);
     pipeline.lindex(`${base}paused`, -1);
+    pipeline.zcard(`${base}waiting-children`);
   }
   const replies = (await pipeline.exec()) ?? [];
   const values = replies.map(([error, value]) => {
@@ -77,6 +80,7 @@ export async function readQueueCounts(
     completed: num(i, 5),
     failed: num(i, 6),
     paused: num(i, 7) === 1,
+    waitingChildren: num(i, 10),
     oldestWaitingSince: since[i] ?? null,
   }));
 }

@@ -8,7 +8,7 @@ import { formatCount } from '../../shared/metrics/format';
  * How many Redis connections a run opens, and whether the Redis and this machine can take them.
  *
  * The runner shares what BullMQ lets it share: every Queue (and so every producer and every
- * forwarded job) uses the runner's one client; the replicas of a worker share one connection for
+ * forwarded job) and the FlowProducer of a run with flows (flows.ts) use the runner's one client; the replicas of a worker share one connection for
  * their regular commands; but each BullMQ Worker duplicates a dedicated connection for its
  * blocking fetch (BZPOPMIN), so every replica costs one connection of its own.
  */
@@ -44,7 +44,9 @@ export function connectionsNeeded(plan: RunPlan): ConnectionNeed {
       .map((w) => `"${w.name}" ${formatCount(w.replicas)}`)
       .join(', ')}${workers.length > 3 ? ', …' : ''})`,
     `${formatCount(workers.length)} shared by each worker's replicas for their commands`,
-    '1 shared by the queues and producers',
+    [...plan.workers.values()].some((w) => w.fanOut)
+      ? '1 shared by the queues, producers and the flow producer'
+      : '1 shared by the queues and producers',
   ];
   if (workers.length === 0) parts.splice(0, 2);
   return { total: 1 + workers.length + replicas, parts, workers };

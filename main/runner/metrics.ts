@@ -13,6 +13,7 @@ import {
 } from '../../shared/metrics';
 import { defaultBacklogThreshold } from '../../shared/simulation/options';
 import { oldestWaiting, type QueueCounts } from '../redis/bullmq-counts';
+import { parentQueues } from './flow-plan';
 import type { RunPlan } from './plan';
 
 /** A latency measured two ways: since the last snapshot, and over the whole run. */
@@ -42,6 +43,10 @@ interface QueueStats {
   delayed: TimeWeightedAverage;
   backlog: BacklogTrend;
   counts: QueueCounts;
+  /** A flow's parent queue only: parents in waiting-children. */
+  waitingChildren?: TimeWeightedAverage;
+  /** Parents failed by a child without running (failParentOnFailure): no worker counts them. */
+  failedParents: number;
 }
 interface WorkerStats {
   completed: number;
@@ -81,6 +86,7 @@ export class RunMetrics {
     this.startedAt = startedAt;
     for (const id of plan.producers.keys())
       this.producers.set(id, { created: 0, createdAtTick: 0 });
+    const flowParents = parentQueues(plan.workers.values());
     for (const [id, queue] of plan.queues) {
       const capacity = [...queue.consumerEdges.keys()].reduce((a, w) => a + capacityOf(w), 0);
       this.queues.set(id, {
@@ -99,8 +105,11 @@ export class RunMetrics {
           completed: 0,
           failed: 0,
           paused: false,
+          waitingChildren: 0,
           oldestWaitingSince: null,
         },
+        ...(flowParents.has(id) && { waitingChildren: new TimeWeightedAverage(0) }),
+        failedParents: 0,
       });
     }
     for (const id of plan.workers.keys()) {
@@ -168,6 +177,14 @@ export class RunMetrics {
   edgeTotal(edgeId: string): number {
     return this.edges.get(edgeId)?.total ?? 0;
   }
+  parentFailed(queueId: string): void {
+    const q = this.queues.get(queueId);
+    if (q) q.failedParents++;
+  }
+  /** Per queue, the parents that failed without running (see `parentFailed`). */
+  failedParents(): Map<string, number> {
+    return new Map([...this.queues].map(([id, q]) => [id, q.failedParents]));
+  }
   chainEnded(endToEndMs: number): void {
     this.endToEnd.record(endToEndMs);
   }
@@ -178,6 +195,7 @@ export class RunMetrics {
     q.counts = counts;
     q.waiting.set(t, counts.waiting);
     q.delayed.set(t, counts.delayed);
+    q.waitingChildren?.set(t, counts.waitingChildren);
     q.backlog.observe(t, counts.waiting);
   }
 
@@ -231,12 +249,13 @@ export class RunMetrics {
         active: q.counts.active,
         delayed: q.counts.delayed,
         completed: finished.get(id)?.completed ?? 0,
-        failed: finished.get(id)?.failed ?? 0,
+        failed: (finished.get(id)?.failed ?? 0) + q.failedParents,
         enqueued: q.enqueued,
         enqueuedPerSec: (q.enqueued - q.enqueuedAtTick) / seconds,
         paused: pausedQueues.has(id) || q.counts.paused,
         waitMs,
         ...oldestWaiting(q.counts, waitMs.count),
+        ...(q.waitingChildren && { waitingChildren: q.counts.waitingChildren }),
       };
       q.enqueuedAtTick = q.enqueued;
     }
@@ -273,6 +292,7 @@ export class RunMetrics {
           wait: q.wait.total,
           waiting: levelStat(q.waiting, t),
           delayed: levelStat(q.delayed, t),
+          ...(q.waitingChildren && { waitingChildren: levelStat(q.waitingChildren, t) }),
           enqueued: q.enqueued,
           backlog: q.backlog.verdict(t),
         };

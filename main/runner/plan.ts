@@ -19,6 +19,7 @@ import {
   type BullJobOptions,
   type BullWorkerOptions,
 } from '../../shared/bullmq-options';
+import { fanOutPlan, type FanOutPlan } from './flow-plan';
 
 /** A downstream hop: `edge` leads into queue `queueId`. */
 export interface Hop {
@@ -45,6 +46,8 @@ export interface WorkerPlan {
   failureRate: number;
   onCompleted: Hop[];
   onFailed: Hop[];
+  /** The flow a completed job adds (`children` and `parent` edges), if any: flows.ts. */
+  fanOut?: FanOutPlan;
 }
 
 export interface ProducerPlan {
@@ -104,6 +107,8 @@ export function planRun(doc: PipelineDocument): PlanResult {
       onCompleted: graph.routes(node.id, 'completed').map(hop),
       onFailed: graph.routes(node.id, 'failed').map(hop),
     });
+    const fanOut = fanOutPlan(graph, node.id);
+    if (fanOut) workers.get(node.id)!.fanOut = fanOut;
   }
 
   const producers = new Map<string, ProducerPlan>();

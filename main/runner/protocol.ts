@@ -76,6 +76,7 @@ const nodeFigures = z.discriminatedUnion('kind', [
     paused: z.boolean(),
     waitMs: latency,
     oldestWaitingMs: z.number().min(0).optional(),
+    waitingChildren: z.number().int().min(0).optional(),
   }),
   z.strictObject({
     kind: z.literal('worker'),

@@ -48,6 +48,8 @@ export async function reconcileSummary(
   plan: RunPlan,
   summary: RunSummary,
   scheduledQueues: ReadonlySet<string>,
+  /** Per queue, jobs failed without running (flow parents a child failed): no worker's. */
+  failedWithoutRunning: ReadonlyMap<string, number> = new Map(),
 ): Promise<RunSummary> {
   const countable = new Map<string, QueueJobs>();
   for (const [id, q] of plan.queues) {
@@ -66,7 +68,8 @@ export async function reconcileSummary(
     // A queue shared by several workers says how many jobs finished, not which worker ran them.
     if (!jobs || node?.kind !== 'worker' || plan.queues.get(w.queueId)!.consumerEdges.size !== 1)
       continue;
-    nodes[id] = { ...node, completed: jobs.completed, failed: jobs.failed };
+    const failed = jobs.failed - (failedWithoutRunning.get(w.queueId) ?? 0);
+    nodes[id] = { ...node, completed: jobs.completed, failed };
   }
   for (const [id, p] of plan.producers) {
     const first = p.targets[0];

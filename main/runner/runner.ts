@@ -12,6 +12,7 @@ import { beatRunner, RUNNER_HEARTBEAT, writeRunMarker } from '../redis/run-marke
 import { clusterMismatch } from './cluster-check';
 import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
+import { RunFlows } from './flows';
 import { IncidentLog, refusalHint } from './incidents';
 import { RunMetrics } from './metrics';
 import type { QueuePlan, RunPlan } from './plan';
@@ -68,6 +69,7 @@ export class Runner {
   private readonly cluster: boolean;
   private slotWatch: SlotWatch | null = null;
   private scenario: ScenarioPlayer | null = null;
+  private flows: RunFlows | null = null;
 
   constructor(private readonly init: RunnerInit) {
     this.startedAt = init.options.startedAt ?? Date.now();
@@ -161,6 +163,7 @@ export class Runner {
       log: (level, message, nodeId) => this.log(level, message, nodeId),
       incidents: this.incidents,
       readyAt: new Map(),
+      flows: this.openFlows(),
     };
     for (const [id, workerPlan] of plan.workers) {
       const group = new WorkerGroup(workerPlan, ctx);
@@ -326,6 +329,7 @@ export class Runner {
     if (this.scenario) summary = await this.scenario.finish(summary);
     await Promise.all([...this.workers.values()].map((w) => w.close(!drain)));
     await this.cpuPool?.close();
+    await this.flows?.close().catch(() => undefined);
     await Promise.all([...this.queues.values()].map((q) => q.queue.close().catch(() => undefined)));
     if (this.metrics) summary = await this.reconcile(summary);
     let keysRemoved = 0;
@@ -347,6 +351,15 @@ export class Runner {
     this.client.disconnect();
   }
 
+  /** The run's FlowProducer, on the queues' client, when a worker fans out (flows.ts). */
+  private openFlows(): RunFlows | null {
+    if (![...this.init.plan.workers.values()].some((w) => w.fanOut)) return null;
+    const ctx = { queues: this.queues, metrics: this.metrics };
+    this.flows = new RunFlows(this.client, this.init.prefix, ctx);
+    this.flows.on('error', (error) => this.incidents.refused('the flow producer', error));
+    return this.flows;
+  }
+
   /** The summary's counts as Redis has them, once nothing moves any more (reconcile.ts). */
   private async reconcile(summary: RunSummary): Promise<RunSummary> {
     const { plan, prefix } = this.init;
@@ -356,7 +369,8 @@ export class Runner {
         for (const t of p.targets) scheduled.add(t.queueId);
     }
     try {
-      return await reconcileSummary(this.client, prefix, plan, summary, scheduled);
+      const notRun = this.metrics?.failedParents();
+      return await reconcileSummary(this.client, prefix, plan, summary, scheduled, notRun);
     } catch (error) {
       this.log('warn', `the counts could not be read back from Redis: ${(error as Error).message}`);
       return { ...summary, reconciled: false };

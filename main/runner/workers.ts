@@ -2,6 +2,7 @@ import { Worker, type Job, type Queue } from 'bullmq';
 import { openRedis, type RedisClient } from '../redis/client';
 import { backoffDelayMs } from '../../shared/bullmq-options';
 import type { CpuPool } from './cpu-pool';
+import type { RunFlows } from './flows';
 import type { IncidentLog } from './incidents';
 import { hopJobId, stableUniform } from './job-ids';
 import type { RunMetrics } from './metrics';
@@ -37,6 +38,8 @@ export interface WorkerContext {
   incidents: IncidentLog;
   /** Epoch ms at which a retried job became ready again, by queue and job id. */
   readyAt: Map<string, Map<string, number>>;
+  /** The run's FlowProducer, when a worker fans out (flows.ts). */
+  flows: RunFlows | null;
 }
 
 interface Replica {
@@ -66,7 +69,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * one connection for their regular commands; each Worker duplicates it for its own blocking
  * fetch (see connections.ts), so a replica costs one connection, not two. Chaining and dead-lettering happen in the
  * processor, as in the generated code: a completed job adds one job to each downstream queue
- * (per-edge probability), a job failing its last attempt is added to the `on: failed` targets.
+ * (per-edge probability) and its flow (flows.ts), a job failing its last attempt is added to the
+ * `on: failed` targets.
  */
 export class WorkerGroup {
   private readonly replicas: Replica[] = [];
@@ -232,6 +236,12 @@ export class WorkerGroup {
     });
     worker.on('failed', (job, error) => {
       if (!job) return;
+      if (job.deferredFailure) {
+        // A flow parent a child failed (failParentOnFailure): BullMQ hands it to a worker only to
+        // fail it, without running the processor. It is its queue's failure, not the worker's.
+        this.ctx.metrics?.parentFailed(this.plan.queueId);
+        return;
+      }
       const attempts = Math.max(1, job.opts.attempts ?? 1);
       const final = job.attemptsMade >= attempts;
       this.ctx.metrics?.failed(nodeId, serviceMs(job), final);
@@ -325,9 +335,15 @@ export class WorkerGroup {
         if (job.attemptsMade + 1 >= attempts) await this.forward(job, this.plan.onFailed);
         throw new SyntheticFailure(this.failureRate);
       }
-      const forwarded =
+      let forwarded =
         this.plan.onCompleted.length === 0 ? 0 : await this.forward(job, this.plan.onCompleted);
-      if (forwarded === 0 && metrics) {
+      if (this.plan.fanOut) {
+        // Added before the job completes: a nested flow's outer parent must not be released first.
+        await this.ctx.flows!.fanOut(job, this.plan.fanOut);
+        forwarded++;
+      }
+      // A flow's child passes its result on to its parent, whose completion ends the chain.
+      if (forwarded === 0 && !job.parentKey && metrics) {
         const data = job.data as Partial<RunJobData> | undefined;
         metrics.chainEnded(Date.now() - (data?.origin ?? job.timestamp));
       }

@@ -1,6 +1,7 @@
 import type { PipelineDocument } from '../document/schema';
 import { connectionFile } from './files/connection';
 import { loadFile, mainFile, schedulersFile } from './files/entry';
+import { flowsFile, hasFlows } from './files/flows';
 import { handlerFile } from './files/handler';
 import {
   DOCKERFILE,
@@ -112,11 +113,19 @@ export function draftProject(doc: PipelineDocument): DraftFile[] {
     ts('src/load.ts', loadFile(model)),
     ts('src/arrivals.ts', ARRIVALS_TS),
     ts('src/simulate.ts', SIMULATE_TS),
+    ...(hasFlows(model) ? [ts('src/flows.ts', { text: flowsFile(), unsure: true })] : []),
     ...model.workers
       .map((w) => ts(`src/workers/${w.names.file}.ts`, workerFile(w), [w.node.id]))
       .sort(byPath),
     ...model.workers
-      .map((w) => ts(`src/handlers/${w.names.file}.ts`, handlerFile(w), [w.node.id]))
+      .map((w) =>
+        ts(
+          `src/handlers/${w.names.file}.ts`,
+          // A flow parent's handler takes its children's values: Prettier lays that out.
+          { text: handlerFile(w), unsure: w.input.childResults.length > 0 },
+          [w.node.id],
+        ),
+      )
       .sort(byPath),
     ...model.producers
       .map((p) => ts(`src/producers/${p.names.file}.ts`, producerFile(p), [p.node.id]))

@@ -1,3 +1,8 @@
+import {
+  childCountBounds,
+  childFailureOptions,
+  type BullChildFailureOptions,
+} from '../bullmq-options';
 import { edgeProbability, resolveSettings } from '../document/defaults';
 import type { PipelineDocument, ProducerNode, QueueNode, WorkerNode } from '../document/schema';
 import { buildGraph, engineProblems } from '../document/topology';
@@ -31,6 +36,11 @@ export interface QueueModel {
   /** Every kind of data that can arrive: producers' payloads first, in document order. */
   sources: PayloadSource[];
   consumers: WorkerModel[];
+  /**
+   * A flow's parent queue: the workers whose results its jobs' children values can be (each
+   * child's, and the parent of a nested flow that took a child's place). Empty otherwise.
+   */
+  childResults: WorkerModel[];
 }
 
 export interface RouteModel {
@@ -43,6 +53,22 @@ export interface RouteModel {
   tag: string;
 }
 
+/** A `children` edge: N children per completed job (uniform over min..max), with its policy. */
+export interface ChildrenModel {
+  queue: QueueModel;
+  min: number;
+  max: number;
+  options: BullChildFailureOptions;
+  /** Unique among the worker's children edges: names the edge in the children's job ids. */
+  tag: string;
+}
+
+/** The flow a worker's completed job adds (docs/architecture.md "Flows"). */
+export interface FanOutModel {
+  parent: QueueModel;
+  children: ChildrenModel[];
+}
+
 export interface WorkerModel {
   node: WorkerNode;
   names: NodeNames;
@@ -51,6 +77,8 @@ export interface WorkerModel {
   routes: RouteModel[];
   /** `on: failed` edges: where a job that failed its last attempt goes. */
   deadLetters: RouteModel[];
+  /** `children` and `parent` edges: the flow each completed job adds. */
+  fanOut?: FanOutModel;
 }
 
 export interface CodegenModel {
@@ -90,6 +118,7 @@ export function buildModel(doc: PipelineDocument): CodegenModel {
       names: queueNames.allocate(node.name),
       sources: [],
       consumers: [],
+      childResults: [],
     });
   }
   const producers = graph.producers.map((node): ProducerModel => ({
@@ -101,23 +130,36 @@ export function buildModel(doc: PipelineDocument): CodegenModel {
   for (const node of graph.workers) {
     const input = graph.inputEdge(node.id);
     if (!input) continue;
-    const routeList = (on: 'completed' | 'failed') => {
+    const routeList = (on: 'completed' | 'failed' | 'children') => {
       const used = new Map<string, number>();
       return graph.routes(node.id, on).map((edge) => {
         const queue = queues.get(edge.to)!;
         const n = (used.get(queue.names.key) ?? 0) + 1;
         used.set(queue.names.key, n);
         const tag = n === 1 ? queue.names.key : `${queue.names.key}_${n}`;
-        return { queue, probability: edgeProbability(edge), tag };
+        return { queue, probability: edgeProbability(edge), tag, edge };
       });
     };
     const worker: WorkerModel = {
       node,
       names: workerNames.allocate(node.name),
       input: queues.get(input.from)!,
-      routes: routeList('completed'),
-      deadLetters: routeList('failed'),
+      routes: routeList('completed').map(({ edge: _, ...route }) => route),
+      deadLetters: routeList('failed').map(({ edge: _, ...route }) => route),
     };
+    const parent = graph.routes(node.id, 'parent')[0];
+    const children = routeList('children');
+    if (parent && children.length > 0) {
+      worker.fanOut = {
+        parent: queues.get(parent.to)!,
+        children: children.map(({ queue, tag, edge }) => ({
+          queue,
+          tag,
+          ...childCountBounds(edge),
+          options: childFailureOptions(edge),
+        })),
+      };
+    }
     worker.input.consumers.push(worker);
     workers.push(worker);
   }
@@ -131,7 +173,31 @@ export function buildModel(doc: PipelineDocument): CodegenModel {
     settings: resolveSettings(doc.settings),
   };
   resolvePayloadSources(model);
+  resolveChildResults(model);
   return model;
+}
+
+/**
+ * What each flow parent queue's children can return: the results of the workers of its children
+ * queues and, where such a worker fans out itself, of the workers of its own parent queue, whose
+ * parent takes the child's place (nesting), and so on down.
+ */
+function resolveChildResults(model: CodegenModel): void {
+  const completesAs = (queue: QueueModel, seen: Set<QueueModel>): WorkerModel[] => {
+    if (seen.has(queue)) return [];
+    seen.add(queue);
+    return queue.consumers.flatMap((w) => [
+      w,
+      ...(w.fanOut ? completesAs(w.fanOut.parent, seen) : []),
+    ]);
+  };
+  for (const worker of model.workers) {
+    if (!worker.fanOut) continue;
+    const into = worker.fanOut.parent.childResults;
+    for (const edge of worker.fanOut.children) {
+      for (const w of completesAs(edge.queue, new Set())) if (!into.includes(w)) into.push(w);
+    }
+  }
 }
 
 /**
@@ -158,8 +224,15 @@ function resolvePayloadSources(model: CodegenModel): void {
             changed = true;
           }
         };
-        for (const route of worker.routes) {
-          const into = sets.get(route.queue)!;
+        // A flow's children and parent carry the job's result on, as a completed route does.
+        const onward = [
+          ...worker.routes.map((r) => r.queue),
+          ...(worker.fanOut
+            ? [worker.fanOut.parent, ...worker.fanOut.children.map((c) => c.queue)]
+            : []),
+        ];
+        for (const queue of onward) {
+          const into = sets.get(queue)!;
           for (const source of from) add(into, source);
         }
         for (const route of worker.deadLetters) {

@@ -1,5 +1,5 @@
-import { edgeChildren } from '../document/defaults';
-import type { ChildCount, ChildFailurePolicy } from '../document/schema';
+import { childCountBounds } from '../bullmq-options';
+import type { ChildFailurePolicy } from '../document/schema';
 import type { PipelineGraph } from '../document/topology';
 
 /**
@@ -35,9 +35,6 @@ export interface FanOutModel {
   children: ChildrenSpec[];
 }
 
-const bounds = (count: ChildCount) =>
-  typeof count === 'number' ? { min: count, max: count } : { min: count.min, max: count.max };
-
 /**
  * Each worker's fan-out (undefined: none), indexed like the model's workers. `station` maps a
  * node id to its station index, `edgeIndex` an edge to its index in the document.
@@ -57,7 +54,7 @@ export function compileFanOuts(
       children: children.map((e) => ({
         queue: station(e.to),
         edge: edgeIndex.get(e)!,
-        ...bounds(edgeChildren(e)),
+        ...childCountBounds(e),
         policy: e.childFailure ? POLICY[e.childFailure] : POLICY_WAIT,
       })),
     };

@@ -171,7 +171,12 @@ export function formatSummary(summary: RunSummary, doc?: PipelineDocument): stri
     } else if (node.kind === 'queue') {
       figures =
         `${node.enqueued} enqueued, wait mean ${n(node.waitMs.mean)} ms, p95 ${n(node.waitMs.p95)} ms, ` +
-        `waiting mean ${n(node.waiting.mean)} (max ${node.waiting.max}), ${node.verdict}`;
+        `waiting mean ${n(node.waiting.mean)} (max ${node.waiting.max}), ` +
+        // A flow's parent queue: parents in BullMQ's waiting-children (docs/architecture.md "Flows").
+        (node.waitingChildren
+          ? `waiting for children mean ${n(node.waitingChildren.mean)} (max ${node.waitingChildren.max}), `
+          : '') +
+        node.verdict;
     } else {
       figures =
         `${node.completed} completed, ${node.failed} failed, ${node.retried} retried, ` +

@@ -33,6 +33,9 @@ export function summaryFromSnapshot(
         waitMs: stat(q?.waitMs),
         waiting: { mean: q?.waiting ?? 0, max: q?.waiting ?? 0 },
         delayed: { mean: q?.delayed ?? 0, max: q?.delayed ?? 0 },
+        ...(q?.waitingChildren !== undefined && {
+          waitingChildren: { mean: q.waitingChildren, max: q.waitingChildren },
+        }),
         enqueued: q?.enqueued ?? 0,
         verdict: 'stable',
       };

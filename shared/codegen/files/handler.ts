@@ -34,13 +34,15 @@ export function handlerFile(w: WorkerModel): string {
   const data = typeNames.data(w.input);
   const result = typeNames.result(w);
   const route = typeNames.route(w);
+  const childValue = typeNames.childValue(w.input);
+  const parents = w.input.childResults.length > 0;
   const rate = workerFailureRate(w.node.config);
   const work = workerWork(w.node.config);
   const service = printValue(w.node.config.service).text;
   const fails = rate > 0 ? ` and ${failureText(w)}` : '';
   return code`
     import type { Job } from 'bullmq';
-    ${importDecl([data, result, route], '../queues', true)}
+    ${importDecl([...(parents ? [childValue] : []), data, result, route], '../queues', true)}
     ${importDecl(rate > 0 ? ['SimulatedFailure', 'simulateWork', 'type ServiceTime'] : ['simulateWork', 'type ServiceTime'], '../simulate')}
 
     ${comment(
@@ -59,8 +61,18 @@ export function handlerFile(w: WorkerModel): string {
       `Processes one job of queue ${displayName(w.input.node.name)}. Throw to fail it: BullMQ retries it as`,
       'the queue says. What it returns is passed on to the next queues, whose data type includes',
       'this result type.',
+      ...(parents
+        ? [
+            "A flow's parent job runs once its children are done; `_children` holds what they returned,",
+            "by child job key (empty for a job that is not a flow's parent).",
+          ]
+        : []),
     )}
-    ${signature(`export async function ${fn.handle}`, [`job: Job<${data}>`], `: Promise<${result}> {`)}
+    ${signature(
+      `export async function ${fn.handle}`,
+      [`job: Job<${data}>`, ...(parents ? [`_children: Record<string, ${childValue}>`] : [])],
+      `: Promise<${result}> {`,
+    )}
       await simulateWork(SERVICE_TIME, '${work}');
       ${rate > 0 ? 'if (Math.random() < FAILURE_RATE) throw new SimulatedFailure(FAILURE_RATE);' : ''}
       return job.data;

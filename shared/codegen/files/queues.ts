@@ -6,6 +6,7 @@ import { printValue } from '../print/json-types';
 import { tsPropertyKey, tsString } from '../print/literals';
 import { stringLine } from '../print/ts';
 import {
+  childValueDeclaration,
   dataDeclaration,
   needsJsonValue,
   payloadDeclaration,
@@ -80,6 +81,8 @@ export function queuesFile(model: CodegenModel): { text: string; unsure: boolean
     ${blocks(model.queues.map(dataDeclaration))}
 
     ${blocks(model.workers.map(workerDeclarations))}
+
+    ${blocks(model.queues.filter((q) => q.childResults.length > 0).map(childValueDeclaration))}
 
     /** BullMQ queue names: the names in the pipeline, exactly. */
     export const QUEUE_NAMES = {

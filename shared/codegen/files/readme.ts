@@ -1,6 +1,6 @@
 import { meanArrivalRatePerSec } from '../../document/defaults';
 import type { Arrival } from '../../document/schema';
-import type { CodegenModel, ProducerModel, QueueModel, WorkerModel } from '../model';
+import type { CodegenModel, FanOutModel, ProducerModel, QueueModel, WorkerModel } from '../model';
 import { code } from '../print/code';
 import { displayName, tsNumber } from '../print/literals';
 import { serviceText } from './handler';
@@ -58,6 +58,16 @@ const queueLine = (q: QueueModel) => {
   return `- ${name(q.node.name)}: ${parts.join(', ')}.`;
 };
 
+/** A fan-out in words: "adds a flow: 2–8 children to "parts", then a parent job to "assemble"". */
+function flowText(fanOut: FanOutModel): string {
+  const children = fanOut.children.map((c) => {
+    const n = c.min === c.max ? `${c.min}` : `${c.min}–${c.max}`;
+    const policy = Object.keys(c.options)[0];
+    return `${n} ${c.max === 1 ? 'child' : 'children'} to ${name(c.queue.node.name)}${policy ? ` (${policy})` : ''}`;
+  });
+  return `adds a BullMQ flow (${mdCode('src/flows.ts')}): ${children.join(', ')}, then a parent job to ${name(fanOut.parent.node.name)} once they are done`;
+}
+
 const workerLine = (w: WorkerModel) => {
   const next = w.routes.map((r) =>
     r.probability < 1
@@ -74,6 +84,8 @@ const workerLine = (w: WorkerModel) => {
   if (w.deadLetters.length > 0) {
     parts.push(`dead letters to ${w.deadLetters.map((r) => name(r.queue.node.name)).join(', ')}`);
   }
+  if (w.fanOut) parts.push(flowText(w.fanOut));
+  if (w.input.childResults.length > 0) parts.push('runs flow parents once their children are done');
   return `- ${name(w.node.name)} in ${mdCode(`src/handlers/${w.names.file}.ts`)}: ${parts.join('; ')}.`;
 };
 

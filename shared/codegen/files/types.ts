@@ -10,6 +10,7 @@ export const typeNames = {
   data: (q: QueueModel) => `${q.names.type}Data`,
   result: (w: WorkerModel) => `${w.names.type}Result`,
   route: (w: WorkerModel) => `${w.names.type}Route`,
+  childValue: (q: QueueModel) => `${q.names.type}ChildValue`,
 };
 
 /** The job data a producer sends: its example payload, or an empty object when it has none. */
@@ -79,6 +80,18 @@ export function workerDeclarations(worker: WorkerModel): string {
     '',
     doc(`The routes worker ${name} passes completed jobs along.`),
     routeAlias(typeNames.route(worker), targets.length > 0 ? targets : ['never']),
+  ].join('\n');
+}
+
+/** A flow parent queue's children values: what the workers that complete its children return. */
+export function childValueDeclaration(queue: QueueModel): string {
+  const members = queue.childResults.map(typeNames.result);
+  return [
+    doc(
+      `What the children of a parent job in queue ${displayName(queue.node.name)} return, as`,
+      '`job.getChildrenValues()` reads them.',
+    ),
+    typeAlias(typeNames.childValue(queue), members.length > 0 ? members : ['never']),
   ].join('\n');
 }
 

@@ -5,6 +5,7 @@ import { code } from '../print/code';
 import { printValue } from '../print/json-types';
 import { displayName, tsNumber, tsString } from '../print/literals';
 import { doc, hasLongCodeLine, importDecl, signature, stringLine } from '../print/ts';
+import { flowConstant } from './flows';
 import { printOptions } from './queues';
 import { typeNames } from './types';
 
@@ -52,6 +53,13 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
         ${add}
       }`;
   });
+  // A flow: this worker's jobs add one (fanOut), or its queue's jobs are parents reading children.
+  const fanOut = w.fanOut !== undefined;
+  const parents = input.childResults.length > 0;
+  const passes = w.routes.length > 0 || fanOut;
+  const handleCall = parents
+    ? 'handle(job, await job.getChildrenValues<ChildValue>())'
+    : 'handle(job)';
   const queueImports = [
     'QUEUE_NAMES',
     ...(w.routes.length > 0 || w.deadLetters.length > 0 ? ['hopJobId'] : []),
@@ -60,6 +68,7 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
     `type ${typeNames.data(input)} as Data`,
     `type ${typeNames.result(w)} as Result`,
     ...(w.routes.length > 0 ? [`type ${typeNames.route(w)}`] : []),
+    ...(parents ? [`type ${typeNames.childValue(input)} as ChildValue`] : []),
   ];
   const hookImports = [
     `${fn.handle} as handle`,
@@ -93,6 +102,7 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
     import { PREFIX, type Connection } from '../connection';
     ${importDecl(hookImports, `../handlers/${w.names.file}`)}
     ${importDecl(queueImports, '../queues')}
+    ${fanOut ? "import { addFlow, createFlowProducer, type Flow } from '../flows';" : ''}
 
     /** The worker's name in the pipeline, for logs. */
     ${workerName.text}
@@ -110,6 +120,8 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
             } as const satisfies Record<string, ${typeNames.route(w)}>;`
     }
 
+    ${fanOut ? flowConstant(w) : ''}
+
     ${doc(
       `Starts worker ${name} on queue ${displayName(input.node.name)}: ${capacityText(w)}`,
       'in docker-compose.yml. Failed jobs are retried as the queue says; a job that fails its last',
@@ -117,10 +129,13 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
       '`close()` shuts it down gracefully.',
     )}
     ${signature(`export function ${fn.start}`, ['connection: Connection', 'queues: Queues'], ' {')}
+      ${fanOut ? 'const flows = createFlowProducer(connection);' : ''}
       async function processJob(job: Job<Data, Result>): Promise<Result> {
-        ${w.routes.length === 0 ? 'return handle(job);' : 'const result = await handle(job);'}
+        ${passes ? `const result = await ${handleCall};` : `return ${handleCall};`}
         ${forward}
-        ${w.routes.length === 0 ? '' : 'return result;'}
+        ${fanOut ? '// Before the job completes: a nested flow joins its parent while that still waits.' : ''}
+        ${fanOut ? 'await addFlow(flows, job, FLOW, result);' : ''}
+        ${passes ? 'return result;' : ''}
       }
 
       ${deadLetterFn}
@@ -150,21 +165,23 @@ export function workerFile(w: WorkerModel): { text: string; unsure: boolean } {
       });
       worker.on('error', (error) => console.error(\`\${WORKER}: \${error.message}\`));
       ${
-        w.deadLetters.length > 0
+        w.deadLetters.length > 0 || fanOut
           ? code`
         return {
           worker,
-          /** Stops taking jobs, lets the active ones finish, then waits for dead letters. */
+          /** Stops taking jobs, lets the active ones finish, then ${w.deadLetters.length > 0 ? 'waits for dead letters' : 'closes the flow producer'}. */
           async close(): Promise<void> {
             await worker.close();
-            await Promise.all(moving);
+            ${w.deadLetters.length > 0 ? 'await Promise.all(moving);' : ''}
+            ${fanOut ? 'await flows.close();' : ''}
           },
         };`
           : 'return { worker, close: () => worker.close() };'
       }
     }
   `;
-  return { text, unsure: workerName.unsure };
+  // Flow code is left to Prettier rather than laid out by hand.
+  return { text, unsure: workerName.unsure || fanOut || parents };
 }
 
 /** How a worker's modelled failure rate reads: "fails 2% of attempts" (each attempt fails on its own; a failed one is retried while the queue's attempts last). */

@@ -1,7 +1,7 @@
 import { edgeOn } from '../defaults';
 import type { NodeKind, PipelineNode } from '../schema';
 import { ILLEGAL_PAIRS, kindsWith, legalEdgesInWords } from './edge-kinds';
-import { flowChildren, flowCycles, flowJoins, flowsInBullmq } from './flows';
+import { flowChildren, flowCycles, flowJoins } from './flows';
 import type { PipelineGraph } from './graph';
 import { edgeLabel, nodeLabel } from './labels';
 
@@ -20,8 +20,7 @@ export type TopologyRule =
   | 'duplicate-name'
   | 'flow-join'
   | 'flow-children'
-  | 'flow-cycle'
-  | 'flow-engine';
+  | 'flow-cycle';
 
 export interface TopologyProblem {
   rule: TopologyRule;
@@ -225,7 +224,7 @@ export function engineProblems(
     ...duplicateNames(graph, ['queue']),
     ...edges,
     ...workerInputs(graph),
-    ...flowsInBullmq(graph),
+    ...flows,
   ];
 }
 

@@ -7,8 +7,8 @@ import type { PipelineGraph } from './graph';
 /**
  * The legal shapes of BullMQ flows (docs/architecture.md "Flows"): a worker whose completed job
  * fans out `children` onto one or more queues and continues as one parent job on its `parent`
- * queue once they are done. Each problem is worded once here; validation rules show them and the
- * simulator refuses a document with them.
+ * queue once they are done. Each problem is worded once here; validation rules show them and every
+ * engine (simulator, runner, code generation) refuses a document with them.
  */
 
 const q = (graph: PipelineGraph, id: string) => JSON.stringify(graph.nodes.get(id)?.name ?? id);
@@ -142,20 +142,4 @@ export function flowCycles(graph: PipelineGraph): TopologyProblem[] {
   };
   for (const queue of graph.queues) if (!state.has(queue.id)) visit(queue.id);
   return found;
-}
-
-/** Code generation and real runs do not run flows yet: refuse rather than drop the edges. */
-export function flowsInBullmq(graph: PipelineGraph): TopologyProblem[] {
-  return graph.doc.edges.flatMap((edge): TopologyProblem[] => {
-    const on = edgeOn(edge);
-    if ((on !== 'children' && on !== 'parent') || !graph.kindOf(edge)) return [];
-    return [
-      {
-        rule: 'flow-engine',
-        edgeId: edge.id,
-        message: `${on} edge ${edgeLabel(edge, graph)} is part of a BullMQ flow, which code generation and real runs do not support yet (only the simulator runs flows)`,
-        hint: 'simulate this pipeline, or replace the flow with "completed" edges to generate code or run it',
-      },
-    ];
-  });
 }

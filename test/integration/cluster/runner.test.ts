@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { RunSnapshot, RunSummary, WorkerFigures } from '../../../shared/metrics';
+import type { QueueFigures, RunSummary } from '../../../shared/metrics';
+import { Cluster } from 'ioredis';
+import { removeKeysAt } from '../../../main/redis/keys';
 import { simulate } from '../../../shared/simulation';
 import { clusterMasterUrls } from '../../helpers/redis-cluster';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../main/cli/index';
+import {
+  checkParents,
+  completionsPerSec,
+  fanOutDoc,
+  predictedThroughput,
+  readJobs,
+  snapshotsWhileRunning,
+} from '../runner/flows-support';
 import { captureCli, keysUnder, recordingService, sleep } from '../runner/helpers';
 import { clusterChain } from './helpers';
 
@@ -21,19 +31,6 @@ const count = (summary: RunSummary, id: string): number => {
   if (node.kind === 'queue') return node.enqueued;
   return node.completed;
 };
-
-/** The snapshots from 1 s into the run until producing stopped (the last one before stop). */
-function snapshotsWhileRunning(snapshots: RunSnapshot[]): RunSnapshot[] {
-  return snapshots.filter((s) => s.t >= 1000 && s.t <= 5900);
-}
-
-/** Completions per second of a worker between the first and the last of `snapshots`. */
-function completionsPerSec(snapshots: RunSnapshot[], id: string): number {
-  const done = (s: RunSnapshot) => (s.nodes[id] as WorkerFigures).completed;
-  const first = snapshots[0]!;
-  const last = snapshots.at(-1)!;
-  return ((done(last) - done(first)) * 1000) / (last.t - first.t);
-}
 
 /** Keys under `prefix` on every master of the cluster, each asked directly. */
 async function keysOnEveryMaster(prefix: string): Promise<string[]> {
@@ -74,6 +71,9 @@ describe('runner on a 3-master Redis Cluster', () => {
       const model = predicted.nodes[id]!;
       if (model.kind !== 'worker') throw new Error(id);
       const measured = completionsPerSec(running, id);
+      console.log(
+        `cluster chain ${id}: ${measured} jobs/s measured, ${model.throughputPerSec} predicted`,
+      );
       const off = Math.abs(measured / model.throughputPerSec - 1);
       expect(
         off,
@@ -84,6 +84,43 @@ describe('runner on a 3-master Redis Cluster', () => {
     expect(await keysOnEveryMaster(info.prefix)).toEqual([]);
     // The status line's figures are the cluster's: memory summed over its masters.
     expect(env.snapshots.at(-1)!.redis!.usedMemoryBytes).toBeGreaterThan(3 * 500_000);
+  });
+
+  it('runs a flow: every parent after all its children, exact counts, the simulator’s throughput', async () => {
+    env = recordingService(clusterUrl);
+    const doc = fanOutDoc();
+    doc.settings = { ...doc.settings, cluster: true };
+    const info = await env.service.start({ document: doc, keepKeys: true });
+    const client = new Cluster([{ host: '127.0.0.1', port: Number(new URL(clusterUrl).port) }]);
+    try {
+      await sleep(6000);
+      const result = await env.service.stop({ drain: true, keepKeys: true });
+      expect(result.drained).toBe(true);
+      const split = count(result.summary, 'split');
+      expect(split).toBeGreaterThan(100);
+      expect(count(result.summary, 'render')).toBe(4 * split);
+      expect(count(result.summary, 'merge')).toBe(split);
+      const jobs = await readJobs(client, info.prefix, ['reports', 'parts', 'assemble']);
+      const { parents, waitedFor, early } = checkParents(jobs, 'assemble');
+      expect(parents).toHaveLength(split);
+      expect(parents.every((p) => p.state === 'completed')).toBe(true);
+      expect(waitedFor.every((n) => n === 4)).toBe(true);
+      expect(early).toEqual([]);
+      const snapshots = env.snapshots.map((s) => s.snapshot);
+      const waiting = snapshots.map((s) => (s.nodes.assemble as QueueFigures).waitingChildren!);
+      expect(Math.max(...waiting)).toBeGreaterThan(0);
+      const predicted = predictedThroughput(doc, ['split', 'render', 'merge']);
+      const running = snapshotsWhileRunning(snapshots);
+      for (const id of ['split', 'render', 'merge']) {
+        const measured = completionsPerSec(running, id);
+        console.log(`cluster flow ${id}: ${measured} jobs/s measured, ${predicted[id]} predicted`);
+        expect(Math.abs(measured / predicted[id]! - 1)).toBeLessThan(0.05);
+      }
+    } finally {
+      await removeKeysAt(clusterUrl, info.prefix);
+      client.disconnect();
+    }
+    expect(await keysOnEveryMaster(info.prefix)).toEqual([]);
   });
 
   it('pipewright run runs a cluster document through any node and prints exact counts', async () => {

@@ -16,6 +16,7 @@ import {
   removeDir,
   tempDir,
   typeCheck,
+  typeCheckProject,
   unformattedFiles,
 } from './support/project';
 
@@ -119,6 +120,38 @@ describe('hostile node names', () => {
     } finally {
       removeDir(sandbox);
     }
+  });
+
+  it('compile in flows: fan-outs beside routes and dead letters, two children edges to one queue, nesting, every policy', async () => {
+    const doc = hostileDocument();
+    // The ring of certain completed edges would make each flow a cycle: make them uncertain.
+    for (const edge of doc.edges) if (edge.id.startsWith('next')) edge.probability = 0.5;
+    const flow = (id: string, from: string, to: string, extra: Partial<PipelineEdge>) => ({
+      id,
+      from,
+      to,
+      ...extra,
+    });
+    doc.edges = doc.edges.filter((e) => e.id !== 'next0' && e.id !== 'next1');
+    doc.edges.push(
+      flow('c0', 'w0', 'q1', {
+        on: 'children',
+        children: { type: 'uniform', min: 1, max: 3 },
+        childFailure: 'failParentOnFailure',
+      }),
+      flow('c0b', 'w0', 'q1', { on: 'children', childFailure: 'removeDependencyOnFailure' }),
+      flow('j0', 'w0', 'q2', { on: 'parent' }),
+      // q1's worker fans out itself: a nested flow.
+      flow('c1', 'w1', 'q3', { on: 'children', childFailure: 'ignoreDependencyOnFailure' }),
+      flow('j1', 'w1', 'q4', { on: 'parent' }),
+      // A fanning worker that also routes completed jobs and dead-letters failed ones.
+      flow('r0', 'w0', 'q5', { probability: 0.5 }),
+      flow('d0', 'w0', 'q6', { on: 'failed' }),
+    );
+    const files = await generateProject(doc);
+    expect(files.map((f) => f.path)).toContain('src/flows.ts');
+    expect(await unformattedFiles(files)).toEqual([]);
+    expect(await typeCheckProject(files, 'hostile-flows')).toEqual([]);
   });
 
   it('refuses a queue name BullMQ cannot take, saying which and why', async () => {

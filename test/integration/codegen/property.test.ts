@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../../shared/codegen';
-import { exportProject } from '../../../main/services/export';
 import { arbitraryDocument } from '../../helpers/arbitrary-document';
-import {
-  linkNodeModules,
-  removeDir,
-  tempDir,
-  typeCheck,
-  unformattedFiles,
-} from './support/project';
+import { typeCheckProject, unformattedFiles } from './support/project';
 
 /**
  * Random runnable documents — odd names, odd payloads, every arrival, distribution and option —
@@ -22,14 +15,7 @@ describe('generateProject on random documents', () => {
         const files = await generateProject(doc);
         expect(await generateProject(structuredClone(doc))).toEqual(files);
         expect(await unformattedFiles(files)).toEqual([]);
-        const dir = tempDir('property');
-        try {
-          await exportProject(dir, files);
-          linkNodeModules(dir);
-          expect(typeCheck(dir)).toEqual([]);
-        } finally {
-          removeDir(dir);
-        }
+        expect(await typeCheckProject(files, 'property')).toEqual([]);
       }),
       { numRuns: 20 },
     );

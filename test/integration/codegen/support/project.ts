@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { exportProject } from '../../../../main/services/export';
+import type { GeneratedFile } from '../../../../shared/codegen';
 export { unformattedFiles } from '../../../helpers/prettier-files';
 
 /** The repository root, whose node_modules generated projects link to (no npm install). */
@@ -55,4 +57,16 @@ export function typeCheck(projectDir: string): string[] {
       getNewLine: () => '\n',
     }),
   );
+}
+
+/** Writes a generated project to a temporary folder and type-checks it there; then removes it. */
+export async function typeCheckProject(files: GeneratedFile[], label: string): Promise<string[]> {
+  const dir = tempDir(label);
+  try {
+    await exportProject(dir, files);
+    linkNodeModules(dir);
+    return typeCheck(dir);
+  } finally {
+    removeDir(dir);
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,13 @@ describe('pipewright with a flow', () => {
     expect(out).toContain('wait — (flow): a flow feeds the queue (fork-join)');
   });
 
-  it('refuses to generate code for it, saying why', async () => {
+  it('generates a project for it, adding the flow in the worker that fans out', async () => {
     const { code, err } = await cli('generate', 'flow.pipewright.json', '--out', 'out');
-    expect(code).not.toBe(0);
-    expect(err).toContain(
-      'children edge "split" → "parts" is part of a BullMQ flow, which code generation and real runs do not support yet',
-    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const read = (...path: string[]) => readFileSync(join(dir, 'out', 'src', ...path), 'utf8');
+    expect(read('workers', 'split.ts')).toContain('await addFlow(flows, job, FLOW, result);');
+    expect(read('flows.ts')).toContain('new FlowProducer({ connection, prefix: PREFIX })');
+    expect(read('workers', 'merge.ts')).toContain('job.getChildrenValues<ChildValue>()');
   });
 });

@@ -7,7 +7,6 @@ import {
   type PrettierParser,
 } from '../../../../shared/codegen';
 import { parseDocumentText } from '../../../../shared/document';
-import { buildGraph, engineProblems } from '../../../../shared/document/topology';
 
 /**
  * Every example's generated project, byte for byte, against test/fixtures/codegen/<example>/.
@@ -30,20 +29,11 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
-function read(path: string) {
+async function generate(path: string) {
   const parsed = parseDocumentText(readFileSync(path, 'utf8'));
   if (!parsed.ok) throw new Error(`${path}: ${JSON.stringify(parsed.errors)}`);
-  return parsed.document;
+  return generateProject(parsed.document);
 }
-
-const generate = async (path: string) => generateProject(read(path));
-
-/**
- * An example with a BullMQ flow while code generation refuses flows (docs/architecture.md
- * "Flows"): it is refused, naming the flow; once code generation runs flows it needs goldens.
- */
-const refusesFlows = (path: string) =>
-  engineProblems(buildGraph(read(path)), 'bullmq').some((p) => p.rule === 'flow-engine');
 
 const parserFor = (path: string): PrettierParser | null =>
   path.endsWith('.ts')
@@ -61,17 +51,17 @@ const parserFor = (path: string): PrettierParser | null =>
 describe('generated projects match their golden files', () => {
   it('covers every example', () => {
     expect(examples.map((e) => e.id)).toEqual(
-      expect.arrayContaining(['api-sync', 'nightly-report', 'upload-processing', 'welcome-emails']),
+      expect.arrayContaining([
+        'api-sync',
+        'nightly-report',
+        'report-fanout',
+        'upload-processing',
+        'welcome-emails',
+      ]),
     );
   });
 
   for (const example of examples) {
-    if (refusesFlows(example.path)) {
-      it(`${example.id}: refused while code generation does not run flows`, async () => {
-        await expect(generate(example.path)).rejects.toThrow(/is part of a BullMQ flow/);
-      });
-      continue;
-    }
     it(example.id, async () => {
       const files = await generate(example.path);
       const golden = join(goldensDir, example.id);

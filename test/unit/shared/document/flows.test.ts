@@ -69,24 +69,41 @@ describe('flows in the engines', () => {
     expect(model.fanOuts[split]).toMatchObject({ children: [{ min: 4, max: 4, policy: 0 }] });
   });
 
-  it('are refused by code generation and the runner, with the same clear message', () => {
-    const doc = reportFlow();
-    const problems = engineProblems(buildGraph(doc), 'bullmq');
-    expect(problems.map((p) => p.message)).toEqual([
-      'children edge "split" → "parts" is part of a BullMQ flow, which code generation and real runs do not support yet (only the simulator runs flows)',
-      'parent edge "split" → "assemble" is part of a BullMQ flow, which code generation and real runs do not support yet (only the simulator runs flows)',
-    ]);
-    expect(planRun(doc)).toEqual({ ok: false, errors: problems.map(problemLine) });
-    let thrown: unknown;
-    try {
-      buildModel(doc);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(CodegenError);
-    expect((thrown as CodegenError).message).toContain(
-      'code generation and real runs do not support',
-    );
+  it('are planned by the runner and modelled by code generation', () => {
+    const doc = reportFlow({
+      children: { type: 'uniform', min: 2, max: 8 },
+      childFailure: 'failParentOnFailure',
+    });
+    expect(engineProblems(buildGraph(doc), 'bullmq')).toEqual([]);
+    const plan = planRun(doc);
+    if (!plan.ok) throw new Error(plan.errors.join('; '));
+    expect(plan.plan.workers.get('split')!.fanOut).toEqual({
+      parentEdgeId: 'join',
+      parentQueueId: 'assemble',
+      children: [
+        {
+          edgeId: 'fan',
+          queueId: 'parts',
+          min: 2,
+          max: 8,
+          options: { failParentOnFailure: true },
+        },
+      ],
+    });
+    expect(plan.plan.workers.get('render')!.fanOut).toBeUndefined();
+    const model = buildModel(doc);
+    expect(model.workers.find((w) => w.node.id === 'split')!.fanOut).toMatchObject({
+      parent: { node: { id: 'assemble' } },
+      children: [{ queue: { node: { id: 'parts' } }, min: 2, max: 8 }],
+    });
+  });
+
+  it('an ill-shaped flow is refused by every engine in the rules’ words', () => {
+    const doc = reportFlow({ children: 0 }, { parent: false });
+    const problems = engineProblems(buildGraph(doc), 'bullmq').map(problemLine);
+    expect(problems).toHaveLength(2);
+    expect(planRun(doc)).toEqual({ ok: false, errors: problems });
+    expect(() => buildModel(doc)).toThrow(CodegenError);
   });
 
   it('an ill-shaped flow is refused by the simulator in the rules’ words', () => {
