@@ -1,26 +1,32 @@
 import {
   formatDifference,
   formatFigure,
+  playedText,
   type NodeComparison,
   type RunChange,
   type RunComparison,
 } from './comparison';
 import { formatRunTime } from './run-log';
 import { plural } from '../../shared/plural';
+import type { RunSummary } from '../../shared/metrics/types';
 
 const clock = (ms: number) => formatRunTime(ms).replace(/\.\d$/, '');
 
 /** What was changed while the run was on: the prediction replays the same at the same times. */
-function LiveChanges({ changes }: { changes: RunChange[] }) {
+function LiveChanges({ changes, summary }: { changes: RunChange[]; summary: RunSummary }) {
+  const played = playedText(summary);
   if (changes.length === 0) {
     return (
       <p className="run-muted" data-testid="comparison-basis">
-        The run was not steered: the prediction is for the pipeline as designed.
+        {played
+          ? `${played}; the prediction plays the same at the same times. It was not steered.`
+          : 'The run was not steered: the prediction is for the pipeline as designed.'}
       </p>
     );
   }
   return (
     <div className="run-changes" data-testid="comparison-basis">
+      {played ? <p className="run-muted">{played}; the prediction plays the same.</p> : null}
       <p className="status-warning">
         {plural(changes.length, 'live change')} made during the run; the prediction replays{' '}
         {changes.length === 1 ? 'it' : 'them'} at the same times:
@@ -45,7 +51,7 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
         The simulator’s prediction for the same pipeline over the measured {span}, beside what the
         run measured. Differences within ±15 % are shown in green.
       </p>
-      <LiveChanges changes={comparison.changes} />
+      <LiveChanges changes={comparison.changes} summary={comparison.summary} />
       {comparison.missing ? <p className="status-warning">{comparison.missing}</p> : null}
       <ComparisonRows nodes={comparison.nodes} />
     </div>

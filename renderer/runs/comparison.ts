@@ -7,6 +7,7 @@ import {
   formatRate,
   formatSignedPercent,
 } from '../../shared/metrics/format';
+import { plural } from '../../shared/plural';
 
 export type { ComparisonRow };
 
@@ -31,6 +32,19 @@ export interface RunComparison {
   changes: RunChange[];
   /** Why there is no prediction, when there is none. */
   missing: string | null;
+}
+
+/** What the run played (its scenario, its autoscalers): the prediction plays the same. */
+export function playedText(summary: RunSummary): string | null {
+  const events = summary.scenario?.length ?? 0;
+  const autoscaled = Object.values(summary.nodes).filter(
+    (n) => n.kind === 'worker' && n.autoscale,
+  ).length;
+  const parts = [
+    events > 0 ? `its scenario (${plural(events, 'event')})` : null,
+    autoscaled > 0 ? plural(autoscaled, 'autoscaled worker') : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? `The run played ${parts.join(' and ')}` : null;
 }
 
 /** Rows per node, in the order the nodes first appear. */

@@ -6,7 +6,9 @@ import {
   comparisonFromReport,
   formatDifference,
   formatFigure,
+  playedText,
 } from '../../../../renderer/runs/comparison';
+import { spikeDocument } from '../../shared/simulation/documents';
 import { RUN_REDIS, welcomeDoc } from '../actions/fixtures';
 
 /** A report as the host builds it, with a "measured" summary from another seed. */
@@ -77,5 +79,17 @@ describe('predicted versus measured', () => {
     expect(formatDifference(-20)).toEqual({ text: '−20.0%', tone: 'warning' });
     expect(formatDifference(0)).toEqual({ text: '±0.0%', tone: 'ok' });
     expect(formatDifference(null)).toEqual({ text: '—', tone: 'muted' });
+  });
+});
+
+describe('what a run played, as the comparison says it', () => {
+  it('names the scenario and the autoscaled workers, and nothing for a plain pipeline', () => {
+    expect(playedText(simulate(welcomeDoc(), { durationMs: 5_000, seed: 1 }))).toBeNull();
+    const played = simulate(spikeDocument(), { durationMs: 90_000, seed: 1 });
+    expect(playedText(played)).toBe(
+      'The run played its scenario (1 event) and 1 autoscaled worker',
+    );
+    const { scenario: _scenario, ...withoutScenario } = played;
+    expect(playedText(withoutScenario)).toBe('The run played 1 autoscaled worker');
   });
 });
