@@ -4,7 +4,6 @@ import type { RunControl } from '../../shared/api/contract';
 import type { RunSummary } from '../../shared/metrics';
 import { readQueueCounts } from '../redis/bullmq-counts';
 import { isCluster, openRedis, type RedisClient } from '../redis/client';
-import type { RedisLoad } from '../redis/info';
 import { readLoad } from '../redis/load';
 import { resolveSettings } from '../../shared/document/defaults';
 import { deleteKeysByPrefix } from '../redis/keys';
@@ -12,13 +11,16 @@ import { beatRunner, RUNNER_HEARTBEAT, writeRunMarker } from '../redis/run-marke
 import { clusterMismatch } from './cluster-check';
 import { connectionProblem, connectionsNeeded, readClientLimits } from './connections';
 import { CpuPool } from './cpu-pool';
+import { waitUntilDrained } from './drain';
 import { RunFlows } from './flows';
 import { IncidentLog, refusalHint } from './incidents';
+import { applyControl } from './live-controls';
 import { RunMetrics } from './metrics';
 import type { QueuePlan, RunPlan } from './plan';
 import { LoadGenerator } from './producers';
 import { ScenarioPlayer } from './scenario-player';
 import { reconcileSummary } from './reconcile';
+import { RedisLoadRate } from './redis-load-rate';
 import type { RunOptions, RunnerMessage } from './protocol';
 import { SlotWatch } from './slot-watch';
 import { WorkerGroup, type WorkerContext } from './workers';
@@ -60,7 +62,7 @@ export class Runner {
   private cpuPool: CpuPool | null = null;
   private ticker: NodeJS.Timeout | undefined;
   private ticking = false;
-  private lastLoad: { at: number; load: RedisLoad } | null = null;
+  private readonly loadRate = new RedisLoadRate();
   private connection: 'connected' | 'lost' | 'reconnected' | 'connecting' = 'connecting';
   private startedAt: number;
   private stopping = false;
@@ -222,86 +224,19 @@ export class Runner {
   /** Applies a control; returns an error message, or null when done. */
   async control(control: RunControl): Promise<string | null> {
     if (this.stopping) return 'the run is stopping';
-    const { plan } = this.init;
-    const nodeName = (id: string) => plan.doc.nodes.find((n) => n.id === id)?.name ?? id;
-    const unknown = (kind: string, id: string, known: Iterable<string>) =>
-      `no ${kind} with id "${id}" in the running pipeline; ${kind}s: ${[...known].join(', ') || 'none'}`;
-    try {
-      switch (control.type) {
-        case 'pause':
-        case 'resume': {
-          const q = this.queues.get(control.queueId);
-          if (!q) return unknown('queue', control.queueId, this.queues.keys());
-          if (control.type === 'pause') {
-            await q.queue.pause();
-            this.paused.add(control.queueId);
-          } else {
-            await q.queue.resume();
-            this.paused.delete(control.queueId);
-          }
-          this.log('info', `queue "${q.plan.bullName}" ${control.type}d`, control.queueId);
-          return null;
-        }
-        case 'rate': {
-          const p = this.producers.get(control.producerId);
-          if (!p) return unknown('producer', control.producerId, this.producers.keys());
-          await p.setRate(control.ratePerSec);
-          this.log(
-            'info',
-            `producer "${nodeName(p.id)}" now at ${control.ratePerSec} jobs/s`,
-            p.id,
-          );
-          return null;
-        }
-        case 'concurrency': {
-          const w = this.workers.get(control.workerId);
-          if (!w) return unknown('worker', control.workerId, this.workers.keys());
-          w.setConcurrency(control.concurrency);
-          this.log(
-            'info',
-            `worker "${nodeName(w.id)}" concurrency set to ${control.concurrency}`,
-            w.id,
-          );
-          return null;
-        }
-        case 'killReplica': {
-          const w = this.workers.get(control.workerId);
-          if (!w) return unknown('worker', control.workerId, this.workers.keys());
-          const killed = await w.kill(control.replica);
-          this.log(
-            'warn',
-            `killed replica #${killed.index} of worker "${nodeName(w.id)}" with ${killed.activeJobs} active jobs; ` +
-              `they come back as stalled within ~${Math.round((this.init.options.lockDurationMs + this.init.options.stalledIntervalMs) / 1000)} s (${plural(w.alive, 'replica')} left)`,
-            w.id,
-          );
-          return null;
-        }
-        case 'startReplica': {
-          const w = this.workers.get(control.workerId);
-          if (!w) return unknown('worker', control.workerId, this.workers.keys());
-          const started = await w.startReplica();
-          this.log(
-            'info',
-            `started replica #${started.index} of worker "${nodeName(w.id)}" (${w.alive} alive)`,
-            w.id,
-          );
-          return null;
-        }
-        case 'failureRate': {
-          const w = this.workers.get(control.workerId);
-          if (!w) return unknown('worker', control.workerId, this.workers.keys());
-          w.failureRate = control.failureRate;
-          this.log(
-            'info',
-            `worker "${nodeName(w.id)}" now fails ${Math.round(control.failureRate * 1000) / 10}% of attempts`,
-            w.id,
-          );
-          return null;
-        }
-      }
-    } catch (error) {
-      return (error as Error).message;
-    }
+    const { lockDurationMs, stalledIntervalMs } = this.init.options;
+    return applyControl(
+      {
+        plan: this.init.plan,
+        queues: this.queues,
+        workers: this.workers,
+        producers: this.producers,
+        paused: this.paused,
+        log: (level, message, nodeId) => this.log(level, message, nodeId),
+        stalledWithinMs: lockDurationMs + stalledIntervalMs,
+      },
+      control,
+    );
   }
 
   /** Stops producing, optionally drains, closes workers and removes the run's keys. */
@@ -316,7 +251,12 @@ export class Runner {
     if (drain) {
       for (const id of this.paused) await this.queues.get(id)?.queue.resume();
       this.paused.clear();
-      drained = await this.waitUntilEmpty(drainTimeoutMs);
+      drained = await waitUntilDrained(
+        this.client,
+        this.init.prefix,
+        this.queues.values(),
+        drainTimeoutMs,
+      );
       if (!drained)
         this.log('warn', `queues did not empty within ${drainTimeoutMs} ms; stopping anyway`);
     }
@@ -389,20 +329,6 @@ export class Runner {
     return beatRunner(this.client, this.init.prefix, 3 * HEARTBEAT_MS);
   }
 
-  private async waitUntilEmpty(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    // A queue nobody consumes (a dead-letter queue) keeps its jobs: only consumed queues drain.
-    const names = [...this.queues.values()]
-      .filter((q) => q.plan.consumerEdges.size > 0)
-      .map((q) => q.plan.bullName);
-    while (Date.now() < deadline) {
-      const counts = await readQueueCounts(this.client, this.init.prefix, names);
-      if (counts.every((c) => c.waiting + c.active + c.delayed === 0)) return true;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
-  }
-
   /** `cause` says what was lost when it is not the one connection (a cluster's master). */
   private connectionChanged(event: 'ready' | 'close', cause?: string): void {
     if (event === 'ready') {
@@ -445,7 +371,7 @@ export class Runner {
           readLoad(this.client),
         ]);
         ids.forEach((id, i) => this.metrics!.counts(id, counts[i]!));
-        redis = this.redisFigures(load);
+        redis = this.loadRate.figures(load);
       }
       const snapshot = this.metrics.snapshot(this.paused);
       const { rss, heapUsed } = process.memoryUsage();
@@ -473,25 +399,6 @@ export class Runner {
     if (!producer || !hop || !this.metrics) return;
     if (producer.plan.targets[0] === hop) this.metrics.created(producer.id, 1);
     this.metrics.enqueued(queueId, 1, hop.edgeId);
-  }
-
-  private redisFigures(load: RedisLoad) {
-    const now = Date.now();
-    let opsPerSec = load.opsPerSec;
-    if (
-      this.lastLoad &&
-      now > this.lastLoad.at &&
-      load.totalCommands >= this.lastLoad.load.totalCommands
-    ) {
-      opsPerSec =
-        ((load.totalCommands - this.lastLoad.load.totalCommands) * 1000) / (now - this.lastLoad.at);
-    }
-    this.lastLoad = { at: now, load };
-    return {
-      usedMemoryBytes: load.usedMemoryBytes,
-      opsPerSec,
-      connectedClients: load.connectedClients,
-    };
   }
 }
 

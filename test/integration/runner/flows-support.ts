@@ -15,12 +15,22 @@ type Spec = Record<string, unknown>;
 
 /**
  * reports → split, which fans out `children` onto parts (render) and continues as one parent on
- * assemble (merge). `checks` adds a second children edge onto checks (check) with its own options.
+ * assemble (merge). `checks` adds a second children edge onto checks (check) with its own options;
+ * `renderMs` is a child's service time (longer: parents wait in waiting-children long enough to be
+ * seen by a run's counts, read a few times a second).
  */
 export function fanOutDoc(
-  options: { rate?: number; children?: Spec; checks?: Spec; checker?: Spec } = {},
+  options: {
+    rate?: number;
+    children?: Spec;
+    checks?: Spec;
+    checker?: Spec;
+    renderMs?: number;
+  } = {},
 ): PipelineDocument {
-  const { rate = 20, children = { children: 4 } } = options;
+  const { rate = 20, children = { children: 4 }, renderMs = 10 } = options;
+  // Enough render slots for the children's load at about half busy.
+  const renderSlots = Math.max(8, Math.ceil((rate * 4 * renderMs) / 500));
   return pipeline(
     'fan-out',
     [
@@ -28,7 +38,7 @@ export function fanOutDoc(
       queue('reports'),
       worker('split', { concurrency: 4 }),
       queue('parts'),
-      worker('render', { concurrency: 8, service: { type: 'fixed', ms: 10 } }),
+      worker('render', { concurrency: renderSlots, service: { type: 'fixed', ms: renderMs } }),
       queue('assemble'),
       worker('merge', { concurrency: 4 }),
       ...(options.checks ? [queue('checks'), worker('check', options.checker ?? {})] : []),

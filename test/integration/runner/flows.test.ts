@@ -81,7 +81,8 @@ function expectThroughput(
 
 describe('flows in a real run', () => {
   it('fans out 4 children per job; each parent completes once, after all of them', async () => {
-    const doc = fanOutDoc();
+    // Children of 200 ms: about 4 parents wait at any time, which the run's counts must see.
+    const doc = fanOutDoc({ renderMs: 200 });
     const { summary, jobs, snapshots } = await runFlow(doc);
     const split = worker(summary, 'split').completed;
     expect(split).toBeGreaterThan(100);

@@ -99,7 +99,7 @@ describe('a scenario in a real run', () => {
     expect(await main([...args, '--scenario', 's.json'], cli.io)).toBe(0);
     const out = cli.out.join('\n');
     // 20 jobs/s held for 0.5 s: about 10 wait, and go at once on resume.
-    const row = /^Hold\s+"q" paused\s+(\S+) ms\s+1 s\s+(\d+)\s+(\d+) \(/m.exec(out);
+    const row = /^Hold\s+paused on "q"\s+(\S+) ms\s+1 s\s+(\d+)\s+(\d+) \(/m.exec(out);
     expect(row, out).not.toBeNull();
     expect(Number(row![1])).toBeGreaterThanOrEqual(500);
     expect(Number(row![3])).toBeGreaterThanOrEqual(8);
