@@ -88,7 +88,7 @@ describe('runner on a 3-master Redis Cluster', () => {
 
   it('runs a flow: every parent after all its children, exact counts, the simulator’s throughput', async () => {
     env = recordingService(clusterUrl);
-    const doc = fanOutDoc();
+    const doc = fanOutDoc({ renderMs: 200 });
     doc.settings = { ...doc.settings, cluster: true };
     const info = await env.service.start({ document: doc, keepKeys: true });
     const client = new Cluster([{ host: '127.0.0.1', port: Number(new URL(clusterUrl).port) }]);
