@@ -77,6 +77,8 @@ describe('connections a run needs', () => {
     const env = recordingService(server.url);
     cleanups.push(() => env.close());
     await env.redis.ensure(server.url);
+    // As above: count from when the app's status watch is in too (it connects after `ensure`).
+    await until(async () => (await clients(probe)) === 2, 'the status connection');
     const before = await clients(probe);
     const doc = replicated(40);
     await expect(env.service.start({ document: doc })).rejects.toThrow(
