@@ -11,6 +11,9 @@ export default defineConfig({
       // The CLI and the runner run under plain Node too (bin/pipewright.mjs): keep the bundle
       // within the oldest Node the CLI supports, not only Electron's.
       target: 'node20.19',
+      // zod is bundled: resolving and loading its ~130 ESM files from node_modules took ~40 ms
+      // of every CLI command's start (test/bench/cli-startup.bench.ts).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(root, 'main/electron/index.ts'),
