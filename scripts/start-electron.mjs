@@ -7,11 +7,14 @@
 // "Electron uninstall" when it is missing, so on a fresh clone nothing ever triggers the download.
 // This preflight runs Electron's own installer (which honours ELECTRON_MIRROR,
 // electron_config_cache and ELECTRON_OVERRIDE_DIST_PATH) and, when the binary cannot be had, says
-// what failed, why, and what to do, instead of a stack trace.
+// what failed, why, and what to do, instead of a stack trace. The installer runs under a
+// no-progress watchdog (electron-download-watchdog.mjs): a mirror that accepts the connection and
+// then sends nothing fails after PIPEWRIGHT_ELECTRON_STALL_SECONDS (30) rather than minutes.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const DEFAULT_MIRROR = 'https://github.com/electron/electron/releases/download/';
@@ -32,10 +35,81 @@ function fail(what, why, todo) {
   process.exit(1);
 }
 
+/**
+ * The platform and arch Electron's installer will download for, resolved as its install.js does,
+ * with where each came from, so a message can name what was asked for.
+ */
+function downloadTarget() {
+  const pick = (variables, fallback) => {
+    const variable = variables.find((name) => process.env[name]);
+    return variable
+      ? { value: process.env[variable], variable, set: `${variable}=${process.env[variable]}` }
+      : { value: fallback, variable: undefined };
+  };
+  const platform = pick(['ELECTRON_INSTALL_PLATFORM', 'npm_config_platform'], process.platform);
+  const arch = pick(['ELECTRON_INSTALL_ARCH', 'npm_config_arch'], process.arch);
+  // @electron/get names 32-bit ARM "armv7l".
+  if (arch.value === 'arm') arch.value = 'armv7l';
+  return { platform, arch };
+}
+
+/** Who asked for a target: the variables that set it, or this machine. */
+function askedBy(parts, what) {
+  const set = parts.filter((part) => part.variable);
+  return set.length === 0
+    ? `(this machine's ${what})`
+    : `(asked for by ${set.map((part) => part.set).join(' and ')})`;
+}
+
+/** Steps that undo the variables behind a target, when they set it. */
+function unsetSteps(parts) {
+  return parts
+    .filter((part) => part.variable)
+    .map((part) => `Unset ${part.variable} if it was not meant for this download.`);
+}
+
 function executableName() {
-  const platform = process.env.ELECTRON_INSTALL_PLATFORM || process.platform;
+  const platform = downloadTarget().platform.value;
   if (platform === 'darwin' || platform === 'mas') return MAC_EXECUTABLE;
   return EXECUTABLES[platform];
+}
+
+/** The watchdog's limit: a positive number of seconds, or a message saying what is wrong. */
+function stallSeconds() {
+  const raw = process.env.PIPEWRIGHT_ELECTRON_STALL_SECONDS;
+  if (raw === undefined || raw === '') return 30;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds > 0) return seconds;
+  fail(`PIPEWRIGHT_ELECTRON_STALL_SECONDS is "${raw}", not a number of seconds.`, undefined, [
+    'Set it to a positive number (how long a download may receive nothing), or unset it for 30.',
+  ]);
+}
+
+/**
+ * Electron publishes a zip for each platform-arch it supports, and its package lists their
+ * checksums: a target missing from that list has no build to download. (With
+ * electron_use_remote_checksums a mirror may serve builds of its own, so the list does not bind.)
+ */
+function checkPublished(electronDir, version) {
+  if (
+    process.env.electron_use_remote_checksums ||
+    process.env.npm_config_electron_use_remote_checksums
+  )
+    return;
+  const checksums = JSON.parse(readFileSync(join(electronDir, 'checksums.json'), 'utf8'));
+  const { platform, arch } = downloadTarget();
+  if (`electron-v${version}-${platform.value}-${arch.value}.zip` in checksums) return;
+  const prefix = `electron-v${version}-`;
+  // The app zips: "electron-v45.5.0-linux-x64.zip", not their -symbols, -debug or -pdb kin.
+  const published = Object.keys(checksums)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.zip'))
+    .map((name) => name.slice(prefix.length, -'.zip'.length))
+    .filter((target) => /^[a-z0-9]+-[a-z0-9]+$/.test(target));
+  fail(
+    `Electron ${version} has no build for ${platform.value}-${arch.value} ${askedBy([platform, arch], 'platform and arch')}.`,
+    `Electron ${version} is published for ${published.join(', ')} only.`,
+    [...unsetSteps([platform, arch]), 'Run the desktop app on one of those.'],
+  );
 }
 
 /** The first line of an error that a child printed with its stack: its message. */
@@ -66,17 +140,23 @@ async function resolveElectron() {
     fail('Electron is not installed in node_modules.', undefined, ['Run `npm install` first.']);
   }
   const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
+  if (process.env.ELECTRON_EXEC_PATH)
+    return checked(process.env.ELECTRON_EXEC_PATH, 'ELECTRON_EXEC_PATH');
   const exe = executableName();
   if (!exe) {
-    fail(`Electron ${version} has no build for this platform (${process.platform}).`, undefined, [
-      'Run the app on Linux, macOS or Windows.',
-    ]);
+    const { platform } = downloadTarget();
+    fail(
+      `Electron ${version} has no build for ${platform.value} ${askedBy([platform], 'platform')}.`,
+      undefined,
+      [
+        ...unsetSteps([platform]),
+        'Run the app on Linux, macOS or Windows, or set ELECTRON_EXEC_PATH to an Electron you have.',
+      ],
+    );
   }
   const pathFile = join(electronDir, 'path.txt');
   const recorded = () => (existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : exe);
 
-  if (process.env.ELECTRON_EXEC_PATH)
-    return checked(process.env.ELECTRON_EXEC_PATH, 'ELECTRON_EXEC_PATH');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     return checked(
       join(process.env.ELECTRON_OVERRIDE_DIST_PATH, recorded()),
@@ -86,13 +166,21 @@ async function resolveElectron() {
   const installed = join(electronDir, 'dist', recorded());
   if (existsSync(pathFile) && existsSync(installed)) return installed;
 
+  checkPublished(electronDir, version);
+  const stall = stallSeconds();
   const mirror =
     process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || DEFAULT_MIRROR;
   process.stderr.write(`Downloading Electron ${version} (once; about 100 MB) from ${mirror} …\n`);
-  const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
-  });
+  const watchdog = fileURLToPath(new URL('electron-download-watchdog.mjs', import.meta.url));
+  const install = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(watchdog).href, join(electronDir, 'install.js')],
+    {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, PIPEWRIGHT_ELECTRON_STALL_SECONDS: String(stall) },
+    },
+  );
   const binary = join(electronDir, 'dist', recorded());
   if (install.status === 0 && existsSync(binary)) return binary;
 

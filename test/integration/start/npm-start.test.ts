@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,78 @@ describe('npm start', () => {
       expect(result.stderr).toContain('npm run serve');
       expect(result.stderr).not.toMatch(/^\s+at /m);
       expect(result.stderr).not.toContain('Electron uninstall');
+    },
+  );
+
+  it.skipIf(electronInstalled)(
+    'gives up on a mirror that accepts the connection and sends nothing, after the no-progress limit',
+    async () => {
+      const sockets: Socket[] = [];
+      const silent = createServer((socket) => sockets.push(socket));
+      await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+      const { port } = silent.address() as { port: number };
+      try {
+        const started = Date.now();
+        // Async, so this process's silent server keeps accepting while npm start waits on it.
+        const result = await new Promise<{ status: number | null; stderr: string }>((done) => {
+          const clean = Object.fromEntries(
+            Object.entries(process.env).filter(
+              ([key]) => !/^(ELECTRON_|electron_config)/i.test(key),
+            ),
+          );
+          const child = spawn('npm', ['start'], {
+            cwd: root,
+            env: {
+              ...clean,
+              ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+              electron_config_cache: tempDir(),
+              PIPEWRIGHT_ELECTRON_STALL_SECONDS: '2',
+            },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          let stderr = '';
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+          child.on('exit', (status) => {
+            clearTimeout(timer);
+            done({ status, stderr });
+          });
+        });
+        expect(result.status, result.stderr).toBe(1);
+        // 2 s of silence plus npm's and Node's start-up; without the watchdog it waits minutes.
+        expect(Date.now() - started).toBeLessThan(20_000);
+        expect(sockets.length).toBeGreaterThan(0);
+        expect(result.stderr).toContain('could not download Electron 45');
+        expect(result.stderr).toContain(
+          `127.0.0.1:${port} accepted the connection but sent nothing for 2 s`,
+        );
+        expect(result.stderr).toContain('ELECTRON_MIRROR');
+        expect(result.stderr).toContain('npm run serve');
+        expect(result.stderr).not.toMatch(/^\s+at /m);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        silent.close();
+      }
+    },
+  );
+
+  it.skipIf(electronInstalled)(
+    'names the platform-arch asked for when Electron has no build for it',
+    () => {
+      const result = npmStart({
+        npm_config_platform: 'linux',
+        npm_config_arch: 'ia32',
+        electron_config_cache: tempDir(),
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        'Electron 45.5.0 has no build for linux-ia32 (asked for by npm_config_platform=linux and npm_config_arch=ia32)',
+      );
+      expect(result.stderr).toContain('linux-x64');
+      expect(result.stderr).toContain('Unset npm_config_arch');
+      expect(result.stderr).toContain('npm run serve');
+      expect(result.stderr).not.toContain('Downloading');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
     },
   );
 
