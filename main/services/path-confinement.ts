@@ -86,25 +86,38 @@ export function confineToFolders(options: FolderConfinementOptions): PathConfine
   const hostDir = resolve(options.hostDir);
   const dataDir = resolve(options.dataDir);
   const chosen = createGrants();
-  const roots = async () =>
-    Promise.all([hostDir, dataDir].map((dir) => fs.realpath(dir).catch(() => dir)));
+  const realRoot = (dir: string) => fs.realpath(dir).catch(() => dir);
   return {
     hostDir,
     grantFile: chosen.grantFile,
     grantFolder: chosen.grantFolder,
     async confine(raw, use) {
       const real = await absoluteTarget(raw, use);
-      const allowedRoots = await roots();
-      if (allowedRoots.some((root) => isInside(root, real, use === 'export'))) return real;
+      if (isInside(await realRoot(hostDir), real, use === 'export')) return real;
+      // The data folder holds settings and recovery copies: the page may keep pipelines there,
+      // but must not read or overwrite those files, nor drop exports and reports among them.
+      const inData = isInside(await realRoot(dataDir), real, use === 'export');
+      if (inData && isDataDocument(real, use)) return real;
       if (await chosen.allows(real, use)) return real;
+      const dataRule = inData
+        ? `${dataDir} (the data folder) takes only *${DOCUMENT_SUFFIX} pipelines; `
+        : '';
       throw apiError(
         'forbidden',
-        `cannot ${USE_VERB[use]} ${raw}: in web mode Pipewright only works inside ${hostDir} ` +
-          `(its host folder) and ${dataDir} (its data folder); choose a path there, or restart ` +
-          'with `pipewright serve --host-dir DIR` to work in another folder',
+        `cannot ${USE_VERB[use]} ${raw}: ${dataRule}in web mode Pipewright only works inside ` +
+          `${hostDir} (its host folder) and, for *${DOCUMENT_SUFFIX} pipelines, ${dataDir} ` +
+          '(its data folder); choose a path there, or restart with ' +
+          '`pipewright serve --host-dir DIR` to work in another folder',
       );
     },
   };
+}
+
+const DOCUMENT_SUFFIX = '.pipewright.json';
+
+/** In the data folder only pipeline documents may be opened or saved. */
+function isDataDocument(real: string, use: PathUse): boolean {
+  return (use === 'open' || use === 'save') && basename(real).endsWith(DOCUMENT_SUFFIX);
 }
 
 /** The desktop app: what the user chose in a native dialog, handed over, or opened recently. */

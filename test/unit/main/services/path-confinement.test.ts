@@ -74,6 +74,38 @@ describe('confineToFolders (web mode)', () => {
   });
 });
 
+describe('confineToFolders: the data folder', () => {
+  it('takes only pipeline documents, not settings, other files, exports or reports', async () => {
+    const root = realpathSync(tempDir());
+    const host = join(root, 'host');
+    const data = join(root, 'data');
+    mkdirSync(host);
+    mkdirSync(data);
+    writeFileSync(join(data, 'settings.json'), '{}');
+    const confinement = confineToFolders({ hostDir: host, dataDir: data });
+    const doc = join(data, 'sub', 'c.pipewright.json');
+    expect(await confinement.confine(doc, 'save')).toBe(doc);
+    for (const [path, use] of [
+      [join(data, 'settings.json'), 'open'],
+      [join(data, 'settings.json'), 'save'],
+      [join(data, 'notes.txt'), 'save'],
+      [join(data, 'report.md'), 'report'],
+      [join(data, 'c.pipewright.json'), 'report'],
+      [data, 'export'],
+      [join(data, 'out'), 'export'],
+    ] as const) {
+      await expect(confinement.confine(path, use), `${use} ${path}`).rejects.toMatchObject({
+        code: 'forbidden',
+        message: expect.stringContaining('takes only *.pipewright.json pipelines'),
+      });
+    }
+    // The host folder stays open to every use.
+    expect(await confinement.confine(join(host, 'report.md'), 'report')).toBe(
+      join(host, 'report.md'),
+    );
+  });
+});
+
 describe('confineToChoices (desktop app)', () => {
   it('allows granted files for documents and reports, granted folders for export only', async () => {
     const root = realpathSync(tempDir());
