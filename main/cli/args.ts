@@ -41,19 +41,9 @@ export function parseCommandArgs<O extends Options>(
 
 /**
  * Reads the pipeline file a command was given, printing every problem as `file: where: message`
- * on stderr; undefined when it cannot be used (the command then exits 2).
- */
-export async function readPipelineArg(
-  file: string,
-  io: CliIo,
-): Promise<PipelineDocument | undefined> {
-  const read = await readPipelineFile(file, io);
-  return 'document' in read ? read.document : undefined;
-}
-
-/**
- * The same, with the exit status a failure deserves: 1 ("errors") for JSON that is not a valid
- * pipeline, 2 ("unreadable") for a file that cannot be read or is not JSON at all.
+ * on stderr, with the exit status a failure deserves: 1 ("errors") for JSON that is not a valid
+ * pipeline, 2 ("unreadable") for a file that cannot be read or is not JSON at all. Every command
+ * that reads a pipeline goes through here, so they agree.
  */
 export async function readPipelineFile(
   file: string,

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import type { Autoscale, AutoscaleMetric } from '../../shared/document/schema';
 import type { AutoscaleSummary } from '../../shared/metrics';
 import { Autoscaler } from '../../shared/simulation/autoscaler';
@@ -85,7 +86,7 @@ export class AutoscaleLoop {
       if (target !== asked) {
         this.host.log(
           'info',
-          `autoscaler of worker "${this.worker.plan.node.name}": ${this.scaler.policy.metric} ${metric} → ${target} replicas (was ${asked})`,
+          `autoscaler of worker "${this.worker.plan.node.name}": ${this.scaler.policy.metric} ${metric} → ${plural(target, 'replica')} (was ${asked})`,
           id,
         );
       }

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import type { Queue } from 'bullmq';
 import type { RunSummary } from '../../shared/metrics';
 import { formatPercent } from '../../shared/metrics/format';
@@ -126,7 +127,7 @@ export class ScenarioPlayer {
       const name = JSON.stringify(event.name ?? event.id);
       this.host.log(
         'info',
-        `scenario event ${name} ${ends ? 'ended' : 'began'}: ${describe(change)}`,
+        `scenario event ${name} ${ends ? 'ended' : 'began'}: ${describeChange(change)}`,
         nodeId,
       );
     } catch (error) {
@@ -174,7 +175,7 @@ export class ScenarioPlayer {
   }
 }
 
-function describe(change: TimedChange['change']): string {
+export function describeChange(change: TimedChange['change']): string {
   switch (change.type) {
     case 'failureRate':
       return `failure rate ${formatPercent(change.failureRate)}`;
@@ -185,7 +186,7 @@ function describe(change: TimedChange['change']): string {
     case 'designArrival':
       return 'arrivals as designed';
     case 'replicas':
-      return `${change.replicas} replicas`;
+      return plural(change.replicas, 'replica');
     case 'concurrency':
       return `concurrency ${change.concurrency}`;
     default:

@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -241,7 +242,7 @@ export async function exportProject(
   } catch (error) {
     if (error instanceof ExportError) throw error;
     throw new ExportError(
-      `export to ${root} stopped after writing ${done} file(s): ${describeFsError(error)}`,
+      `export to ${root} stopped after writing ${plural(done, 'file')}: ${describeFsError(error)}`,
     );
   }
   const report: ExportedFile[] = planned.map(({ file, status }) => ({

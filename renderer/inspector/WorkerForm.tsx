@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural';
 import type { WorkerNode } from '../../shared/document';
 import type { PathKey } from '../editing/edit';
 import { MeasuredMark } from '../calibration/MeasuredMark';
@@ -51,7 +52,7 @@ export function WorkerForm({
           />
         </div>
         {capacity !== null ? (
-          <div className="field__help">Capacity: {capacity} jobs at once</div>
+          <div className="field__help">Capacity: {plural(capacity, 'job')} at once</div>
         ) : null}
         <SelectField
           label="Work"

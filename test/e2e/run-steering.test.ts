@@ -45,6 +45,20 @@ describe('steering a run: the canvas, the comparison and the report follow the c
     await expect
       .poll(() => lines(page, 'email-sender'))
       .toEqual(['40 × 1 replica live', '~120 ms/job · 40% fail live']);
+    // The "live" mark is whole on every changed line: the text gives way to it, not the mark.
+    for (const id of ['signup', 'email-sender']) {
+      const changed = nodeOnCanvas(page, id).getByTestId(`node-override-${id}`);
+      for (let i = 0; i < (await changed.count()); i++) {
+        const line = (await changed.nth(i).boundingBox())!;
+        const mark = (await changed.nth(i).locator('.pw-node__live-mark').boundingBox())!;
+        expect(mark.width, `${id} line ${i}: the live mark has no width`).toBeGreaterThan(8);
+        expect(
+          mark.x + mark.width,
+          `${id} line ${i}: the live mark is cut off at the line's right edge`,
+        ).toBeLessThanOrEqual(line.x + line.width + 0.5);
+      }
+    }
+    await shot(page, 'live-marks');
     expect(
       await nodeOnCanvas(page, 'signup').getByTestId('node-override-signup').getAttribute('title'),
     ).toBe('Changed live; the design says “poisson 20/s”');

@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural';
 import { resolve } from 'node:path';
 import { CodegenError, generateProject } from '../../../shared/codegen';
 import { ExportError, exportProject, type ExportReport } from '../../services/export';
@@ -104,7 +105,9 @@ export function summary(report: ExportReport): string {
     const names = report.replaced.map((p) =>
       foreign.has(p) ? `${p} (not from an earlier export)` : p,
     );
-    lines.push(`Replaced ${report.replaced.length} generated file(s): ${names.join(', ')}.`);
+    lines.push(
+      `Replaced ${plural(report.replaced.length, 'generated file')}: ${names.join(', ')}.`,
+    );
   }
   lines.push('Next: npm install && npm run build && npm start (with REDIS_URL set).');
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { plural } from '../../../shared/plural';
 import type { CalibrationResult, FittedValue } from '../../../shared/calibration/observations';
 import { formatNumber as num } from '../../../shared/metrics/format';
 import { table } from './simulate';
@@ -27,7 +28,7 @@ export function formatCalibration({ document, report }: CalibrationResult): stri
     `${report.redis}, prefix "${report.prefix}": ${num(seconds)} s of jobs, from ` +
       `${new Date(report.window.fromMs).toISOString()}` +
       (report.listenedMs > 0 ? `, listened ${num(report.listenedMs / 1000)} s` : ''),
-    `model: ${document.nodes.length} nodes, ${document.edges.length} edges`,
+    `model: ${plural(document.nodes.length, 'node')}, ${plural(document.edges.length, 'edge')}`,
     '',
     ...table(
       ['node', 'field', 'value', 'sample', 'KS', '95 % CI'],

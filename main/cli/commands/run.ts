@@ -5,7 +5,7 @@ import { RunService } from '../../services/runs/service';
 import { RedisService } from '../../services/runs/redis';
 import { parseDuration } from '../../../shared/duration';
 import type { PipelineDocument } from '../../../shared/document';
-import { parseCommandArgs, readPipelineArg } from '../args';
+import { parseCommandArgs, readPipelineFile } from '../args';
 import { playablePipeline } from '../scenario-file';
 import { autoscaleLines, scenarioLines } from './scenario-format';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../io';
@@ -33,8 +33,9 @@ Ctrl-C stops the run early and still prints the summary.
 The key prefix is printed first: \`pipewright clean\` removes what a killed run left.
 Incidents (Redis outages, dropped or late arrivals, refused commands) are printed as they happen
 and listed in the summary (\`incidents\` in --json).
-Exit status: 0 done, 1 the run failed (Redis refused its commands) or crashed, 2 bad arguments,
-file or no Redis.`;
+Exit status: 0 done, 1 the pipeline cannot run (also JSON that is not a valid pipeline), the run
+failed (Redis refused its commands) or crashed, 2 bad arguments, an unreadable or non-JSON file, or
+no Redis.`;
 
 export const runCommand: CliCommand = async (args, io) => {
   const parsed = parseCommandArgs(
@@ -70,9 +71,10 @@ export const runCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const read = await readPipelineArg(file, io);
-  if (!read) return EXIT_USAGE;
-  const playable = await playablePipeline(read, file, values.scenario, io);
+  // Exit 1 for JSON that is not a valid pipeline, 2 for a file that is not JSON: as `validate`.
+  const read = await readPipelineFile(file, io);
+  if ('exit' in read) return read.exit;
+  const playable = await playablePipeline(read.document, file, values.scenario, io);
   if ('exit' in playable) return playable.exit;
   const pipeline = playable.document;
 

@@ -12,7 +12,7 @@ import { describeGrowing } from '../../../shared/simulation/early-stop';
 import { formatCount, formatMs, formatNumber, formatPercent } from '../../../shared/metrics/format';
 import { validateDocument } from '../../../shared/validation';
 import { parseDuration } from '../../../shared/duration';
-import { parseCommandArgs, readPipelineArg } from '../args';
+import { parseCommandArgs, readPipelineFile } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../io';
 import { playablePipeline } from '../scenario-file';
 import { table } from '../table';
@@ -52,8 +52,8 @@ ${formatCount(DEFAULT_MAX_JOBS_IN_SYSTEM)} jobs are in the model at once (its me
 advancing (a loop of workers that take no time). It then prints why, when, and which queues were
 growing; the figures cover the span before the stop ("stoppedEarly" in the --json summary).
 
-Exit status: 0 done, 1 the pipeline cannot be simulated or the run stopped early at a budget,
-2 bad arguments or file.`;
+Exit status: 0 done, 1 the pipeline cannot be simulated (also JSON that is not a valid pipeline)
+or the run stopped early at a budget, 2 bad arguments or an unreadable or non-JSON file.`;
 
 const MAX_SIMULATED_MS = 366 * 86_400_000;
 
@@ -129,9 +129,10 @@ export const simulateCommand: CliCommand = async (args, io) => {
     return EXIT_USAGE;
   }
   const file = positionals[0]!;
-  const doc = await readPipelineArg(file, io);
-  if (!doc) return EXIT_USAGE;
-  const playable = await playablePipeline(doc, file, values.scenario, io);
+  // Exit 1 for JSON that is not a valid pipeline, 2 for a file that is not JSON: as `validate`.
+  const doc = await readPipelineFile(file, io);
+  if ('exit' in doc) return doc.exit;
+  const playable = await playablePipeline(doc.document, file, values.scenario, io);
   if ('exit' in playable) return playable.exit;
   const pipeline = playable.document;
   if (typeof values['sweep-autoscale'] === 'string') {

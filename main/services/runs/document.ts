@@ -28,9 +28,10 @@ export function checkDocument(raw: unknown): PipelineDocument {
     (d) => d.severity === 'error' && !RUNNABLE_DESPITE.has(d.rule),
   );
   const plan = planRun(parsed.document);
+  // The plan's topology checks are worded as the editor's diagnostics are, so a problem both
+  // find (a worker without an input queue) would be named twice: name each once.
   const problems = [
-    ...errors.map((d) => `${d.message} (${d.hint})`),
-    ...(plan.ok ? [] : plan.errors),
+    ...new Set([...errors.map((d) => `${d.message} (${d.hint})`), ...(plan.ok ? [] : plan.errors)]),
   ];
   if (problems.length > 0) {
     throw new ApiError({

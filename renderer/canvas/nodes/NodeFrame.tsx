@@ -64,7 +64,9 @@ export function NodeFrame({
               title={`Changed live; the design says “${line.design}”`}
               data-testid={`node-override-${node.id}`}
             >
-              {line.text} <span className="pw-node__live-mark">live</span>
+              {/* The text gives way (ellipsis), never the mark: an override must always show. */}
+              <span className="pw-node__line-text">{line.text}</span>{' '}
+              <span className="pw-node__live-mark">live</span>
             </div>
           ),
         )}

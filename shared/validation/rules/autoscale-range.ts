@@ -1,3 +1,4 @@
+import { plural } from '../../plural';
 import { nodeLabel } from '../describe';
 import type { Diagnostic, ValidationRule } from '../types';
 
@@ -43,7 +44,7 @@ export const autoscaleRange: ValidationRule = {
         found.push({
           ...base,
           severity: 'warning',
-          message: `${nodeLabel(worker)} autoscales on its queue, but it consumes no queue, so it stays at ${min} replicas`,
+          message: `${nodeLabel(worker)} autoscales on its queue, but it consumes no queue, so it stays at ${plural(min, 'replica')}`,
           hint: 'connect a queue to the worker, or remove its autoscale policy',
         });
       }

@@ -95,7 +95,7 @@ describe('pipewright generate', () => {
     writeFileSync(join(dir, 'project', 'README.md'), 'my notes\n');
     const again = await generate(EXAMPLE, '--out', 'project');
     expect(again.out).toMatch(/^changed +README\.md$/m);
-    expect(again.out).toContain('Replaced 1 generated file(s): README.md.');
+    expect(again.out).toContain('Replaced 1 generated file: README.md.');
 
     mkdirSync(join(dir, 'theirs'));
     writeFileSync(join(dir, 'theirs', 'package.json'), '{"name":"someone-else"}\n');
@@ -107,7 +107,7 @@ describe('pipewright generate', () => {
     });
     writeFileSync(join(dir, 'theirs', 'package.json'), '{"name":"someone-else"}\n');
     const text = await generate(EXAMPLE, '--out', 'theirs');
-    expect(text.out).toContain('Replaced 1 generated file(s): package.json.');
+    expect(text.out).toContain('Replaced 1 generated file: package.json.');
   });
 
   it('writes nothing when one target is a symbolic link (exit 2)', async () => {

@@ -76,7 +76,7 @@ describe('a scenario in a real run', () => {
     expect(scaled.map((l) => l.message.replace(/waiting \d+/, 'waiting N'))).toEqual([
       'autoscaler of worker "w": waiting N → 2 replicas (was 1)',
       'autoscaler of worker "w": waiting N → 3 replicas (was 2)',
-      'autoscaler of worker "w": waiting N → 1 replicas (was 3)',
+      'autoscaler of worker "w": waiting N → 1 replica (was 3)',
     ]);
 
     const w = summary.nodes.w!;

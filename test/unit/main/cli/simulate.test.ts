@@ -197,7 +197,7 @@ describe('pipewright simulate', () => {
       /--max-events N\s+event budget of each replication \(default 50,000,000\)/,
     );
     expect(help.out).toMatch(
-      /Exit status: 0 done, 1 the pipeline cannot be simulated or the run stopped early at a budget,/,
+      /Exit status: 0 done, 1 the pipeline cannot be simulated \(also JSON that is not a valid pipeline\)\s+or the run stopped early at a budget,/,
     );
     const out: string[] = [];
     await main(['--help'], { out: (t) => out.push(t), err: () => {}, cwd: dir });
