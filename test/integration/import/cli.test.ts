@@ -35,6 +35,30 @@ describe('pipewright import: exit codes and files', () => {
     expect(cli.err.join('\n')).toContain(`"${other}"`);
   });
 
+  it('exits 1 when the prefix holds queues but no jobs to fit, saying how to listen', async () => {
+    const prefix = freshPrefix();
+    const client = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    cleanups.push(async () => {
+      await deleteKeysByPrefix(client, prefix);
+      client.disconnect();
+    });
+    const queue = new Queue('orders', { connection: client, prefix });
+    cleanups.push(() => queue.close());
+    // Adding then removing a job leaves the queue's keys (its id counter) but no job to fit.
+    const job = await queue.add('o', {});
+    await job.remove();
+    const cli = captureCli(cleanups);
+    const code = await main(
+      ['import', '--redis', redisUrl, '--prefix', prefix, '--listen', '0'],
+      cli.io,
+    );
+    expect(code).toBe(1);
+    expect(cli.out).toEqual([]);
+    const err = cli.err.join('\n');
+    expect(err).toContain(`found the queues "orders" under "${prefix}", but no jobs`);
+    expect(err).toContain('--listen 60s');
+  });
+
   it('exits 2 when Redis cannot be reached, and refuses PostgreSQL with a clear message', async () => {
     const cli = captureCli(cleanups);
     const port = await freePort();
