@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { apiError } from './api-errors';
-import { resolveUserPath } from './paths';
+import { DOCUMENT_SUFFIX, resolveUserPath } from './paths';
 
 /**
  * Every path the page sends (open, save, export, report) goes through here, because the page is
@@ -112,8 +112,6 @@ export function confineToFolders(options: FolderConfinementOptions): PathConfine
     },
   };
 }
-
-const DOCUMENT_SUFFIX = '.pipewright.json';
 
 /** In the data folder only pipeline documents may be opened or saved. */
 function isDataDocument(real: string, use: PathUse): boolean {
