@@ -60,7 +60,8 @@ function expectRefused(answer: Answer, code: string, secret = SECRET) {
   expect(answer.error.message).not.toContain('root:x');
 }
 
-const WEB_MODE_REFUSAL = /in web mode Pipewright only works inside .*host.* and .*user-data/;
+const WEB_MODE_REFUSAL =
+  /in web mode Pipewright only works inside .*host.* and, for \*\.pipewright\.json pipelines, .*user-data/;
 
 describe('web mode: documents:open reads only inside the host and data folders', () => {
   it.each([
