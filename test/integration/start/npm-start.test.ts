@@ -18,14 +18,19 @@ const tempDir = () => {
   return dir;
 };
 
-/** `npm start` as a user runs it, with Electron's variables set only as given. */
-function npmStart(env: Record<string, string>) {
+/** This process's environment with Electron's variables set only as given. */
+function startEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(ELECTRON_|electron_config)/i.test(key)),
   );
+  return { ...clean, ...env };
+}
+
+/** `npm start` as a user runs it, with Electron's variables set only as given. */
+function npmStart(env: Record<string, string>) {
   return spawnSync('npm', ['start'], {
     cwd: root,
-    env: { ...clean, ...env },
+    env: startEnv(env),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -61,19 +66,13 @@ describe('npm start', () => {
         const started = Date.now();
         // Async, so this process's silent server keeps accepting while npm start waits on it.
         const result = await new Promise<{ status: number | null; stderr: string }>((done) => {
-          const clean = Object.fromEntries(
-            Object.entries(process.env).filter(
-              ([key]) => !/^(ELECTRON_|electron_config)/i.test(key),
-            ),
-          );
           const child = spawn('npm', ['start'], {
             cwd: root,
-            env: {
-              ...clean,
+            env: startEnv({
               ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
               electron_config_cache: tempDir(),
               PIPEWRIGHT_ELECTRON_STALL_SECONDS: '2',
-            },
+            }),
             stdio: ['ignore', 'ignore', 'pipe'],
           });
           let stderr = '';
